@@ -1,0 +1,68 @@
+package dev.lucidmetrics.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Finds the simpleclient child for a metric's label values: prepends the app's common label values, caches the
+ * child, and collapses combinations past the cardinality limit into the overflow child.
+ */
+final class Children<C> {
+    private final String metric;
+    private final List<String> labelNames;
+    private final String[] commonValues;
+    private final Function<String[], C> factory;
+    private final CardinalityGuard guard;
+    private final ConcurrentHashMap<LabelKey, C> cache = new ConcurrentHashMap<>();
+    private final C overflow;
+
+    Children(String metric, List<String> labelNames, String[] commonValues, int limit, Function<String[], C> factory) {
+        this.metric = metric;
+        this.labelNames = labelNames;
+        this.commonValues = commonValues;
+        this.factory = factory;
+        this.guard = new CardinalityGuard("label value combinations of \"" + metric + "\"", limit);
+        String[] overflowValues = new String[labelNames.size()];
+        Arrays.fill(overflowValues, CardinalityGuard.OVERFLOW);
+        this.overflow = labelNames.isEmpty() ? null : factory.apply(withCommon(overflowValues));
+    }
+
+    /** The child for these label values (one per label name, none null). */
+    C get(String... values) {
+        if (values.length != labelNames.size()) {
+            throw new IllegalArgumentException("\"" + metric + "\" takes " + labelNames.size() + " label values "
+                    + labelNames + " but got " + values.length + ": " + Arrays.toString(values) + ".");
+        }
+        LabelKey key = new LabelKey(values);
+        C child = cache.get(key);
+        if (child != null) {
+            return child;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException("Label \"" + labelNames.get(i) + "\" of \"" + metric
+                        + "\" got a null value: pass a string (use \"none\" or \"unknown\" for absent values).");
+            }
+        }
+        if (!guard.admit(key)) {
+            return overflow;
+        }
+        return cache.computeIfAbsent(new LabelKey(values.clone()), k -> factory.apply(withCommon(k.values())));
+    }
+
+    /** The child of a metric with no labels of its own. */
+    C unlabelled() {
+        return get();
+    }
+
+    private String[] withCommon(String[] values) {
+        if (commonValues.length == 0) {
+            return values;
+        }
+        String[] all = Arrays.copyOf(commonValues, commonValues.length + values.length);
+        System.arraycopy(values, 0, all, commonValues.length, values.length);
+        return all;
+    }
+}

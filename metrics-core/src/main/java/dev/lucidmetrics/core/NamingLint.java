@@ -1,0 +1,109 @@
+package dev.lucidmetrics.core;
+
+import io.prometheus.client.Collector;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.CollectorRegistry;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks every metric in a registry against the naming rules the factories enforce, for use in an app's own tests:
+ * <pre>{@code
+ * assertEquals(List.of(), NamingLint.check(app.collectorRegistry()));
+ * }</pre>
+ * Metrics registered directly with simpleclient, around the factories, are checked too.
+ */
+public final class NamingLint {
+
+    private NamingLint() {
+    }
+
+    /** One broken rule of one metric. */
+    public static final class Finding {
+        private final String metric;
+        private final String message;
+
+        Finding(String metric, String message) {
+            this.metric = metric;
+            this.message = message;
+        }
+
+        public String metric() {
+            return metric;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        @Override
+        public String toString() {
+            return metric + ": " + message;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Finding && ((Finding) o).metric.equals(metric) && ((Finding) o).message.equals(message);
+        }
+
+        @Override
+        public int hashCode() {
+            return metric.hashCode() * 31 + message.hashCode();
+        }
+    }
+
+    /** Every finding for every metric family in {@code registry}; empty when all names follow the rules. */
+    public static List<Finding> check(CollectorRegistry registry) {
+        Set<Finding> findings = new LinkedHashSet<>();
+        Enumeration<MetricFamilySamples> families = registry.metricFamilySamples();
+        while (families.hasMoreElements()) {
+            MetricFamilySamples family = families.nextElement();
+            String name = exposedName(family);
+            MetricType type = typeOf(family);
+            for (String message : NamingRules.checkName(name, type)) {
+                findings.add(new Finding(name, message));
+            }
+            for (String message : NamingRules.checkHelp(name, family.help)) {
+                findings.add(new Finding(name, message));
+            }
+            Set<List<String>> labelSets = new LinkedHashSet<>();
+            for (MetricFamilySamples.Sample sample : family.samples) {
+                List<String> labels = new ArrayList<>(sample.labelNames);
+                labels.remove("le");
+                labels.remove("quantile");
+                labelSets.add(labels);
+            }
+            for (List<String> labels : labelSets) {
+                for (String message : NamingRules.checkLabelNames(name, labels)) {
+                    findings.add(new Finding(name, message));
+                }
+            }
+        }
+        return List.copyOf(findings);
+    }
+
+    /** The name users query: simpleclient keeps counters' family names without {@code _total}. */
+    private static String exposedName(MetricFamilySamples family) {
+        if (family.type == Collector.Type.COUNTER && !family.name.endsWith("_total")) {
+            return family.name + "_total";
+        }
+        if (family.type == Collector.Type.INFO) {
+            return family.name + "_info";
+        }
+        return family.name;
+    }
+
+    private static MetricType typeOf(MetricFamilySamples family) {
+        switch (family.type) {
+            case COUNTER: return MetricType.COUNTER;
+            case GAUGE: return family.name.endsWith("_info") ? MetricType.INFO : MetricType.GAUGE;
+            case HISTOGRAM: return MetricType.HISTOGRAM;
+            case SUMMARY: return MetricType.SUMMARY;
+            case INFO: return MetricType.INFO;
+            default: return MetricType.UNKNOWN;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lucidmetrics.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The naming rules, as one list of checks shared by the metric factories (which throw on the first finding) and by
+ * {@link NamingLint} (which reports them all). Each finding quotes the name, the rule and the fix.
+ */
+final class NamingRules {
+
+    static final int MAX_LABEL_NAMES = 10;
+
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final Set<String> TYPE_WORDS = Set.of("counter", "gauge", "histogram", "summary", "metric");
+    private static final Set<String> RESERVED_SUFFIXES = Set.of("bucket", "count", "sum", "created", "info");
+    private static final Set<String> RESERVED_LABELS = Set.of("le", "quantile");
+
+    /** Abbreviated or non-base units, mapped to the base unit to use instead. */
+    private static final Map<String, String> NON_BASE_UNITS = Map.ofEntries(
+            Map.entry("ms", "seconds"), Map.entry("millis", "seconds"), Map.entry("msec", "seconds"),
+            Map.entry("milliseconds", "seconds"), Map.entry("microseconds", "seconds"), Map.entry("micros", "seconds"),
+            Map.entry("us", "seconds"), Map.entry("ns", "seconds"), Map.entry("nanos", "seconds"),
+            Map.entry("nanoseconds", "seconds"), Map.entry("s", "seconds"), Map.entry("sec", "seconds"),
+            Map.entry("secs", "seconds"), Map.entry("second", "seconds"), Map.entry("minutes", "seconds"),
+            Map.entry("mins", "seconds"), Map.entry("hours", "seconds"), Map.entry("days", "seconds"),
+            Map.entry("b", "bytes"), Map.entry("kb", "bytes"), Map.entry("kib", "bytes"), Map.entry("mb", "bytes"),
+            Map.entry("mib", "bytes"), Map.entry("gb", "bytes"), Map.entry("gib", "bytes"), Map.entry("tb", "bytes"),
+            Map.entry("kilobytes", "bytes"), Map.entry("kibibytes", "bytes"), Map.entry("megabytes", "bytes"),
+            Map.entry("mebibytes", "bytes"), Map.entry("gigabytes", "bytes"), Map.entry("gibibytes", "bytes"),
+            Map.entry("terabytes", "bytes"), Map.entry("byte", "bytes"), Map.entry("percent", "ratio"),
+            Map.entry("pct", "ratio"), Map.entry("percentage", "ratio"), Map.entry("kilometers", "meters"),
+            Map.entry("kilograms", "grams"), Map.entry("celsius", "celsius"));
+
+    private NamingRules() {
+    }
+
+    /** Every rule the full metric name breaks, for a metric of the given type; empty when the name is good. */
+    static List<String> checkName(String name, MetricType type) {
+        List<String> findings = new ArrayList<>();
+        if (name == null || name.isEmpty()) {
+            findings.add("Metric name is empty: give the metric a snake_case name such as \"jobs_processed_total\".");
+            return findings;
+        }
+        if (name.contains(":")) {
+            findings.add(quote(name) + " contains ':', which is reserved for recording rules: use '_' instead, as in \""
+                    + name.replace(':', '_') + "\".");
+        }
+        if (!SNAKE_CASE.matcher(name).matches()) {
+            findings.add(quote(name) + " is not snake_case (lower-case letters, digits and single underscores, starting"
+                    + " with a letter): rename it to \"" + toSnakeCase(name) + "\".");
+            return findings;
+        }
+        String[] words = name.split("_");
+        String last = words[words.length - 1];
+        boolean endsTotal = "total".equals(last);
+        if (type == MetricType.COUNTER && !endsTotal) {
+            findings.add("Counter " + quote(name) + " must end in \"_total\": rename it to \"" + name + "_total\".");
+        }
+        if (type != MetricType.COUNTER && endsTotal) {
+            findings.add(type.label() + " " + quote(name) + " must not end in \"_total\", which marks counters: drop the"
+                    + " suffix (\"" + name.substring(0, name.length() - "_total".length()) + "\") or make it a counter.");
+        }
+        String checked = endsTotal ? name.substring(0, name.length() - "_total".length()) : name;
+        String checkedLast = checked.substring(checked.lastIndexOf('_') + 1);
+        boolean infoAllowed = type == MetricType.INFO && "info".equals(checkedLast);
+        if (type == MetricType.INFO && !"info".equals(checkedLast)) {
+            findings.add("Info metric " + quote(name) + " must end in \"_info\": rename it to \"" + name + "_info\".");
+        }
+        if (RESERVED_SUFFIXES.contains(checkedLast) && !infoAllowed) {
+            findings.add(quote(name) + " ends in the reserved suffix \"_" + checkedLast + "\", which Prometheus derives"
+                    + " for histograms, summaries and info metrics: choose another last word"
+                    + ("info".equals(checkedLast) ? " or use the info metric factory." : "."));
+        }
+        for (String word : words) {
+            if (TYPE_WORDS.contains(word)) {
+                findings.add(quote(name) + " names a metric type (\"" + word + "\"): the type is already in the"
+                        + " exposition; describe what is measured instead.");
+            }
+            String base = NON_BASE_UNITS.get(word);
+            if (base != null && !base.equals(word)) {
+                findings.add(quote(name) + " uses the unit \"" + word + "\": use the base unit \"" + base
+                        + "\" and convert the value (for example \"" + name.replace(word, base) + "\").");
+            }
+        }
+        return findings;
+    }
+
+    /** Every rule the label names break; empty when they are good. */
+    static List<String> checkLabelNames(String metric, List<String> labelNames) {
+        List<String> findings = new ArrayList<>();
+        if (labelNames.size() > MAX_LABEL_NAMES) {
+            findings.add(quote(metric) + " has " + labelNames.size() + " label names " + labelNames + "; at most "
+                    + MAX_LABEL_NAMES + " are allowed: split the metric or move fixed values into an _info metric.");
+        }
+        for (int i = 0; i < labelNames.size(); i++) {
+            String label = labelNames.get(i);
+            if (label == null || label.isEmpty()) {
+                findings.add(quote(metric) + " has an empty label name: give every label a snake_case name.");
+                continue;
+            }
+            if (label.startsWith("__")) {
+                findings.add("Label name " + quote(label) + " of " + quote(metric) + " starts with \"__\", which is"
+                        + " reserved for Prometheus internals: drop the leading underscores.");
+            } else if (!SNAKE_CASE.matcher(label).matches()) {
+                findings.add("Label name " + quote(label) + " of " + quote(metric) + " is not snake_case: rename it to"
+                        + " \"" + toSnakeCase(label) + "\".");
+            }
+            if (RESERVED_LABELS.contains(label)) {
+                findings.add("Label name " + quote(label) + " of " + quote(metric) + " is reserved for histogram"
+                        + " buckets and summary quantiles: choose another name.");
+            }
+            if (labelNames.subList(0, i).contains(label)) {
+                findings.add("Label name " + quote(label) + " of " + quote(metric) + " is given twice: give each"
+                        + " label once.");
+            }
+        }
+        return findings;
+    }
+
+    static List<String> checkHelp(String metric, String help) {
+        if (help == null || help.isBlank()) {
+            return List.of(quote(metric) + " has no help text: add .help(\"what it measures, in one sentence\").");
+        }
+        return List.of();
+    }
+
+    static String toSnakeCase(String name) {
+        String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty()) {
+            return "my_metric";
+        }
+        return Character.isDigit(s.charAt(0)) ? "m_" + s : s;
+    }
+
+    static String quote(String name) {
+        return "\"" + name + "\"";
+    }
+}

@@ -1,0 +1,136 @@
+package dev.lucidmetrics.core.testing;
+
+import dev.lucidmetrics.core.AppMetrics;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.CollectorRegistry;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads sample values from a registry by name and labels, for tests:
+ * <pre>{@code
+ * MetricValues values = MetricValues.of(app);
+ * assertEquals(3.0, values.get("image_gallery_requests_total", "code", "200", "method", "GET"));
+ * assertEquals(5.0, values.sum("image_gallery_requests_total"));          // over every label set
+ * }</pre>
+ * Names are sample names as exposed ({@code x_total}, {@code x_bucket}, {@code x_count}). Labels not given match any
+ * value in {@link #sum}; {@link #get} needs the exact label set.
+ */
+public final class MetricValues {
+
+    private final CollectorRegistry registry;
+
+    private MetricValues(CollectorRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static MetricValues of(AppMetrics app) {
+        return new MetricValues(app.collectorRegistry());
+    }
+
+    public static MetricValues of(CollectorRegistry registry) {
+        return new MetricValues(registry);
+    }
+
+    /**
+     * The value of the sample with exactly these labels ({@code name1, value1, name2, value2, ...}).
+     *
+     * @throws NoSuchElementException naming the label sets that do exist for the name
+     */
+    public double get(String name, String... labelPairs) {
+        Map<String, String> wanted = pairs(labelPairs);
+        List<Map<String, String>> seen = new ArrayList<>();
+        for (Sample s : samples(name)) {
+            Map<String, String> labels = labels(s);
+            if (labels.equals(wanted)) {
+                return s.value;
+            }
+            seen.add(labels);
+        }
+        throw new NoSuchElementException("No sample " + name + wanted + "; the registry has "
+                + (seen.isEmpty() ? "no sample of that name" : seen.size() + " with labels " + seen) + ".");
+    }
+
+    /** True when a sample with exactly these labels exists. */
+    public boolean exists(String name, String... labelPairs) {
+        Map<String, String> wanted = pairs(labelPairs);
+        return samples(name).stream().anyMatch(s -> labels(s).equals(wanted));
+    }
+
+    /** The sum of every sample of {@code name} whose labels include the given ones; 0 when none match. */
+    public double sum(String name, String... labelPairs) {
+        Map<String, String> wanted = pairs(labelPairs);
+        double sum = 0;
+        for (Sample s : samples(name)) {
+            if (labels(s).entrySet().containsAll(wanted.entrySet())) {
+                sum += s.value;
+            }
+        }
+        return sum;
+    }
+
+    /** How many samples of {@code name} exist (distinct label sets). */
+    public int seriesCount(String name) {
+        return samples(name).size();
+    }
+
+    /** Every distinct value of one label across the samples of {@code name}. */
+    public List<String> labelValues(String name, String label) {
+        List<String> values = new ArrayList<>();
+        for (Sample s : samples(name)) {
+            String v = labels(s).get(label);
+            if (v != null && !values.contains(v)) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    private List<Sample> samples(String name) {
+        List<Sample> out = new ArrayList<>();
+        Enumeration<MetricFamilySamples> families = registry.filteredMetricFamilySamples(n -> n.startsWith(base(name)));
+        while (families.hasMoreElements()) {
+            for (Sample s : families.nextElement().samples) {
+                if (s.name.equals(name)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The family prefix a sample name belongs to, so the filter keeps it (simpleclient filters by sample name). */
+    private static String base(String name) {
+        for (String suffix : new String[] {"_total", "_bucket", "_count", "_sum", "_created", "_info"}) {
+            if (name.endsWith(suffix)) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return name;
+    }
+
+    private static Map<String, String> labels(Sample s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < s.labelNames.size(); i++) {
+            m.put(s.labelNames.get(i), s.labelValues.get(i));
+        }
+        return m;
+    }
+
+    private static Map<String, String> pairs(String... labelPairs) {
+        if (labelPairs.length % 2 != 0) {
+            throw new IllegalArgumentException("Label pairs must come as name, value, name, value ...; got "
+                    + labelPairs.length + " strings.");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < labelPairs.length; i += 2) {
+            m.put(labelPairs[i], labelPairs[i + 1]);
+        }
+        return m;
+    }
+}
