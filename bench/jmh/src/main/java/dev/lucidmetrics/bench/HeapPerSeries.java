@@ -1,0 +1,86 @@
+package dev.lucidmetrics.bench;
+
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+
+/**
+ * Question 4: heap bytes per labelled counter series. Creates {@code N} series of a counter with two labels whose
+ * value strings already exist (a pool of about sqrt(N) values each, as real label values are shared constants),
+ * reads used heap after full GCs before and after, and prints one CSV line: impl,series,bytes_per_series.
+ * Run it with {@code -XX:+UseSerialGC} so a full GC leaves only live objects.
+ * Usage: {@code java -XX:+UseSerialGC -cp benchmarks.jar dev.lucidmetrics.bench.HeapPerSeries lucid|raw|micrometer N}
+ */
+public final class HeapPerSeries {
+    private HeapPerSeries() {
+    }
+
+    public static void main(String[] args) {
+        String impl = args[0];
+        int n = Integer.parseInt(args[1]);
+        int side = (int) Math.ceil(Math.sqrt(n));
+        String[] a = new String[side];
+        String[] b = new String[side];
+        for (int i = 0; i < side; i++) {
+            a[i] = "instance-" + i;
+            b[i] = "shard-" + i;
+        }
+        Object metric;
+        Runnable[] create = new Runnable[1];
+        switch (impl) {
+            case "lucid" -> {
+                AppMetrics app = AppMetrics.builder("bench").maxLabelCombinations(n).build();
+                Counter c = app.counter("requests_total").help("Requests.").labelNames("instance", "shard")
+                        .maxLabelCombinations(n).register();
+                metric = app;
+                create[0] = () -> each(n, side, (x, y) -> c.labels(a[x], b[y]).inc());
+            }
+            case "raw" -> {
+                CollectorRegistry registry = new CollectorRegistry();
+                io.prometheus.client.Counter c = io.prometheus.client.Counter.build("requests_total", "Requests.")
+                        .labelNames("instance", "shard").register(registry);
+                metric = registry;
+                create[0] = () -> each(n, side, (x, y) -> c.labels(a[x], b[y]).inc());
+            }
+            case "micrometer" -> {
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                metric = registry;
+                create[0] = () -> each(n, side,
+                        (x, y) -> registry.counter("requests", "instance", a[x], "shard", b[y]).increment());
+            }
+            default -> throw new IllegalArgumentException("impl \"" + impl + "\" is not lucid, raw or micrometer.");
+        }
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+        create[0].run();
+        long after = usedAfterGc(memory);
+        Reference.reachabilityFence(metric);
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(b);
+        System.out.println(impl + "," + n + "," + ((after - before) / (double) n));
+    }
+
+    private interface Pair {
+        void accept(int x, int y);
+    }
+
+    private static void each(int n, int side, Pair action) {
+        for (int i = 0; i < n; i++) {
+            action.accept(i / side, i % side);
+        }
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
