@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Full benchmark run for issue 6 (about 20 minutes on 2 cores). Writes machine-readable results to bench/results/
+# and regenerates docs/performance.md and docs/performance-scrape.svg from them (bench/report.py).
+#
+#   bench/run.sh                  # everything
+#   ONLY="hotpath scrape" bench/run.sh   # a subset: hotpath scrape http heap twin (report always runs)
+#
+# Settings (env): HOT_OPTS, SCRAPE_OPTS (JMH options), HTTP_ROUNDS (5), WRK_SECONDS (8), HEAP_ROUNDS (3),
+# HEAP_SERIES (100000), TWIN_ROUNDS (5), BENCH_PORT (33080, hello server for wrk), IOTD_PORT (33011),
+# TWIN_PORT (33012), SKIP_BUILD (unset), OUT (bench/results), DOCS (docs). bench/smoke.sh sets them all tiny.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/bench"
+OUT=${OUT:-$BENCH/results}
+DOCS=${DOCS:-$ROOT/docs}
+JAR="$BENCH/jmh/target/benchmarks.jar"
+OTEL_CP="$BENCH/jmh/target/otel-classpath/*"
+TWIN_JAR="$BENCH/spring-twin/target/spring-twin.jar"
+ONLY=${ONLY:-"hotpath scrape http heap twin"}
+HOT_OPTS=${HOT_OPTS:-"-f 3 -wi 3 -w 500ms -i 4 -r 500ms"}
+SCRAPE_OPTS=${SCRAPE_OPTS:-"-f 2 -wi 2 -w 1s -i 3 -r 1s"}
+SCRAPE_SIZES=${SCRAPE_SIZES:-"1000 10000 100000"}
+HTTP_ROUNDS=${HTTP_ROUNDS:-5}
+WRK_SECONDS=${WRK_SECONDS:-8}
+HEAP_ROUNDS=${HEAP_ROUNDS:-3}
+HEAP_SERIES=${HEAP_SERIES:-100000}
+TWIN_ROUNDS=${TWIN_ROUNDS:-5}
+BENCH_PORT=${BENCH_PORT:-33080}
+IOTD_PORT=${IOTD_PORT:-33011}
+TWIN_PORT=${TWIN_PORT:-33012}
+WRK=${WRK:-/usr/bin/wrk}
+mkdir -p "$OUT"
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
+
+# ---------------------------------------------------------------- build
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  log "building benchmarks.jar, the Spring twin and demo-iotd"
+  modules="bench/jmh,bench/spring-twin"
+  [[ -d "$ROOT/demo-iotd" ]] && modules="$modules,demo-iotd"
+  (cd "$ROOT" && mvn -B -q -Pbench package -DskipTests -pl "$modules" -am)
+fi
+
+# ---------------------------------------------------------------- machine
+{
+  echo "{"
+  echo "  \"date\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\","
+  echo "  \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')\","
+  echo "  \"cores\": $(nproc),"
+  echo "  \"mem_total_kb\": $(awk '/MemTotal/ {print $2}' /proc/meminfo),"
+  echo "  \"kernel\": \"$(uname -r)\","
+  echo "  \"java\": \"$(java -version 2>&1 | head -2 | tail -1)\","
+  echo "  \"wrk\": \"$($WRK -v 2>&1 | head -1 | cut -c1-60)\","
+  echo "  \"loadavg_start\": \"$(cut -d' ' -f1-3 /proc/loadavg)\","
+  echo "  \"git\": \"$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)\""
+  echo "}"
+} > "$OUT/machine.json"
+
+# ---------------------------------------------------------------- 1. hot path
+if wants hotpath; then
+  HOT="$HOT_OPTS -foe true"
+  for t in 1 2; do
+    log "hot path, $t thread(s), no OpenTelemetry on the class path"
+    java -cp "$JAR" org.openjdk.jmh.Main HotPathBenchmark $HOT -t "$t" -p classpath=plain \
+      -rf json -rff "$OUT/hotpath-t$t.json" > "$OUT/hotpath-t$t.log"
+  done
+  log "hot path, 1 thread, OpenTelemetry API on the class path"
+  java -cp "$JAR:$OTEL_CP" org.openjdk.jmh.Main HotPathBenchmark $HOT -t 1 -p classpath=otel \
+    -rf json -rff "$OUT/hotpath-otel-t1.json" > "$OUT/hotpath-otel-t1.log"
+fi
+
+# ---------------------------------------------------------------- 2. scrape
+if wants scrape; then
+  log "scrape 1k/10k/100k series, plain and gzip, with -prof gc"
+  java -cp "$JAR" org.openjdk.jmh.Main ScrapeBenchmark $SCRAPE_OPTS -foe true \
+    -jvmArgs "-Xms2g -Xmx2g" -prof gc -rf json -rff "$OUT/scrape.json" > "$OUT/scrape.log"
+  java -cp "$JAR" dev.lucidmetrics.bench.ScrapeSizes $SCRAPE_SIZES > "$OUT/scrape-sizes.csv"
+fi
+
+# ---------------------------------------------------------------- helpers for processes
+wait_http() { # url deadline_seconds -> 0 once it answers 200
+  local url=$1 deadline=$(( $(date +%s) + $2 ))
+  while (( $(date +%s) < deadline )); do
+    curl -s -o /dev/null -f "$url" && return 0
+    sleep 0.01
+  done
+  return 1
+}
+stop_pid() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+to_ms() { # wrk latency such as 812.00us, 1.20ms, 2.01s -> milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; print n }'
+}
+
+# ---------------------------------------------------------------- 3. HTTP instrumentation overhead
+if wants http; then
+  echo "round,variant,requests_per_second,p99_ms,p50_ms" > "$OUT/http.csv"
+  # Both variants get -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY the JDK server's separate header and
+  # body writes meet the client's delayed ACK and every keep-alive request takes ~40 ms (measured: 360 req/s with
+  # 16 connections), which would hide any instrumentation cost.
+  for round in $(seq 1 "$HTTP_ROUNDS"); do
+    if (( round % 2 )); then order="bare instrumented"; else order="instrumented bare"; fi
+    for variant in $order; do
+      log "http round $round: $variant"
+      java -Xms256m -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT" \
+        > "$OUT/http-server.log" 2>&1 &
+      pid=$!
+      wait_http "http://127.0.0.1:$BENCH_PORT/hello" 30 || { echo "HelloServer did not start" >&2; exit 1; }
+      "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null   # JIT warm-up, discarded
+      "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
+      if [[ "$variant" == instrumented ]]; then
+        curl -sf "http://127.0.0.1:$BENCH_PORT/metrics" | grep -q 'hello_requests_total{.*route="/hello"' \
+          || { echo "instrumented server recorded no requests" >&2; exit 1; }
+      fi
+      stop_pid "$pid"
+      if grep -q 'Non-2xx\|Socket errors' "$OUT/wrk-last.txt"; then
+        echo "wrk saw errors in round $round ($variant):" >&2; cat "$OUT/wrk-last.txt" >&2; exit 1
+      fi
+      rps=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk-last.txt")
+      p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$OUT/wrk-last.txt")")
+      p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/wrk-last.txt")")
+      echo "$round,$variant,$rps,$p99,$p50" >> "$OUT/http.csv"
+    done
+  done
+fi
+
+# ---------------------------------------------------------------- 4. heap per labelled series
+if wants heap; then
+  echo "round,impl,series,bytes_per_series" > "$OUT/heap.csv"
+  for round in $(seq 1 "$HEAP_ROUNDS"); do
+    for impl in lucid raw micrometer; do
+      log "heap round $round: $impl"
+      line=$(java -XX:+UseSerialGC -Xms1g -Xmx1g -cp "$JAR" dev.lucidmetrics.bench.HeapPerSeries "$impl" "$HEAP_SERIES")
+      echo "$round,$line" >> "$OUT/heap.csv"
+    done
+  done
+fi
+
+# ---------------------------------------------------------------- 5. demo-iotd vs the Spring Boot twin
+iotd_jar() { # the runnable demo-iotd jar (the one with a Main-Class), or nothing
+  for j in "$ROOT"/demo-iotd/target/*.jar; do
+    [[ -f "$j" && "$j" != *original* && "$j" != *sources* ]] || continue
+    unzip -p "$j" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Main-Class' && { echo "$j"; return; }
+  done
+}
+if wants twin; then
+  IOTD_JAR=$(iotd_jar || true)
+  if [[ -z "$IOTD_JAR" ]]; then
+    echo "demo-iotd has no runnable jar under demo-iotd/target: skipping question 5" >&2
+    rm -f "$OUT/twin.csv"
+  else
+    echo "app,jar,jar_bytes" > "$OUT/jars.csv"
+    echo "iotd,$(basename "$IOTD_JAR"),$(stat -c %s "$IOTD_JAR")" >> "$OUT/jars.csv"
+    echo "spring,$(basename "$TWIN_JAR"),$(stat -c %s "$TWIN_JAR")" >> "$OUT/jars.csv"
+    seq 1000 | sed "s|.*|url = \"http://127.0.0.1:PORT/image\"\noutput = /dev/null|" > "$OUT/.curl-1000.tmpl"
+    echo "round,app,start_ms,rss_kb,ok_requests" > "$OUT/twin.csv"
+    for round in $(seq 1 "$TWIN_ROUNDS"); do
+      if (( round % 2 )); then order="iotd spring"; else order="spring iotd"; fi
+      for app in $order; do
+        log "twin round $round: $app"
+        if [[ "$app" == iotd ]]; then port=$IOTD_PORT; cmd=(java -jar "$IOTD_JAR")
+        else port=$TWIN_PORT; cmd=(java -jar "$TWIN_JAR"); fi
+        t0=$(date +%s%N)
+        PORT=$port "${cmd[@]}" > "$OUT/twin-$app.log" 2>&1 &
+        pid=$!
+        wait_http "http://127.0.0.1:$port/image" 60 || { echo "$app did not serve /image" >&2; exit 1; }
+        t1=$(date +%s%N)
+        sed "s/PORT/$port/" "$OUT/.curl-1000.tmpl" > "$OUT/.curl-1000"
+        ok=$(curl -s -K "$OUT/.curl-1000" -w '%{http_code}\n' | grep -c '^200$' || true)
+        rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+        stop_pid "$pid"
+        echo "$round,$app,$(( (t1 - t0) / 1000000 )),$rss,$ok" >> "$OUT/twin.csv"
+      done
+    done
+    rm -f "$OUT/.curl-1000" "$OUT/.curl-1000.tmpl"
+  fi
+fi
+
+sed -i "s|\"git\"|\"loadavg_end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\",\n  \"git\"|" "$OUT/machine.json"
+log "writing $DOCS/performance.md"
+python3 "$BENCH/report.py" "$OUT" "$DOCS"
+log "done"
