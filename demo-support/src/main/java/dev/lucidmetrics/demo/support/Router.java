@@ -73,7 +73,7 @@ public final class Router implements HttpHandler {
         } catch (RuntimeException e) {
             // A bug, not bad input: answer 500 rather than drop the connection, and say so once in the log.
             LOG.log(System.Logger.Level.ERROR, "Handler failed for " + exchange.getRequestMethod() + " "
-                    + exchange.getHttpContext().getPath(), e);
+                    + exchange.getRequestURI().getPath(), e);
             if (exchange.getResponseCode() < 0) {
                 Responses.error(exchange, 500, "Internal error.");
             }

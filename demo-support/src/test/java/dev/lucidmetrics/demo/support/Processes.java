@@ -30,12 +30,18 @@ public final class Processes {
     public record Started(Process process, int port, List<String> output) {
     }
 
-    public static Started startMain(Class<?> main, Map<String, String> env) throws IOException, InterruptedException {
+    /** A process builder for {@code java -cp <this class path> main}, output and errors merged. */
+    public static ProcessBuilder builder(Class<?> main, Map<String, String> env) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), main.getName()).redirectErrorStream(true);
         pb.environment().putAll(env);
-        Process p = pb.start();
+        return pb;
+    }
+
+    /** Starts {@code main} and waits (at most 20 s) until it prints a URL. */
+    public static Started startMain(Class<?> main, Map<String, String> env) throws IOException, InterruptedException {
+        Process p = builder(main, env).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
