@@ -80,18 +80,30 @@ if wants scrape; then
 fi
 
 # ---------------------------------------------------------------- helpers for processes
-wait_http() { # url deadline_seconds -> 0 once it answers 200
-  local url=$1 deadline=$(( $(date +%s) + $2 ))
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+start_app() { # name port cmd... : fails if the port is taken, else starts cmd in the background with PORT set
+  local name=$1 port=$2; shift 2
+  if port_busy "$port"; then
+    echo "port $port is already in use (another process); set the port variables of bench/run.sh" >&2; exit 1
+  fi
+  PORT=$port "$@" > "$OUT/$name.log" 2>&1 &
+  pid=$!
+}
+wait_http() { # pid url deadline_seconds -> 0 once it answers 200; fails if the process died
+  local p=$1 url=$2 deadline=$(( $(date +%s) + $3 ))
   while (( $(date +%s) < deadline )); do
+    kill -0 "$p" 2>/dev/null || return 1
     curl -s -o /dev/null -f "$url" && return 0
     sleep 0.01
   done
   return 1
 }
-stop_pid() {
-  local pid=$1
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+stop_pid() { # SIGTERM, up to 15 s for a graceful stop, then SIGKILL
+  local p=$1
+  kill "$p" 2>/dev/null || true
+  for _ in $(seq 150); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$p" 2>/dev/null || true
+  wait "$p" 2>/dev/null || true
 }
 to_ms() { # wrk latency such as 812.00us, 1.20ms, 2.01s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; print n }'
@@ -107,10 +119,10 @@ if wants http; then
     if (( round % 2 )); then order="bare instrumented"; else order="instrumented bare"; fi
     for variant in $order; do
       log "http round $round: $variant"
-      java -Xms256m -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT" \
-        > "$OUT/http-server.log" 2>&1 &
-      pid=$!
-      wait_http "http://127.0.0.1:$BENCH_PORT/hello" 30 || { echo "HelloServer did not start" >&2; exit 1; }
+      start_app http-server "$BENCH_PORT" java -Xms256m -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$JAR" \
+        dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT"
+      wait_http "$pid" "http://127.0.0.1:$BENCH_PORT/hello" 30 \
+        || { echo "HelloServer did not start:" >&2; cat "$OUT/http-server.log" >&2; exit 1; }
       "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null   # JIT warm-up, discarded
       "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
       if [[ "$variant" == instrumented ]]; then
@@ -154,8 +166,12 @@ if wants twin; then
     echo "demo-iotd has no runnable jar under demo-iotd/target: skipping question 5" >&2
     rm -f "$OUT/twin.csv"
   else
+    # What each app ships: demo-iotd is a thin jar plus its runtime dependencies in lib/ (its manifest class path),
+    # the twin one Spring Boot fat jar; both sums are what `java -jar` needs on disk.
     echo "app,jar,jar_bytes" > "$OUT/jars.csv"
-    echo "iotd,$(basename "$IOTD_JAR"),$(stat -c %s "$IOTD_JAR")" >> "$OUT/jars.csv"
+    iotd_lib=$(dirname "$IOTD_JAR")/lib
+    iotd_bytes=$(cat "$IOTD_JAR" "$iotd_lib"/*.jar 2>/dev/null | wc -c)
+    echo "iotd,$(basename "$IOTD_JAR") + lib/ ($(ls "$iotd_lib"/*.jar 2>/dev/null | wc -l) jars),$iotd_bytes" >> "$OUT/jars.csv"
     echo "spring,$(basename "$TWIN_JAR"),$(stat -c %s "$TWIN_JAR")" >> "$OUT/jars.csv"
     seq 1000 | sed "s|.*|url = \"http://127.0.0.1:PORT/image\"\noutput = /dev/null|" > "$OUT/.curl-1000.tmpl"
     echo "round,app,start_ms,rss_kb,ok_requests" > "$OUT/twin.csv"
@@ -166,9 +182,9 @@ if wants twin; then
         if [[ "$app" == iotd ]]; then port=$IOTD_PORT; cmd=(java -jar "$IOTD_JAR")
         else port=$TWIN_PORT; cmd=(java -jar "$TWIN_JAR"); fi
         t0=$(date +%s%N)
-        PORT=$port "${cmd[@]}" > "$OUT/twin-$app.log" 2>&1 &
-        pid=$!
-        wait_http "http://127.0.0.1:$port/image" 60 || { echo "$app did not serve /image" >&2; exit 1; }
+        start_app "twin-$app" "$port" "${cmd[@]}"
+        wait_http "$pid" "http://127.0.0.1:$port/image" 60 \
+          || { echo "$app did not serve /image:" >&2; cat "$OUT/twin-$app.log" >&2; exit 1; }
         t1=$(date +%s%N)
         sed "s/PORT/$port/" "$OUT/.curl-1000.tmpl" > "$OUT/.curl-1000"
         ok=$(curl -s -K "$OUT/.curl-1000" -w '%{http_code}\n' | grep -c '^200$' || true)
