@@ -6,7 +6,7 @@
 #   ONLY="hotpath scrape" bench/run.sh   # a subset: hotpath scrape http heap twin (report always runs)
 #
 # Settings (env): HOT_OPTS, SCRAPE_OPTS (JMH options), HTTP_ROUNDS (5), WRK_SECONDS (8), HEAP_ROUNDS (3),
-# HEAP_SERIES (100000), TWIN_ROUNDS (5), BENCH_PORT (33080, hello server for wrk), IOTD_PORT (33011),
+# HEAP_SERIES (100000), TWIN_ROUNDS (5), TWIN_CONFIGS ("default small"), BENCH_PORT (33080, hello server for wrk), IOTD_PORT (33011),
 # TWIN_PORT (33012), SKIP_BUILD (unset), OUT (bench/results), DOCS (docs). bench/smoke.sh sets them all tiny.
 set -euo pipefail
 
@@ -29,6 +29,7 @@ TWIN_ROUNDS=${TWIN_ROUNDS:-5}
 BENCH_PORT=${BENCH_PORT:-33080}
 IOTD_PORT=${IOTD_PORT:-33011}
 TWIN_PORT=${TWIN_PORT:-33012}
+TWIN_CONFIGS=${TWIN_CONFIGS:-"default small"}
 WRK=${WRK:-/usr/bin/wrk}
 mkdir -p "$OUT"
 
@@ -173,25 +174,37 @@ if wants twin; then
     iotd_bytes=$(cat "$IOTD_JAR" "$iotd_lib"/*.jar 2>/dev/null | wc -c)
     echo "iotd,$(basename "$IOTD_JAR") + lib/ ($(ls "$iotd_lib"/*.jar 2>/dev/null | wc -l) jars),$iotd_bytes" >> "$OUT/jars.csv"
     echo "spring,$(basename "$TWIN_JAR"),$(stat -c %s "$TWIN_JAR")" >> "$OUT/jars.csv"
-    seq 1000 | sed "s|.*|url = \"http://127.0.0.1:PORT/image\"\noutput = /dev/null|" > "$OUT/.curl-1000.tmpl"
-    echo "round,app,start_ms,rss_kb,ok_requests" > "$OUT/twin.csv"
+    seq 1000 | sed "s|.*|url = \"http://127.0.0.1:PORT/PATH\"\noutput = /dev/null|" > "$OUT/.curl-1000.tmpl"
+    echo "config,round,app,start_ms,rss_kb,ok_requests" > "$OUT/twin.csv"
+    # Two JVM settings, the same for both apps: "default" is plain `java -jar` (on this machine G1 sized for a
+    # quarter of RAM), "small" the -Xmx128m -XX:+UseSerialGC that demo-iotd's own process test uses.
+    for config in $TWIN_CONFIGS; do
+    case $config in default) jvm=();; small) jvm=(-Xmx128m -XX:+UseSerialGC);;
+      *) echo "TWIN_CONFIGS: unknown config $config (default, small)" >&2; exit 1;; esac
     for round in $(seq 1 "$TWIN_ROUNDS"); do
-      if (( round % 2 )); then order="iotd spring"; else order="spring iotd"; fi
+      # "floor" is the JVM floor for reference: the bare hello-world JDK HttpServer (no library, no JSON).
+      if (( round % 2 )); then order="iotd spring floor"; else order="floor spring iotd"; fi
       for app in $order; do
-        log "twin round $round: $app"
-        if [[ "$app" == iotd ]]; then port=$IOTD_PORT; cmd=(java -jar "$IOTD_JAR")
-        else port=$TWIN_PORT; cmd=(java -jar "$TWIN_JAR"); fi
+        log "twin $config round $round: $app"
+        path=/image
+        case $app in
+          iotd) port=$IOTD_PORT; cmd=(java "${jvm[@]}" -jar "$IOTD_JAR");;
+          spring) port=$TWIN_PORT; cmd=(java "${jvm[@]}" -jar "$TWIN_JAR");;
+          floor) port=$BENCH_PORT; path=/hello
+                 cmd=(java "${jvm[@]}" -cp "$JAR" dev.lucidmetrics.bench.HelloServer bare "$BENCH_PORT");;
+        esac
         t0=$(date +%s%N)
         start_app "twin-$app" "$port" "${cmd[@]}"
-        wait_http "$pid" "http://127.0.0.1:$port/image" 60 \
-          || { echo "$app did not serve /image:" >&2; cat "$OUT/twin-$app.log" >&2; exit 1; }
+        wait_http "$pid" "http://127.0.0.1:$port$path" 60 \
+          || { echo "$app did not serve $path:" >&2; cat "$OUT/twin-$app.log" >&2; exit 1; }
         t1=$(date +%s%N)
-        sed "s/PORT/$port/" "$OUT/.curl-1000.tmpl" > "$OUT/.curl-1000"
+        sed "s|PORT/PATH|$port$path|" "$OUT/.curl-1000.tmpl" > "$OUT/.curl-1000"
         ok=$(curl -s -K "$OUT/.curl-1000" -w '%{http_code}\n' | grep -c '^200$' || true)
         rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
         stop_pid "$pid"
-        echo "$round,$app,$(( (t1 - t0) / 1000000 )),$rss,$ok" >> "$OUT/twin.csv"
+        echo "$config,$round,$app,$(( (t1 - t0) / 1000000 )),$rss,$ok" >> "$OUT/twin.csv"
       done
+    done
     done
     rm -f "$OUT/.curl-1000" "$OUT/.curl-1000.tmpl"
   fi
