@@ -37,13 +37,15 @@ final class ExchangeTracker {
 
     /**
      * Writing the body failed. It is the client's doing (gone, reset) when the headers were sent and the handler
-     * kept to the declared length; otherwise it is the handler's bug and ends as a thrown exception.
+     * kept to the declared length (none for HEAD, 1xx, 204, 304); otherwise it is the handler's bug.
      */
     void writeFailed(int attempted, boolean closing) {
-        if (exchange.getResponseCode() < 0) {
+        int status = exchange.getResponseCode();
+        if (status < 0) {
             return;
         }
-        long declared = declaredLength();
+        boolean bodyless = "HEAD".equals(exchange.getRequestMethod()) || status < 200 || status == 204 || status == 304;
+        long declared = bodyless ? 0 : declaredLength();
         boolean handlerBroke = declared >= 0 && (bytes + attempted > declared || (closing && bytes < declared));
         if (!handlerBroke) {
             clientGone = true;

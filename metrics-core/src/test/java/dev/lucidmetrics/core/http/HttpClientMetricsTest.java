@@ -157,8 +157,11 @@ class HttpClientMetricsTest {
         AppMetrics other = AppMetrics.builder("crawler").build();
         InstrumentedHttpClient open = HttpClientMetrics.builder(other).maxTargets(2).build()
                 .wrap(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        for (String target : new String[] {"a", "b", "c", "d", "a"}) {
-            open.send(target, get(server.uri("/image")), BodyHandlers.discarding());
+        try (LogCapture log = new LogCapture(dev.lucidmetrics.core.CardinalityGuard.class)) {
+            for (String target : new String[] {"a", "b", "c", "d", "a"}) {
+                open.send(target, get(server.uri("/image")), BodyHandlers.discarding());
+            }
+            assertEquals(1, log.warnings.size(), log.warnings::toString);
         }
         MetricValues crawler = MetricValues.of(other);
         assertEquals(2.0, crawler.get("crawler_client_requests_total", "target", "a", "method", "GET", "code", "200"));

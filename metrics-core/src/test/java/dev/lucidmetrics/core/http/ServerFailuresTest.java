@@ -118,14 +118,28 @@ class ServerFailuresTest {
         });
         for (String path : List.of("/stream", "/stream?swallow=1")) {
             try (Socket socket = request(path)) {
-                byte[] status = socket.getInputStream().readNBytes(12);
-                assertEquals("HTTP/1.1 200", new String(status, StandardCharsets.ISO_8859_1));
+                String head = readPastHeadersIntoBody(socket);
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
             }
             clientGone.countDown();
         }
         TestServer.awaitValue(2.0, () -> values.sum(REQUESTS), REQUESTS);
         assertEquals(2.0, values.get(REQUESTS, "method", "GET", "route", "/stream", "code", "499"));
-        assertEquals(1.0, values.sum("shop_request_exceptions_total"));
+        assertEquals(1.0, values.sum("shop_request_exceptions_total"),
+                seenByServerSide::toString);
+        awaitInFlightZero();
+    }
+
+    @Test
+    void aHandlerThatBreaksTheDeclaredLengthIsA500NotAClientThatLeft() throws Exception {
+        serve("/stream", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write(new byte[3]);
+        });
+        assertThrows(IOException.class, () -> server.send("POST", "/stream"));
+        TestServer.awaitValue(1.0, () -> values.sum(REQUESTS), REQUESTS);
+        assertEquals(1.0, values.get(REQUESTS, "method", "POST", "route", "/stream", "code", "500"));
+        assertEquals(1.0, values.get("shop_request_exceptions_total", "exception", "IOException"));
         awaitInFlightZero();
     }
 
@@ -153,6 +167,23 @@ class ServerFailuresTest {
         socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
         return socket;
+    }
+
+    /** Reads the response head and the first body byte, so the handler's first chunk has certainly been sent. */
+    private static String readPastHeadersIntoBody(Socket socket) throws IOException {
+        StringBuilder head = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                fail("connection closed inside the response head: " + head);
+            }
+            head.append((char) c);
+        }
+        if (in.read() < 0) {
+            fail("connection closed before the first body byte");
+        }
+        return head.toString();
     }
 
     private static void await(CountDownLatch latch) {
