@@ -266,8 +266,8 @@ md.append("## 5. demo-iotd against a Spring Boot + Actuator + Micrometer twin\n"
 md.append("`bench/spring-twin` serves the same `GET /image` (same catalogue, same 2-hour cache, an image-load "
           "counter and timer) with Spring Boot 3.3.5, embedded Tomcat, Actuator and Micrometer's Prometheus "
           "registry. Each run: launch `java -jar` with default JVM flags, poll `/image` every 10 ms until the first "
-          "200 (start time, measured from the launch by the script), send 1,000 sequential keep-alive requests with "
-          "one curl, read `VmRSS` from `/proc/PID/status`, stop. The apps alternate. Goals: iotd start ≤ 0.2 and "
+          "200 (start time, measured from the launch by the script), send 1,000 sequential requests with one curl "
+          "(`Connection: close`: see the note on TCP_NODELAY), read `VmRSS` from `/proc/PID/status`, stop. The apps alternate. Goals: iotd start ≤ 0.2 and "
           "RSS ≤ 0.33 of the twin.\n")
 if exists("twin.csv"):
     all_rows = list(csv.DictReader(open(path("twin.csv"))))
