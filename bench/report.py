@@ -27,26 +27,39 @@ def exists(name):
     return os.path.exists(path(name))
 
 
-def load_jmh(name):
-    """{(case, impl, params): {score, forks, unit, alloc}} from a JMH JSON file."""
-    out = {}
-    for b in json.load(open(path(name))):
-        method = b["benchmark"].rsplit(".", 1)[1]
-        case, impl = method.rsplit("_", 1)
-        params = tuple(sorted(b.get("params", {}).items()))
-        alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        out[(case, impl, params)] = {
-            "score": b["primaryMetric"]["score"],
-            "forks": [statistics.mean(f) for f in b["primaryMetric"]["rawData"]],
-            "unit": b["primaryMetric"]["scoreUnit"],
-            "alloc": alloc,
-        }
+def load_rounds(prefix):
+    """{(case, impl, params): [per-round {score, alloc}]} from prefix-r1.json, prefix-r2.json, ...
+
+    A round's score is the median of its measurement iterations (robust to one burst of load from other builds)."""
+    out, r = {}, 1
+    while exists(f"{prefix}-r{r}.json"):
+        for b in json.load(open(path(f"{prefix}-r{r}.json"))):
+            method = b["benchmark"].rsplit(".", 1)[1]
+            case, impl = method.rsplit("_", 1)
+            params = tuple(sorted(b.get("params", {}).items()))
+            iterations = [v for fork in b["primaryMetric"]["rawData"] for v in fork]
+            alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+            out.setdefault((case, impl, params), []).append(
+                {"score": statistics.median(iterations), "alloc": alloc, "unit": b["primaryMetric"]["scoreUnit"]})
+        r += 1
     return out
 
 
+def rounds_of(prefix):
+    n = 0
+    while exists(f"{prefix}-r{n + 1}.json"):
+        n += 1
+    return n
+
+
+def score(runs):
+    return statistics.median(x["score"] for x in runs)
+
+
 def ratio(a, b):
-    """Ratio of the means and its spread: (lowest a fork / highest b fork, highest a fork / lowest b fork)."""
-    return a["score"] / b["score"], min(a["forks"]) / max(b["forks"]), max(a["forks"]) / min(b["forks"])
+    """Median of the per-round ratios a/b, and their min and max (rounds paired by number)."""
+    rs = [x["score"] / y["score"] for x, y in zip(a, b)]
+    return statistics.median(rs), min(rs), max(rs)
 
 
 def fmt_ratio(r):
@@ -86,8 +99,10 @@ md.append(f"- Load average at start {machine.get('loadavg_start', '?')}, at end 
           "are wide; each ratio compares runs taken minutes apart at most.")
 md.append("- Reproduce everything: `bench/run.sh` (≈20 min). One part: `ONLY=hotpath bench/run.sh` "
           "(parts: hotpath scrape http heap twin; `SKIP_BUILD=1` to reuse the jars).\n")
-md.append("Spread notation: **ratio of means** (low–high), where low/high divide the most favourable and least "
-          "favourable JMH fork (or run) of one side by the other's — a deliberately wide, conservative band.\n")
+md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "
+          "rounds (`-f 1` each); inside a round the implementations of one case run back to back, so each ratio "
+          "compares measurements seconds apart. A round's score is the median of its measurement iterations. "
+          "Tables show the median score across rounds.\n")
 
 # ---------------------------------------------------------------- 1. hot path
 CASES = [("counterInc", "unlabelled counter `inc()`", 1.05),
@@ -98,13 +113,13 @@ md.append("## 1. Hot path (JMH, ns per call)\n")
 md.append("Goals: library ÷ raw simpleclient ≤ 1.05 unlabelled, ≤ 1.10 labelled; library ≤ Micrometer. "
           "`raw` is simpleclient 0.16 used as its README shows (exemplars at their default); `micrometer` is "
           "micrometer-registry-prometheus 1.13.6 (on client_java 1.x). Threads share one metric.\n")
-hot_tables = [(t, f"hotpath-t{t}.json") for t in (1, 2) if exists(f"hotpath-t{t}.json")]
+hot_tables = [(t, f"hotpath-t{t}") for t in (1, 2) if rounds_of(f"hotpath-t{t}")]
 if not hot_tables:
     md.append("_Not run._\n")
 for threads, name in hot_tables:
-    data = load_jmh(name)
+    data = load_rounds(name)
     p = (("classpath", "plain"),)
-    md.append(f"### {threads} thread{'s' if threads > 1 else ''}\n")
+    md.append(f"### {threads} thread{'s' if threads > 1 else ''} ({rounds_of(name)} rounds)\n")
     md.append("| case | library | raw | Micrometer | library ÷ raw | goal | verdict | library ÷ Micrometer | verdict |")
     md.append("|---|---:|---:|---:|---:|---:|---|---:|---|")
     for case, label, goal in CASES:
@@ -112,13 +127,13 @@ for threads, name in hot_tables:
         r_raw, r_mic = ratio(lib, raw), ratio(lib, mic)
         v_raw = judge(f"hot path {case} {threads}t library/raw", r_raw[0], goal, spread=r_raw[1:])
         v_mic = judge(f"hot path {case} {threads}t library/micrometer", r_mic[0], 1.0, spread=r_mic[1:])
-        md.append(f"| {label} | {num(lib['score'], 2)} | {num(raw['score'], 2)} | {num(mic['score'], 2)} | "
+        md.append(f"| {label} | {num(score(lib), 2)} | {num(score(raw), 2)} | {num(score(mic), 2)} | "
                   f"{fmt_ratio(r_raw)} | ≤ {goal} | {v_raw} | {fmt_ratio(r_mic)} | {v_mic} |")
     md.append("")
-if exists("hotpath-otel-t1.json") and exists("hotpath-t1.json"):
-    otel, plain = load_jmh("hotpath-otel-t1.json"), load_jmh("hotpath-t1.json")
+if rounds_of("hotpath-otel-t1") and rounds_of("hotpath-t1"):
+    otel, plain = load_rounds("hotpath-otel-t1"), load_rounds("hotpath-t1")
     po, pp = (("classpath", "otel"),), (("classpath", "plain"),)
-    md.append("### OpenTelemetry API on the class path (1 thread)\n")
+    md.append(f"### OpenTelemetry API on the class path (1 thread, {rounds_of('hotpath-otel-t1')} rounds)\n")
     md.append("A second JMH run with `opentelemetry-api` and `-context` 1.37.0 added to the class path (a setup check "
               "fails the run unless simpleclient's exemplar sampler is really active). simpleclient then samples an "
               "exemplar on every call; the library builds its metrics `withoutExemplars()` unless asked.\n")
@@ -126,14 +141,14 @@ if exists("hotpath-otel-t1.json") and exists("hotpath-t1.json"):
     md.append("|---|---:|---:|---:|---:|---:|")
     for case, label, _ in CASES:
         lib, raw, mic = (otel[(case, i, po)] for i in ("lucid", "raw", "micrometer"))
-        md.append(f"| {label} | {num(lib['score'], 2)} | {num(raw['score'], 2)} | {num(mic['score'], 2)} | "
+        md.append(f"| {label} | {num(score(lib), 2)} | {num(score(raw), 2)} | {num(score(mic), 2)} | "
                   f"{fmt_ratio(ratio(raw, lib))} | {fmt_ratio(ratio(raw, plain[(case, 'raw', pp)]))} |")
-        summary.setdefault("otel", {})[case] = {"lucid_ns": lib["score"], "raw_ns": raw["score"],
-                                                "micrometer_ns": mic["score"]}
+        summary.setdefault("otel", {})[case] = {"lucid_ns": score(lib), "raw_ns": score(raw),
+                                                "micrometer_ns": score(mic)}
     md.append("")
 md.append("Reproduce: `ONLY=hotpath bench/run.sh`, or directly "
-          "`java -cp bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main HotPathBenchmark -f 3 -wi 3 -w 500ms -i 4 "
-          "-r 500ms -t 1` (OTel: `-cp 'bench/jmh/target/benchmarks.jar:bench/jmh/target/otel-classpath/*' ... "
+          "`java -cp bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main HotPathBenchmark -f 1 -wi 2 -w 500ms -i 3 "
+          "-r 500ms -t 1` per round (OTel: `-cp 'bench/jmh/target/benchmarks.jar:bench/jmh/target/otel-classpath/*' ... "
           "-p classpath=otel`).\n")
 
 # ---------------------------------------------------------------- 2. scrape
@@ -142,8 +157,9 @@ md.append("Both handlers render **the same registry** (one counter with N label 
           "`handle(HttpExchange)` — text rendering, gzip, headers — on an in-memory exchange whose body is counted "
           "and dropped, so no socket or client cost is mixed in. `raw` is simpleclient's "
           "`HTTPServer.HTTPMetricHandler`. Goal: library ≤ 1.05 × raw.\n")
-if exists("scrape.json"):
-    data = load_jmh("scrape.json")
+if rounds_of("scrape"):
+    data = load_rounds("scrape")
+    md.append(f"{rounds_of('scrape')} rounds.\n")
     sizes = {}
     if exists("scrape-sizes.csv"):
         for row in csv.DictReader(open(path("scrape-sizes.csv"))):
@@ -166,9 +182,11 @@ if exists("scrape.json"):
                     f" (library answered {sl['content_encoding']}!)"
                 bytes_col = f"{int(sl['bytes']):,} / {int(sr['bytes']):,}{enc_note}"
                 lines_col = f"{int(sl['sample_lines']):,} / {int(sr['sample_lines']):,}"
-            md.append(f"| {series:,} | {enc} | {num(lib['score'], 3)} | {num(raw['score'], 3)} | {fmt_ratio(r)} | {v} | "
-                      f"{num(lib['alloc'] / 1024, 0)} KiB | {num(raw['alloc'] / 1024, 0)} KiB | {bytes_col} | {lines_col} |")
-            plot_rows.setdefault(series, {})[enc] = (lib["score"], raw["score"])
+            la = statistics.median(x["alloc"] for x in lib)
+            ra = statistics.median(x["alloc"] for x in raw)
+            md.append(f"| {series:,} | {enc} | {num(score(lib), 3)} | {num(score(raw), 3)} | {fmt_ratio(r)} | {v} | "
+                      f"{num(la / 1024, 0)} KiB | {num(ra / 1024, 0)} KiB | {bytes_col} | {lines_col} |")
+            plot_rows.setdefault(series, {})[enc] = (score(lib), score(raw))
     md.append("")
     # plot with gnuplot
     dat = path("scrape-plot.dat")
@@ -200,7 +218,7 @@ plot '{dat}' using 1:2 with linespoints lw 2 pt 7 title 'Lucid Metrics, plain', 
 else:
     md.append("_Not run._\n")
 md.append("Reproduce: `ONLY=scrape bench/run.sh`, or `java -cp bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main "
-          "ScrapeBenchmark -f 2 -wi 2 -w 1s -i 3 -r 1s -jvmArgs '-Xms2g -Xmx2g' -prof gc` and "
+          "ScrapeBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s -jvmArgs '-Xms2g -Xmx2g' -prof gc` per round, and "
           "`java -cp bench/jmh/target/benchmarks.jar dev.lucidmetrics.bench.ScrapeSizes 1000 10000 100000`.\n")
 
 # ---------------------------------------------------------------- 3. HTTP

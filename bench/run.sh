@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Full benchmark run for issue 6 (about 20 minutes on 2 cores). Writes machine-readable results to bench/results/
+# Full benchmark run for issue 6 (about 20-25 minutes on 2 cores). Writes machine-readable results to bench/results/
 # and regenerates docs/performance.md and docs/performance-scrape.svg from them (bench/report.py).
 #
 #   bench/run.sh                  # everything
 #   ONLY="hotpath scrape" bench/run.sh   # a subset: hotpath scrape http heap twin (report always runs)
 #
-# Settings (env): HOT_OPTS, SCRAPE_OPTS (JMH options), HTTP_ROUNDS (5), WRK_SECONDS (8), HEAP_ROUNDS (3),
+# Settings (env): HOT_OPTS, SCRAPE_OPTS (JMH options per round), HOT_ROUNDS (5), OTEL_ROUNDS (3), SCRAPE_ROUNDS (2), HTTP_ROUNDS (5), WRK_SECONDS (8), HEAP_ROUNDS (3),
 # HEAP_SERIES (100000), TWIN_ROUNDS (5), TWIN_CONFIGS ("default small"), BENCH_PORT (33080, hello server for wrk), IOTD_PORT (33011),
 # TWIN_PORT (33012), SKIP_BUILD (unset), OUT (bench/results), DOCS (docs). bench/smoke.sh sets them all tiny.
 set -euo pipefail
@@ -18,8 +18,11 @@ JAR="$BENCH/jmh/target/benchmarks.jar"
 OTEL_CP="$BENCH/jmh/target/otel-classpath/*"
 TWIN_JAR="$BENCH/spring-twin/target/spring-twin.jar"
 ONLY=${ONLY:-"hotpath scrape http heap twin"}
-HOT_OPTS=${HOT_OPTS:-"-f 3 -wi 3 -w 500ms -i 4 -r 500ms"}
-SCRAPE_OPTS=${SCRAPE_OPTS:-"-f 2 -wi 2 -w 1s -i 3 -r 1s"}
+HOT_OPTS=${HOT_OPTS:-"-f 1 -wi 2 -w 500ms -i 3 -r 500ms"}
+HOT_ROUNDS=${HOT_ROUNDS:-5}
+OTEL_ROUNDS=${OTEL_ROUNDS:-3}
+SCRAPE_OPTS=${SCRAPE_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
+SCRAPE_ROUNDS=${SCRAPE_ROUNDS:-2}
 SCRAPE_SIZES=${SCRAPE_SIZES:-"1000 10000 100000"}
 HTTP_ROUNDS=${HTTP_ROUNDS:-5}
 WRK_SECONDS=${WRK_SECONDS:-8}
@@ -60,23 +63,34 @@ fi
 } > "$OUT/machine.json"
 
 # ---------------------------------------------------------------- 1. hot path
+# Each part runs as several short JMH rounds (-f 1 each) rather than one long run: within a round the
+# implementations of one case run back to back (JMH orders by name: case_lucid, case_micrometer, case_raw), so
+# each ratio compares measurements seconds apart, and the spread across rounds shows how much the shared machine
+# moved them. bench/report.py takes each round's median iteration and the median of the per-round ratios.
 if wants hotpath; then
+  rm -f "$OUT"/hotpath-*.json "$OUT"/hotpath-*.log
   HOT="$HOT_OPTS -foe true"
-  for t in 1 2; do
-    log "hot path, $t thread(s), no OpenTelemetry on the class path"
-    java -cp "$JAR" org.openjdk.jmh.Main HotPathBenchmark $HOT -t "$t" -p classpath=plain \
-      -rf json -rff "$OUT/hotpath-t$t.json" > "$OUT/hotpath-t$t.log"
+  for round in $(seq 1 "$HOT_ROUNDS"); do
+    for t in 1 2; do
+      log "hot path round $round, $t thread(s), no OpenTelemetry on the class path"
+      java -cp "$JAR" org.openjdk.jmh.Main HotPathBenchmark $HOT -t "$t" -p classpath=plain \
+        -rf json -rff "$OUT/hotpath-t$t-r$round.json" > "$OUT/hotpath-t$t-r$round.log"
+    done
+    if (( round <= OTEL_ROUNDS )); then
+      log "hot path round $round, 1 thread, OpenTelemetry API on the class path"
+      java -cp "$JAR:$OTEL_CP" org.openjdk.jmh.Main HotPathBenchmark $HOT -t 1 -p classpath=otel \
+        -rf json -rff "$OUT/hotpath-otel-t1-r$round.json" > "$OUT/hotpath-otel-t1-r$round.log"
+    fi
   done
-  log "hot path, 1 thread, OpenTelemetry API on the class path"
-  java -cp "$JAR:$OTEL_CP" org.openjdk.jmh.Main HotPathBenchmark $HOT -t 1 -p classpath=otel \
-    -rf json -rff "$OUT/hotpath-otel-t1.json" > "$OUT/hotpath-otel-t1.log"
 fi
 
-# ---------------------------------------------------------------- 2. scrape
 if wants scrape; then
-  log "scrape 1k/10k/100k series, plain and gzip, with -prof gc"
-  java -cp "$JAR" org.openjdk.jmh.Main ScrapeBenchmark $SCRAPE_OPTS -foe true \
-    -jvmArgs "-Xms2g -Xmx2g" -prof gc -rf json -rff "$OUT/scrape.json" > "$OUT/scrape.log"
+  rm -f "$OUT"/scrape-r*.json "$OUT"/scrape-r*.log
+  for round in $(seq 1 "$SCRAPE_ROUNDS"); do
+    log "scrape round $round: 1k/10k/100k series, plain and gzip, with -prof gc"
+    java -cp "$JAR" org.openjdk.jmh.Main ScrapeBenchmark $SCRAPE_OPTS -foe true \
+      -jvmArgs "-Xms2g -Xmx2g" -prof gc -rf json -rff "$OUT/scrape-r$round.json" > "$OUT/scrape-r$round.log"
+  done
   java -cp "$JAR" dev.lucidmetrics.bench.ScrapeSizes $SCRAPE_SIZES > "$OUT/scrape-sizes.csv"
 fi
 
