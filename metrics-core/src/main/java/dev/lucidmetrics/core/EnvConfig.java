@@ -152,6 +152,10 @@ public final class EnvConfig {
     public URI httpUrl(String name, String defaultValue) {
         String v = raw(name);
         String value = v == null ? defaultValue : v;
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is not set: expected an absolute http(s) URL such as "
+                    + name + "=http://iotd:80/image.");
+        }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -72,8 +72,11 @@ public final class NamingLint {
             Set<List<String>> labelSets = new LinkedHashSet<>();
             for (MetricFamilySamples.Sample sample : family.samples) {
                 List<String> labels = new ArrayList<>(sample.labelNames);
-                labels.remove("le");
-                labels.remove("quantile");
+                if (family.type == Collector.Type.HISTOGRAM) {
+                    labels.remove("le");
+                } else if (family.type == Collector.Type.SUMMARY) {
+                    labels.remove("quantile");
+                }
                 labelSets.add(labels);
             }
             for (List<String> labels : labelSets) {
