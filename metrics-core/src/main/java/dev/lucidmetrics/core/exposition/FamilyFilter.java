@@ -6,6 +6,7 @@ import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,10 @@ final class FamilyFilter {
         this.createdSeries = createdSeries;
     }
 
-    /** The selected families, collected now (collectors run once per scrape). */
+    /**
+     * The selected families sorted by name, collected now (collectors run once per scrape). Sorted because the
+     * registry's order follows identity hash codes and changes from run to run; a stable order keeps diffs readable.
+     */
     Enumeration<MetricFamilySamples> collect(CollectorRegistry registry) {
         Enumeration<MetricFamilySamples> source = names.isEmpty()
                 ? registry.metricFamilySamples()
@@ -43,6 +47,7 @@ final class FamilyFilter {
                 selected.add(family);
             }
         }
+        selected.sort(Comparator.comparing(family -> family.name));
         return Collections.enumeration(selected);
     }
 
