@@ -4,6 +4,7 @@ import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class NamingLint {
         }
     }
 
-    /** Every finding for every metric family in {@code registry}; empty when all names follow the rules. */
+    /** Every finding for every metric family in {@code registry}, by metric name; empty when all names are good. */
     public static List<Finding> check(CollectorRegistry registry) {
         Set<Finding> findings = new LinkedHashSet<>();
         Enumeration<MetricFamilySamples> families = registry.metricFamilySamples();
@@ -85,7 +86,9 @@ public final class NamingLint {
                 }
             }
         }
-        return List.copyOf(findings);
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::metric));   // registry order varies from run to run
+        return List.copyOf(sorted);
     }
 
     /** The name users query: simpleclient keeps counters' family names without {@code _total}. */
