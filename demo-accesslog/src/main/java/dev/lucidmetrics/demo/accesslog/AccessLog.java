@@ -1,0 +1,142 @@
+package dev.lucidmetrics.demo.accesslog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.sun.net.httpserver.HttpExchange;
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.Counter;
+import dev.lucidmetrics.core.Gauge;
+import dev.lucidmetrics.demo.support.Responses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The access log's two endpoints: {@code POST /access-log} records a visit ({@code access_log_total}, the distinct
+ * IPs gauge {@code access_client_ip_current}, one JSON line on stdout) and {@code GET /stats} reports the count.
+ */
+final class AccessLog {
+
+    private static final ObjectReader STRICT_JSON = Responses.JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final Counter logs;
+    private final Gauge clientIps;
+    private final ClientIpWindow window;
+    private final int recentMax;
+    private final ArrayDeque<Map<String, String>> recent = new ArrayDeque<>();
+    private final Clock clock;
+    private final PrintStream out;
+
+    AccessLog(AppMetrics app, AccessLogConfig config, Clock clock, PrintStream out) {
+        this.logs = app.counter("log_total").help("Access log entries received.").register();
+        this.clientIps = app.gauge("client_ip_current").help("Distinct client IPs seen in the last "
+                + config.clientIpWindow() + " (at most " + config.clientIpMax() + " remembered).").register();
+        this.window = new ClientIpWindow(config.clientIpWindow(), config.clientIpMax());
+        this.recentMax = config.recentEntries();
+        this.clock = clock;
+        this.out = out;
+    }
+
+    void post(HttpExchange ex) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+            Responses.error(ex, 415, "Content-Type must be application/json.");
+            return;
+        }
+        byte[] body = readAtMost(ex, AccessLogConfig.MAX_BODY_BYTES);
+        if (body == null) {
+            Responses.error(ex, 413, "Body too large: at most " + AccessLogConfig.MAX_BODY_BYTES + " bytes.");
+            return;
+        }
+        JsonNode json;
+        try {
+            json = STRICT_JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            Responses.error(ex, 400, "Malformed JSON: send {\"clientIp\": \"203.0.113.7\"}.");
+            return;
+        }
+        JsonNode ip = json == null ? null : json.get("clientIp");
+        if (ip == null || !ip.isTextual()) {
+            Responses.error(ex, 400, "Missing \"clientIp\": send {\"clientIp\": \"203.0.113.7\"}.");
+            return;
+        }
+        Optional<String> address = ClientIps.normalise(ip.asText());
+        if (address.isEmpty()) {
+            Responses.error(ex, 400, "\"clientIp\" is not an IPv4 or IPv6 address.");
+            return;
+        }
+        long count = record(address.get());
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("clientIp", address.get());
+        created.put("logs", count);
+        Responses.json(ex, 201, created);
+    }
+
+    void stats(HttpExchange ex) throws IOException {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("logs", (long) logs.get());
+        stats.put("clientIps", refreshClientIps());
+        synchronized (recent) {
+            stats.put("recent", new ArrayList<>(recent));
+        }
+        Responses.json(ex, 200, stats);
+    }
+
+    /** Brings the distinct-IP gauge up to date (IPs leave the window with time, not only on a visit). */
+    int refreshClientIps() {
+        int n = window.count(clock.instant());
+        clientIps.set(n);
+        return n;
+    }
+
+    private long record(String address) throws IOException {
+        Instant now = clock.instant();
+        logs.inc();
+        clientIps.set(window.record(address, now));
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("time", now.toString());
+        entry.put("clientIp", address);
+        out.println(Responses.JSON.writeValueAsString(entry));
+        synchronized (recent) {
+            recent.addFirst(entry);
+            while (recent.size() > recentMax) {
+                recent.removeLast();
+            }
+        }
+        return (long) logs.get();
+    }
+
+    /** The body, or null when it is longer than {@code max} bytes (Content-Length is checked first). */
+    private static byte[] readAtMost(HttpExchange ex, int max) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        try {
+            if (length != null && Long.parseLong(length.strip()) > max) {
+                return null;
+            }
+        } catch (NumberFormatException ignored) {
+            // the server has already refused a malformed length; read and count instead
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(max + 1);
+            return body.length > max ? null : body;
+        }
+    }
+
+    List<Map<String, String>> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+}

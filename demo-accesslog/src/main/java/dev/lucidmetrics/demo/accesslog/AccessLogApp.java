@@ -1,0 +1,70 @@
+package dev.lucidmetrics.demo.accesslog;
+
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.exposition.MetricsHandler;
+import dev.lucidmetrics.core.http.HttpServerMetrics;
+import dev.lucidmetrics.demo.support.DemoMetrics;
+import dev.lucidmetrics.demo.support.DemoServer;
+import dev.lucidmetrics.demo.support.Responses;
+import dev.lucidmetrics.demo.support.Router;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** The access-log service: {@code POST /access-log}, {@code GET /stats}, {@code /health}, metrics at {@code /metrics}. */
+final class AccessLogApp {
+
+    private final AppMetrics metrics;
+    private final AccessLog log;
+    private final DemoServer server;
+
+    private AccessLogApp(EnvConfig env, Clock clock, ExecutorService executor, PrintStream out) {
+        AccessLogConfig config = AccessLogConfig.from(env);
+        DemoServer.Builder serverBuilder = DemoServer.builder("accesslog").settings(env, AccessLogConfig.DEFAULT_PORT);
+        this.metrics = DemoMetrics.create("access", env, Main.class);
+        this.log = new AccessLog(metrics, config, clock, out);
+        MetricsHandler exposition = MetricsHandler.builder(metrics).path("/metrics").build();
+        Router router = new Router()
+                .on("POST", "/access-log", log::post)
+                .on("GET", "/stats", log::stats)
+                .on("GET", "/health", ex -> Responses.json(ex, 200, Map.of("status", "UP")))
+                .on("GET", "/metrics", ex -> {
+                    log.refreshClientIps();
+                    exposition.handle(ex);
+                });
+        HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates()).build();
+        if (executor != null) {
+            serverBuilder.executor(executor);
+        }
+        this.server = serverBuilder.handler(router).filter(http.filter()).start();
+    }
+
+    /** Starts the app with settings from {@code env}, logging entries to stdout; invalid settings throw. */
+    static AccessLogApp start(EnvConfig env) {
+        return new AccessLogApp(env, Clock.systemUTC(), null, System.out);
+    }
+
+    /** Test seam: a clock for the IP window, the executor that runs handlers, where entries are written. */
+    static AccessLogApp start(EnvConfig env, Clock clock, ExecutorService executor, PrintStream out) {
+        return new AccessLogApp(env, clock, executor, out);
+    }
+
+    AppMetrics metrics() {
+        return metrics;
+    }
+
+    AccessLog log() {
+        return log;
+    }
+
+    DemoServer server() {
+        return server;
+    }
+
+    /** Stops gracefully: what the SIGTERM hook calls. */
+    void stop() {
+        server.stop();
+    }
+}

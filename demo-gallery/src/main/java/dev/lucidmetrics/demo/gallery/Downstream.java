@@ -1,0 +1,75 @@
+package dev.lucidmetrics.demo.gallery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lucidmetrics.core.http.InstrumentedHttpClient;
+import dev.lucidmetrics.demo.support.Responses;
+import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The gallery's two peers, called through the library's instrumented client (targets {@code iotd} and
+ * {@code access-log}) with timeouts. Neither call ever throws: a failure becomes a note on the page or is ignored.
+ */
+final class Downstream {
+
+    /** The image of the day, or the reason there is none. */
+    record ImageResult(String url, String caption, String copyright, String problem) {
+        static ImageResult missing(String problem) {
+            return new ImageResult(null, null, null, problem);
+        }
+    }
+
+    private final InstrumentedHttpClient client;
+    private final GalleryConfig config;
+
+    Downstream(InstrumentedHttpClient client, GalleryConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    ImageResult image() {
+        HttpRequest request = HttpRequest.newBuilder(config.imageApi()).timeout(config.imageTimeout())
+                .header("Accept", "application/json").GET().build();
+        try {
+            var response = client.send("iotd", request, BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return ImageResult.missing("The image service answered " + response.statusCode() + ".");
+            }
+            JsonNode json = Responses.JSON.readTree(response.body());
+            String url = json.path("url").asText("");
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                return ImageResult.missing("The image service sent no usable image URL.");
+            }
+            return new ImageResult(url, json.path("caption").asText(""), json.path("copyright").asText(""), null);
+        } catch (HttpConnectTimeoutException e) {
+            return ImageResult.missing("The image service is unreachable (connect timeout).");
+        } catch (HttpTimeoutException e) {
+            return ImageResult.missing("The image service did not answer within "
+                    + config.imageTimeout().toMillis() + " ms.");
+        } catch (IOException e) {
+            return ImageResult.missing("The image service is unreachable or sent something unreadable.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ImageResult.missing("Interrupted while asking the image service.");
+        }
+    }
+
+    /** Records a visit; the future completes (never exceptionally) with whether access-log accepted it. */
+    CompletableFuture<Boolean> recordVisit(String clientIp) {
+        try {
+            byte[] body = Responses.JSON.writeValueAsBytes(Map.of("clientIp", clientIp));
+            HttpRequest request = HttpRequest.newBuilder(config.accessApi()).timeout(config.accessTimeout())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return client.sendAsync("access-log", request, BodyHandlers.discarding())
+                    .handle((response, error) -> response != null && response.statusCode() == 201);
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+}

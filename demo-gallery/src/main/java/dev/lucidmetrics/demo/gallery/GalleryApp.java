@@ -1,0 +1,98 @@
+package dev.lucidmetrics.demo.gallery;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.exposition.MetricsHandler;
+import dev.lucidmetrics.core.http.HttpClientMetrics;
+import dev.lucidmetrics.core.http.HttpServerMetrics;
+import dev.lucidmetrics.demo.support.DemoMetrics;
+import dev.lucidmetrics.demo.support.DemoServer;
+import dev.lucidmetrics.demo.support.Responses;
+import dev.lucidmetrics.demo.support.Router;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The image gallery: {@code GET /} renders the image of the day from iotd and records the visit at access-log;
+ * {@code FAILURE_RATE} of pages fail on purpose with 500 "Failed". Metrics at {@code /metrics}.
+ */
+final class GalleryApp {
+
+    private final AppMetrics metrics;
+    private final GalleryConfig config;
+    private final Downstream downstream;
+    private final Page page = Page.bundled();
+    private final DoubleSupplier random;
+    private final DemoServer server;
+
+    private GalleryApp(EnvConfig env, DoubleSupplier random, ExecutorService executor) {
+        this.config = GalleryConfig.from(env);
+        DemoServer.Builder serverBuilder = DemoServer.builder("gallery").settings(env, GalleryConfig.DEFAULT_PORT);
+        this.random = random;
+        this.metrics = DemoMetrics.create("image_gallery", env, Main.class);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.imageTimeout().compareTo(Duration.ofSeconds(1)) < 0
+                        ? config.imageTimeout() : Duration.ofSeconds(1)).build();
+        this.downstream = new Downstream(HttpClientMetrics.builder(metrics).build().wrap(http), config);
+        Router router = new Router()
+                .on("GET", "/", this::page)
+                .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
+                .on("GET", "/health", ex -> Responses.json(ex, 200, Map.of("status", "UP")))
+                .on("GET", "/metrics", MetricsHandler.builder(metrics).path("/metrics").build());
+        HttpServerMetrics serverMetrics = HttpServerMetrics.builder(metrics).routes(router.templates())
+                .excludePaths("/favicon.ico").build();
+        if (executor != null) {
+            serverBuilder.executor(executor);
+        }
+        this.server = serverBuilder.handler(router).filter(serverMetrics.filter()).start();
+    }
+
+    /** Starts the app with settings from {@code env}; invalid settings throw, naming the variable. */
+    static GalleryApp start(EnvConfig env) {
+        return new GalleryApp(env, () -> ThreadLocalRandom.current().nextDouble(), null);
+    }
+
+    /** Test seam: the random numbers that decide injected failures, and the executor that runs handlers. */
+    static GalleryApp start(EnvConfig env, DoubleSupplier random, ExecutorService executor) {
+        return new GalleryApp(env, random, executor);
+    }
+
+    private void page(HttpExchange ex) throws IOException {
+        if (config.failureRate() > 0 && random.getAsDouble() < config.failureRate()) {
+            Responses.text(ex, 500, "text/plain", "Failed");
+            return;
+        }
+        CompletableFuture<Boolean> visit = downstream.recordVisit(ex.getRemoteAddress().getAddress().getHostAddress());
+        String html = page.render(downstream.image());
+        try {
+            // Both calls run at once; the page waits for the visit at most its timeout (plus a little slack).
+            visit.get(config.accessTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // access-log is best effort: the page is served anyway
+        }
+        Responses.text(ex, 200, "text/html", html);
+    }
+
+    AppMetrics metrics() {
+        return metrics;
+    }
+
+    DemoServer server() {
+        return server;
+    }
+
+    /** Stops gracefully: what the SIGTERM hook calls. */
+    void stop() {
+        server.stop();
+    }
+}

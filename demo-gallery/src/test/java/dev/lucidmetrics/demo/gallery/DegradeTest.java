@@ -1,0 +1,131 @@
+package dev.lucidmetrics.demo.gallery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.demo.support.Eventually;
+import dev.lucidmetrics.demo.support.TestHttp;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gallery when its peers are down or slow: the page still renders, quickly, and says why. */
+class DegradeTest {
+
+    private final Stub iotd = new Stub("/image", 200, GalleryAppTest.IMAGE);
+    private final Stub accessLog = new Stub("/access-log", 201, "{}");
+    private GalleryApp app;
+
+    private GalleryApp start(String imageApi, String accessApi, String imageTimeout) {
+        app = GalleryApp.start(EnvConfig.of(Map.of("PORT", "0", "FAILURE_RATE", "0", "IMAGE_API_URL", imageApi,
+                "ACCESS_API_URL", accessApi, "IMAGE_API_TIMEOUT", imageTimeout, "ACCESS_API_TIMEOUT", "500ms")),
+                () -> 0.5, Executors.newFixedThreadPool(4));
+        return app;
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        iotd.close();
+        accessLog.close();
+    }
+
+    private HttpResponse<String> timedPage(long maxMillis) {
+        long start = System.nanoTime();
+        HttpResponse<String> r = TestHttp.get(app.server().uri("/"));
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(took < maxMillis, "page took " + took + " ms");
+        return r;
+    }
+
+    private double client(String target, String code) {
+        return MetricValues.of(app.metrics()).sum("image_gallery_client_requests_total", "target", target,
+                "code", code);
+    }
+
+    @Test
+    void iotdStoppedGivesAPlaceholderAndANote() {
+        start(Stub.deadUrl("/image"), accessLog.url("/access-log"), "1500ms");
+        HttpResponse<String> r = timedPage(2000);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("class=\"placeholder\""), r.body());
+        assertTrue(r.body().contains("The image service is unreachable"), r.body());
+        assertEquals(1.0, client("iotd", "error"));
+        assertEquals(1, accessLog.bodies.size(), "the visit is still recorded");
+    }
+
+    @Test
+    void iotdSlowerThanItsTimeoutGivesAPlaceholderWithinTwoSeconds() throws Exception {
+        iotd.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "300ms");
+        HttpResponse<String> r = timedPage(2000);
+        assertEquals(200, r.statusCode());
+        assertTrue(iotd.received.await(1, TimeUnit.SECONDS), "iotd was called");
+        assertTrue(r.body().contains("The image service did not answer within 300 ms."), r.body());
+        assertEquals(1.0, client("iotd", "timeout"));
+    }
+
+    @Test
+    void iotdErrorsAndGarbageGiveAPlaceholder() {
+        start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms");
+        iotd.status = 503;
+        assertTrue(timedPage(2000).body().contains("The image service answered 503."));
+        iotd.status = 200;
+        iotd.body = "{\"url\":\"javascript:alert(1)\"}";
+        assertTrue(timedPage(2000).body().contains("The image service sent no usable image URL."));
+        iotd.body = "<html>";
+        assertTrue(timedPage(2000).body().contains("sent something unreadable"));
+    }
+
+    @Test
+    void accessLogStoppedOrSlowStillServesThePage() {
+        start(iotd.url("/image"), Stub.deadUrl("/access-log"), "1500ms");
+        HttpResponse<String> r = timedPage(2000);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<img src="), r.body());
+        assertEquals(1.0, client("access-log", "error"));
+        app.stop();
+
+        accessLog.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms");
+        assertEquals(200, timedPage(2000).statusCode());
+        assertEquals(1.0, client("access-log", "timeout"));
+    }
+
+    @Test
+    void stopLetsAPageWaitingOnIotdFinish() throws Exception {
+        iotd.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "10s");
+        CompletableFuture<HttpResponse<String>> inFlight = TestHttp.getAsync(app.server().uri("/"));
+        assertTrue(iotd.received.await(5, TimeUnit.SECONDS));
+        int port = app.server().port();
+        long start = System.nanoTime();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
+        Eventually.await("the gallery to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+        iotd.release.countDown();
+        HttpResponse<String> r = inFlight.get(5, TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<img src="), r.body());
+        stopping.get(5, TimeUnit.SECONDS);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket("localhost", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

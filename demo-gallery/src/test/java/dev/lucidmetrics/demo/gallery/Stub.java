@@ -1,0 +1,72 @@
+package dev.lucidmetrics.demo.gallery;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** A stand-in peer on loopback: answers one status and body, records request bodies, can hold answers on a latch. */
+final class Stub implements AutoCloseable {
+
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    final CountDownLatch received = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    volatile int status;
+    volatile String body;
+    volatile boolean hold;
+    private final HttpServer server;
+
+    Stub(String path, int status, String body) {
+        this.status = status;
+        this.body = body;
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext(path, ex -> {
+            bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.countDown();
+            if (hold) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(this.status, bytes.length == 0 ? -1 : bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + server.getAddress().getPort() + path;
+    }
+
+    /** A URL on a port nothing listens on (bound, then released). */
+    static String deadUrl(String path) {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://localhost:" + s.getLocalPort() + path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+    }
+}

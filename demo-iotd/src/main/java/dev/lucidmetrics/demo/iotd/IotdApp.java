@@ -1,0 +1,96 @@
+package dev.lucidmetrics.demo.iotd;
+
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.exposition.MetricsHandler;
+import dev.lucidmetrics.core.http.HttpClientMetrics;
+import dev.lucidmetrics.core.http.HttpServerMetrics;
+import dev.lucidmetrics.demo.support.DemoMetrics;
+import dev.lucidmetrics.demo.support.DemoServer;
+import dev.lucidmetrics.demo.support.Responses;
+import dev.lucidmetrics.demo.support.Router;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The image-of-the-day service: {@code GET /image}, the bundled images at {@code /images/{id}}, {@code /health} and
+ * metrics at {@code /actuator/prometheus} (the path the seeds' Prometheus job scrapes).
+ */
+final class IotdApp {
+
+    static final String METRICS_PATH = "/actuator/prometheus";
+
+    private final AppMetrics metrics;
+    private final Catalogue catalogue;
+    private final ImageService images;
+    private final DemoServer server;
+    private final URI publicBase;
+
+    private IotdApp(EnvConfig env, Clock clock, ExecutorService executor) {
+        IotdConfig config = IotdConfig.from(env);
+        DemoServer.Builder serverBuilder = DemoServer.builder("iotd").settings(env, IotdConfig.DEFAULT_PORT);
+        this.metrics = DemoMetrics.create("iotd_api", env, Main.class);
+        this.catalogue = Catalogue.bundled();
+        Optional<ApodSource> apod = Optional.ofNullable(config.apodKey()).map(key -> new ApodSource(
+                HttpClientMetrics.builder(metrics).build().wrap(HttpClient.newBuilder()
+                        .connectTimeout(config.apodTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build()),
+                config.apodUrl(), key, config.apodTimeout()));
+        this.images = new ImageService(metrics, catalogue, apod, config, clock, this::publicBase);
+        Router router = new Router()
+                .on("GET", "/image", ex -> Responses.json(ex, 200, images.current()))
+                .on("GET", "/images/{id}", this::imageFile)
+                .on("GET", "/health", ex -> Responses.json(ex, 200, Map.of("status", "UP")))
+                .on("GET", METRICS_PATH, MetricsHandler.builder(metrics).path(METRICS_PATH).build());
+        HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates())
+                .excludePaths(METRICS_PATH).build();
+        if (executor != null) {
+            serverBuilder.executor(executor);
+        }
+        this.server = serverBuilder.handler(router).filter(http.filter()).start();
+        this.publicBase = config.publicBaseUrl() != null ? config.publicBaseUrl()
+                : URI.create("http://localhost:" + server.port());
+    }
+
+    /** Starts the app with settings from {@code env}; invalid settings throw, naming the variable. */
+    static IotdApp start(EnvConfig env) {
+        return new IotdApp(env, Clock.systemUTC(), null);
+    }
+
+    /** Test seam: a clock for cache expiry and rotation, and the executor that runs handlers. */
+    static IotdApp start(EnvConfig env, Clock clock, ExecutorService executor) {
+        return new IotdApp(env, clock, executor);
+    }
+
+    private void imageFile(HttpExchange ex) throws IOException {
+        byte[] svg = catalogue.file(Router.param(ex, "id"));
+        if (svg == null) {
+            Responses.error(ex, 404, "No such image in the catalogue.");
+            return;
+        }
+        ex.getResponseHeaders().set("Cache-Control", "public, max-age=86400");
+        Responses.bytes(ex, 200, "image/svg+xml", svg);
+    }
+
+    URI publicBase() {
+        return publicBase;
+    }
+
+    AppMetrics metrics() {
+        return metrics;
+    }
+
+    DemoServer server() {
+        return server;
+    }
+
+    /** Stops gracefully: what the SIGTERM hook calls. */
+    void stop() {
+        server.stop();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.lucidmetrics.demo.support;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.lucidmetrics.core.EnvConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A JDK {@link HttpServer} on a thread pool, with one handler at {@code /}, that stops gracefully: {@link #stop()}
+ * closes the listening socket, lets requests in flight finish (up to the grace period) and then ends the threads.
+ * <pre>{@code
+ * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).handler(router).filter(http.filter()).start();
+ * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+ * }</pre>
+ */
+public final class DemoServer {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Duration grace;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private boolean stopped;
+
+    private DemoServer(Builder b) throws IOException {
+        this.grace = b.grace;
+        this.executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads, named(b.name));
+        this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
+        server.setExecutor(executor);
+        HttpContext root = server.createContext("/", b.handler);
+        root.getFilters().add(new InFlight());
+        root.getFilters().addAll(b.filters);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The bound port (the real one after port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://localhost:<port><path>}, for printing and for tests. */
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port() + path);
+    }
+
+    /** Requests being served right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Stops accepting connections, waits for requests in flight (at most the grace period), then stops the threads.
+     * Idempotent; this is what the shutdown hook calls on SIGTERM.
+     */
+    public void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        // HttpServer.stop(n) returns as soon as the last exchange ends, but on JDK 17 it waits the full n seconds
+        // when none is running (JDK-8304065), so only ask for a delay when something is in flight.
+        int seconds = inFlight.get() == 0 ? 0 : (int) Math.max(1, (grace.toMillis() + 999) / 1000);
+        server.stop(seconds);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-http-" + n.incrementAndGet());
+            t.setDaemon(false);
+            return t;
+        };
+    }
+
+    private final class InFlight extends Filter {
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            inFlight.incrementAndGet();
+            try {
+                chain.doFilter(exchange);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public String description() {
+            return "counts requests in flight for graceful stop";
+        }
+    }
+
+    /** Builds and starts a {@link DemoServer}. */
+    public static final class Builder {
+        private final String name;
+        private String host = "0.0.0.0";
+        private int port;
+        private int threads = 16;
+        private Duration grace = Duration.ofSeconds(5);
+        private HttpHandler handler;
+        private final List<Filter> filters = new ArrayList<>();
+        private ExecutorService executor;
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        /**
+         * Reads {@code PORT} (default {@code defaultPort}), {@code BIND_ADDRESS} (default 0.0.0.0),
+         * {@code HTTP_THREADS} (default 16) and {@code SHUTDOWN_GRACE} (default 5s).
+         */
+        public Builder settings(EnvConfig env, int defaultPort) {
+            this.port = env.port("PORT", defaultPort);
+            this.host = env.string("BIND_ADDRESS", host);
+            this.threads = env.integer("HTTP_THREADS", threads, 1, 1000);
+            this.grace = env.duration("SHUTDOWN_GRACE", grace);
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The handler for every path; usually a {@link Router}. */
+        public Builder handler(HttpHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        /** A filter around the handler, such as {@code HttpServerMetrics.filter()}. */
+        public Builder filter(Filter filter) {
+            filters.add(filter);
+            return this;
+        }
+
+        /** The executor that runs handlers (default: a fixed pool of HTTP_THREADS); stopped by {@link #stop()}. */
+        public Builder executor(ExecutorService executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        public DemoServer start() {
+            if (handler == null) {
+                throw new IllegalStateException("No handler: call handler(router) before start().");
+            }
+            try {
+                DemoServer s = new DemoServer(this);
+                s.server.start();
+                return s;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                        + "): choose another PORT.", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lucidmetrics.demo.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DemoServerTest {
+
+    @Test
+    void stopLetsTheRequestInFlightFinishAndRefusesNewConnections() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Router router = new Router().on("GET", "/slow", ex -> {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Responses.text(ex, 200, "text/plain", "done");
+        });
+        DemoServer server = DemoServer.builder("t").port(0).handler(router).start();
+        CompletableFuture<HttpResponse<String>> slow = TestHttp.getAsync(server.uri("/slow"));
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+
+        long start = System.nanoTime();
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(server::stop);
+        int port = server.port();
+        Eventually.await("the listener to close", Duration.ofSeconds(5), () -> !accepts(port));
+        release.countDown();
+
+        assertEquals("done", slow.get(5, TimeUnit.SECONDS).body());
+        stop.get(5, TimeUnit.SECONDS);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
+        assertThrows(IOException.class, () -> new Socket("localhost", port).close());
+    }
+
+    @Test
+    void stopReturnsAtOnceWhenIdle() {
+        DemoServer server = DemoServer.builder("t").port(0).handler(new Router()).start();
+        long start = System.nanoTime();
+        server.stop();
+        server.stop();
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 900, "idle stop took too long");
+    }
+
+    @Test
+    void unknownPathsAnswer404AndOtherMethods405WithAllow() {
+        Router router = new Router().on("GET", "/images/{id}", ex -> Responses.text(ex, 200, "text/plain",
+                Router.param(ex, "id")));
+        DemoServer server = DemoServer.builder("t").port(0).handler(router).start();
+        try {
+            assertEquals("7", TestHttp.get(server.uri("/images/7")).body());
+            HttpResponse<String> missing = TestHttp.get(server.uri("/images/7/x"));
+            assertEquals(404, missing.statusCode());
+            assertEquals("{\"error\":\"Not found.\"}", missing.body());
+            HttpResponse<String> post = TestHttp.post(server.uri("/images/7"), "text/plain", "x");
+            assertEquals(405, post.statusCode());
+            assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aHandlerBugAnswers500InsteadOfDroppingTheConnection() {
+        Router router = new Router().on("GET", "/bug", ex -> {
+            throw new IllegalStateException("bug");
+        });
+        DemoServer server = DemoServer.builder("t").port(0).handler(router).start();
+        try {
+            assertEquals(500, TestHttp.get(server.uri("/bug")).statusCode());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket("localhost", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
