@@ -20,6 +20,8 @@ check() {
   if [[ $rc -eq 0 ]]; then
     PASSED=$((PASSED + 1))
     printf 'PASS  %s\n' "$name"
+    # a summary line from the command ("panels: 120 query checks ...") is worth keeping in the log
+    printf '%s\n' "$out" | grep -E '^[a-z-]+: [0-9]+ ' | tail -n 1 | sed 's/^/      /' || true
   else
     FAILED=$((FAILED + 1))
     FAILURES+=("$name")
