@@ -7,8 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A health check for images without curl: {@code java -cp app.jar:lib/* dev.lucidmetrics.demo.support.HealthProbe
- * http://localhost:8010/health} exits 0 when the URL answers 200 within 3 seconds, else 1.
+ * A health check for images without curl: exits 0 when the URL answers 200 within 3 seconds, else 1.
+ * <pre>
+ * java -cp app.jar dev.lucidmetrics.demo.support.HealthProbe                  # http://localhost:$PORT/health
+ * java -cp app.jar dev.lucidmetrics.demo.support.HealthProbe http://host:8010/health
+ * </pre>
  */
 public final class HealthProbe {
 
@@ -16,11 +19,13 @@ public final class HealthProbe {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: HealthProbe URL   (for example http://localhost:8010/health)");
+        String port = System.getenv("PORT");
+        if (args.length > 1 || (args.length == 0 && (port == null || !port.matches("[0-9]{1,5}")))) {
+            System.err.println("usage: HealthProbe [URL]   (without URL: http://localhost:$PORT/health, PORT=\""
+                    + port + "\")");
             System.exit(2);
         }
-        System.exit(healthy(URI.create(args[0])) ? 0 : 1);
+        System.exit(healthy(URI.create(args.length == 1 ? args[0] : "http://localhost:" + port + "/health")) ? 0 : 1);
     }
 
     static boolean healthy(URI uri) {
@@ -29,7 +34,7 @@ public final class HealthProbe {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
-            System.err.println("unhealthy: " + e);
+            System.err.println("unhealthy: " + uri + ": " + e);
             return false;
         }
     }

@@ -4,47 +4,107 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Metrics for calls this app makes to its peers, labelled by a logical target name:
- * {@code <ns>_client_requests_total{target,method,code}} and {@code <ns>_client_request_duration_seconds}.
  * <pre>{@code
- * InstrumentedHttpClient iotd = HttpClientMetrics.builder(app).build().wrap(HttpClient.newHttpClient());
- * HttpResponse<String> r = iotd.send("iotd", request, BodyHandlers.ofString());
+ * InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").build()
+ *         .wrap(HttpClient.newHttpClient());
+ * HttpResponse<String> r = client.send("iotd", request, BodyHandlers.ofString());
+ * // image_gallery_client_requests_total{target="iotd",method="GET",code="200"} 1.0
+ * // image_gallery_client_request_duration_seconds_count{target="iotd",method="GET",code="200"} 1.0
  * }</pre>
- * (Provisional implementation; the HTTP instrumentation issue completes it.)
+ * {@code code} is the status as text, {@value #TIMEOUT} or {@value #ERROR}; see docs/http.md.
  */
 public final class HttpClientMetrics {
 
-    final Counter requests;
-    final Histogram duration;
+    /** Code of a call that ended in a request or connect timeout. */
+    public static final String TIMEOUT = "timeout";
+    /** Code of a call that ended in any other failure (connection refused or reset, interrupted, ...). */
+    public static final String ERROR = "error";
+
+    private final Counter requests;
+    private final Histogram duration;
+    private final TargetNames targets;
 
     private HttpClientMetrics(Builder b) {
+        this.targets = new TargetNames(b.targets, b.maxTargets, b.app.namespace() + "_client_requests_total");
         this.requests = b.app.counter("client_requests_total")
-                .help("HTTP requests this app made to its peers, by target, method and status (or error).")
+                .help("HTTP requests this app made to its peers, by target, method and status (or timeout/error).")
                 .labelNames("target", "method", "code").register();
-        this.duration = b.app.histogram("client_request_duration_seconds")
+        Histogram.Builder hb = b.app.histogram("client_request_duration_seconds")
                 .help("Duration of HTTP requests this app made to its peers, in seconds.")
-                .labelNames("target", "method", "code").register();
+                .labelNames("target", "method", "code");
+        this.duration = (b.buckets == null ? hb : hb.buckets(b.buckets)).register();
     }
 
+    /** Starts describing the client metrics of {@code app}. */
     public static Builder builder(AppMetrics app) {
+        if (app == null) {
+            throw new IllegalArgumentException("app is null: pass the AppMetrics the client metrics belong to.");
+        }
         return new Builder(app);
     }
 
-    /** Wraps {@code client}; every call through the wrapper is recorded. */
+    /** Wraps {@code client}; every call through the wrapper is recorded under the target it names. */
     public InstrumentedHttpClient wrap(HttpClient client) {
+        if (client == null) {
+            throw new IllegalArgumentException("client is null: pass an HttpClient such as"
+                    + " HttpClient.newHttpClient().");
+        }
         return new InstrumentedHttpClient(client, this);
     }
 
-    /** Builds {@link HttpClientMetrics}. */
+    String targetLabel(String target) {
+        return targets.label(target);
+    }
+
+    void record(String target, String method, String code, long startNanos) {
+        requests.labels(target, method, code).inc();
+        duration.labels(target, method, code).observe((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Builds {@link HttpClientMetrics}; every option is checked where it is passed. */
     public static final class Builder {
         private final AppMetrics app;
+        private final List<String> targets = new ArrayList<>();
+        private int maxTargets = 20;
+        private double[] buckets;
 
         Builder(AppMetrics app) {
             this.app = app;
         }
 
+        /**
+         * Declares the only target names calls may use; a call naming another one throws. Without declared
+         * targets any well-formed name is accepted, up to {@link #maxTargets(int)}.
+         */
+        public Builder targets(String... names) {
+            for (String n : names) {
+                targets.add(TargetNames.check(n));
+            }
+            return this;
+        }
+
+        /** Distinct undeclared target names before new ones collapse into {@code OVERFLOW}; default 20. */
+        public Builder maxTargets(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTargets(" + max + ") is illegal: it must be at least 1"
+                        + " (default 20).");
+            }
+            this.maxTargets = max;
+            return this;
+        }
+
+        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
+        public Builder durationBuckets(double... upperBounds) {
+            this.buckets = Buckets.check("durationBuckets", upperBounds);
+            return this;
+        }
+
+        /** Registers the families (idempotent per app) and returns the metrics. */
         public HttpClientMetrics build() {
             return new HttpClientMetrics(this);
         }

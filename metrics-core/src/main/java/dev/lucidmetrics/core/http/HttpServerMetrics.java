@@ -2,132 +2,203 @@ package dev.lucidmetrics.core.http;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.Histogram;
-import java.io.IOException;
+import dev.lucidmetrics.core.Summary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Standard request metrics for a JDK {@code com.sun.net.httpserver} server: {@code <ns>_requests_total{method,route,code}},
- * {@code <ns>_in_flight_requests} and {@code <ns>_request_duration_seconds{method,route,code}}.
+ * Standard request metrics for a JDK {@code com.sun.net.httpserver} server, added as a {@link Filter}:
  * <pre>{@code
  * HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/", "/images/{id}").build();
  * http.instrument(server.createContext("/", handler));
+ * // image_gallery_requests_total{method="GET",route="/images/{id}",code="200"} 1.0
+ * // image_gallery_in_flight_requests 0.0
+ * // image_gallery_request_duration_seconds_bucket{method="GET",route="/images/{id}",code="200",le="0.005"} 1.0
  * }</pre>
- * (Provisional implementation; the HTTP instrumentation issue completes it.)
+ * The {@code route} label is a declared template, or the context path when none is declared; never the raw path.
+ * See docs/http.md for the sentinels, the route cap and the codes of failed exchanges.
  */
 public final class HttpServerMetrics {
+
+    /** Route of a 404 whose path matches no declared template. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** Route of any other status whose path matches no declared template. */
+    public static final String UNMATCHED = "UNMATCHED";
+    /** Method label of every method outside GET HEAD POST PUT DELETE PATCH OPTIONS TRACE CONNECT. */
+    public static final String OTHER_METHOD = HttpMethods.OTHER;
+    /** Code of an exchange whose handler threw or returned without sending a response. */
+    public static final String NO_RESPONSE = "500";
+    /** Code of an exchange whose client went away before the response was complete (nginx's convention). */
+    public static final String CLIENT_CLOSED = "499";
+
+    private static final System.Logger LOG = System.getLogger(HttpServerMetrics.class.getName());
 
     private final Counter requests;
     private final Gauge inFlight;
     private final Histogram duration;
-    private final List<String> routes;
-    private final Set<String> excluded;
+    private final Counter exceptions;
+    private final Summary responseSize;
+    private final Routes routes;
+    private final PathExclusions exclusions;
+    private final Filter filter;
+    private final AtomicBoolean warnedNoResponse = new AtomicBoolean();
 
     private HttpServerMetrics(Builder b) {
-        this.requests = b.app.counter("requests_total").help("HTTP requests completed, by method, route and status.")
+        this.routes = new Routes(b.routes, b.maxRoutes, b.app.namespace() + "_requests_total");
+        List<String> excluded = new ArrayList<>(b.defaultExclusions ? PathExclusions.DEFAULTS : List.of());
+        excluded.addAll(b.excluded);
+        this.exclusions = new PathExclusions(excluded);
+        this.requests = b.app.counter("requests_total")
+                .help("HTTP requests completed, by method, route template and status code.")
                 .labelNames("method", "route", "code").register();
-        this.inFlight = b.app.gauge("in_flight_requests").help("HTTP requests being served.").register();
-        this.duration = b.app.histogram("request_duration_seconds").help("HTTP request duration in seconds.")
+        this.inFlight = b.app.gauge("in_flight_requests").help("HTTP requests being served right now.").register();
+        Histogram.Builder hb = b.app.histogram("request_duration_seconds")
+                .help("Time from receiving an HTTP request to completing its response, in seconds.")
+                .labelNames("method", "route", "code");
+        this.duration = (b.buckets == null ? hb : hb.buckets(b.buckets)).register();
+        this.exceptions = b.app.counter("request_exceptions_total")
+                .help("Exceptions thrown by HTTP handlers, by exception simple class name.")
+                .labelNames("exception").maxLabelCombinations(b.maxExceptionClasses).register();
+        this.responseSize = !b.responseSize ? null : b.app.summary("response_size_bytes")
+                .help("Bytes of HTTP response bodies written, by method, route template and status code.")
                 .labelNames("method", "route", "code").register();
-        this.routes = List.copyOf(b.routes);
-        this.excluded = Set.copyOf(b.excluded);
+        this.filter = new ServerFilter(this);
     }
 
+    /** Starts describing the request metrics of {@code app}'s HTTP server. */
     public static Builder builder(AppMetrics app) {
+        if (app == null) {
+            throw new IllegalArgumentException("app is null: pass the AppMetrics the request metrics belong to.");
+        }
         return new Builder(app);
     }
 
-    /** Adds the metrics filter to {@code context} and returns it. */
+    /** Adds the metrics filter in front of {@code context}'s other filters and returns the context. */
     public HttpContext instrument(HttpContext context) {
-        context.getFilters().add(filter());
+        if (!context.getFilters().contains(filter)) {
+            context.getFilters().add(0, filter);
+        }
         return context;
     }
 
-    /** The filter that records requests; add it to any context. */
+    /** The filter that records requests; one instance, shareable by every context of the app. */
     public Filter filter() {
-        return new Filter() {
-            @Override
-            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-                String path = exchange.getRequestURI().getPath();
-                if (excluded.contains(path)) {
-                    chain.doFilter(exchange);
-                    return;
-                }
-                long start = System.nanoTime();
-                inFlight.inc();
-                String code = "500";
-                try {
-                    chain.doFilter(exchange);
-                    int status = exchange.getResponseCode();
-                    code = status < 0 ? "500" : Integer.toString(status);
-                } finally {
-                    inFlight.dec();
-                    String route = route(path, code);
-                    String method = exchange.getRequestMethod();
-                    requests.labels(method, route, code).inc();
-                    duration.labels(method, route, code).observe((System.nanoTime() - start) / 1e9);
-                }
-            }
-
-            @Override
-            public String description() {
-                return "Lucid Metrics HTTP server metrics";
-            }
-        };
+        return filter;
     }
 
-    private String route(String path, String code) {
-        for (String template : routes) {
-            if (template.equals(path) || matches(template, path)) {
-                return template;
-            }
-        }
-        return "404".equals(code) ? "NOT_FOUND" : "UNMATCHED";
+    Routes routes() {
+        return routes;
     }
 
-    private static boolean matches(String template, String path) {
-        String[] t = template.split("/", -1);
-        String[] p = path.split("/", -1);
-        if (t.length != p.length) {
-            return false;
-        }
-        for (int i = 0; i < t.length; i++) {
-            boolean variable = t[i].startsWith("{") && t[i].endsWith("}") && !p[i].isEmpty();
-            if (!variable && !t[i].equals(p[i])) {
-                return false;
-            }
-        }
-        return true;
+    PathExclusions exclusions() {
+        return exclusions;
     }
 
-    /** Builds {@link HttpServerMetrics}. */
+    Gauge inFlight() {
+        return inFlight;
+    }
+
+    void record(String method, String route, String code, double seconds, long bytes) {
+        requests.labels(method, route, code).inc();
+        duration.labels(method, route, code).observe(seconds);
+        if (responseSize != null) {
+            responseSize.labels(method, route, code).observe(bytes);
+        }
+    }
+
+    void countException(Throwable error) {
+        String name = error.getClass().getSimpleName();
+        exceptions.labels(name.isEmpty() ? error.getClass().getName() : name).inc();
+    }
+
+    void warnNoResponse(String method, String path) {
+        if (warnedNoResponse.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "An HTTP handler returned without sending a response (" + method
+                    + " " + path + "); counted as code \"" + NO_RESPONSE + "\". Call exchange.sendResponseHeaders(...)"
+                    + " and close the exchange on every path. Logged once.");
+        }
+    }
+
+    /** Builds {@link HttpServerMetrics}; every option is checked where it is passed. */
     public static final class Builder {
         private final AppMetrics app;
         private final List<String> routes = new ArrayList<>();
-        private final List<String> excluded = new ArrayList<>(List.of("/metrics", "/-/healthy", "/health"));
+        private final List<String> excluded = new ArrayList<>();
+        private boolean defaultExclusions = true;
+        private int maxRoutes = 100;
+        private int maxExceptionClasses = 20;
+        private double[] buckets;
+        private boolean responseSize;
 
         Builder(AppMetrics app) {
             this.app = app;
         }
 
-        /** Route templates such as {@code /images/{id}}; requests are labelled by the template they match. */
+        /**
+         * Route templates such as {@code /images/{id}} or {@code /users/{user}/albums/{album}}; a request is
+         * labelled with the most specific template its path matches, a trailing slash ignored. Without templates
+         * the route is the context path.
+         */
         public Builder routes(String... templates) {
-            routes.addAll(List.of(templates));
+            for (String t : templates) {
+                RouteTemplate.parse(t);
+                routes.add(t);
+            }
             return this;
         }
 
-        /** Paths not counted at all (default: /metrics, /-/healthy, /health). */
+        /** Adds paths not counted at all: exact ({@code /favicon.ico}) or prefixes ({@code /static/*}). */
         public Builder excludePaths(String... paths) {
-            excluded.addAll(List.of(paths));
+            for (String p : paths) {
+                excluded.add(PathExclusions.check(p));
+            }
             return this;
         }
 
+        /** Drops the default exclusions ({@code /metrics /actuator/prometheus /-/healthy /health}). */
+        public Builder withoutDefaultExclusions() {
+            this.defaultExclusions = false;
+            return this;
+        }
+
+        /** Distinct route values before new ones collapse into {@code OVERFLOW}, with one warning; default 100. */
+        public Builder maxRoutes(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxRoutes(" + max + ") is illegal: it must be at least 1 (default"
+                        + " 100).");
+            }
+            this.maxRoutes = max;
+            return this;
+        }
+
+        /** Distinct exception class names in {@code <ns>_request_exceptions_total}; default 20. */
+        public Builder maxExceptionClasses(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxExceptionClasses(" + max + ") is illegal: it must be at least"
+                        + " 1 (default 20).");
+            }
+            this.maxExceptionClasses = max;
+            return this;
+        }
+
+        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
+        public Builder durationBuckets(double... upperBounds) {
+            this.buckets = Buckets.check("durationBuckets", upperBounds);
+            return this;
+        }
+
+        /** Also records {@code <ns>_response_size_bytes{method,route,code}}, a summary (count and sum). Off by default. */
+        public Builder responseSize(boolean on) {
+            this.responseSize = on;
+            return this;
+        }
+
+        /** Registers the families (idempotent per app) and returns the metrics; throws on a bad template or cap. */
         public HttpServerMetrics build() {
             return new HttpServerMetrics(this);
         }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * A {@link HttpClient} whose calls are recorded under a logical target name. Failures are counted with
- * {@code code="timeout"} or {@code code="error"}, never with an exception message.
- * (Provisional implementation; the HTTP instrumentation issue completes it.)
+ * An {@link HttpClient} whose calls are recorded under a logical target name, once per call: with the status
+ * as text when a response arrived, {@code code="timeout"} or {@code code="error"} when none did. The duration runs
+ * until {@code send} returns or the future completes, so it includes the body when the body handler reads it.
+ * <pre>{@code
+ * HttpResponse<String> image = client.send("iotd", HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString());
+ * }</pre>
  */
 public final class InstrumentedHttpClient {
 
@@ -23,42 +24,51 @@ public final class InstrumentedHttpClient {
         this.metrics = metrics;
     }
 
-    /** Sends synchronously and records the outcome under {@code target}. */
+    /**
+     * Sends synchronously and records the outcome under {@code target}; exceptions reach the caller unchanged.
+     *
+     * @throws IllegalArgumentException before sending, when {@code target} is malformed or not declared
+     */
     public <T> HttpResponse<T> send(String target, HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
+        String label = metrics.targetLabel(target);
+        String method = HttpMethods.normalise(request.method());
         long start = System.nanoTime();
-        String code = "error";
+        HttpResponse<T> response;
         try {
-            HttpResponse<T> response = client.send(request, handler);
-            code = Integer.toString(response.statusCode());
-            return response;
-        } catch (HttpTimeoutException e) {
-            code = "timeout";
+            response = client.send(request, handler);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            metrics.record(label, method, ClientOutcome.codeFor(e), start);
             throw e;
-        } finally {
-            record(target, request.method(), code, start);
         }
+        metrics.record(label, method, Integer.toString(response.statusCode()), start);
+        return response;
     }
 
-    /** Sends asynchronously and records the outcome under {@code target} when the future completes. */
+    /**
+     * Sends asynchronously and records the outcome under {@code target} when the future completes; the returned
+     * future completes after the recording, with the same response or failure.
+     *
+     * @throws IllegalArgumentException before sending, when {@code target} is malformed or not declared
+     */
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(String target, HttpRequest request,
             HttpResponse.BodyHandler<T> handler) {
+        String label = metrics.targetLabel(target);
+        String method = HttpMethods.normalise(request.method());
         long start = System.nanoTime();
-        return client.sendAsync(request, handler).whenComplete((response, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String code = response != null ? Integer.toString(response.statusCode())
-                    : cause instanceof HttpTimeoutException ? "timeout" : "error";
-            record(target, request.method(), code, start);
-        });
+        CompletableFuture<HttpResponse<T>> sent;
+        try {
+            sent = client.sendAsync(request, handler);
+        } catch (RuntimeException e) {
+            metrics.record(label, method, ClientOutcome.codeFor(e), start);
+            throw e;
+        }
+        return sent.whenComplete((response, failure) -> metrics.record(label, method,
+                response != null ? Integer.toString(response.statusCode()) : ClientOutcome.codeFor(failure), start));
     }
 
-    /** The wrapped client. */
+    /** The wrapped client, for calls that should not be recorded. */
     public HttpClient unwrap() {
         return client;
-    }
-
-    private void record(String target, String method, String code, long start) {
-        metrics.requests.labels(target, method, code).inc();
-        metrics.duration.labels(target, method, code).observe((System.nanoTime() - start) / 1e9);
     }
 }

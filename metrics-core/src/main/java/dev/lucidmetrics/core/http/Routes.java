@@ -1,0 +1,74 @@
+package dev.lucidmetrics.core.http;
+
+import dev.lucidmetrics.core.CardinalityGuard;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a request into a bounded {@code route} label value: the matching declared template, or the context path
+ * when no template is declared; a sentinel when no template matches; {@value CardinalityGuard#OVERFLOW} once the
+ * cap of distinct values is reached. The raw path is never a label value.
+ */
+final class Routes {
+
+    private final List<RouteTemplate> templates;
+    private final CardinalityGuard guard;
+
+    Routes(List<String> declared, int maxRoutes, String familyName) {
+        List<RouteTemplate> parsed = new ArrayList<>();
+        Map<String, String> shapes = new HashMap<>();
+        for (String text : declared) {
+            RouteTemplate t = RouteTemplate.parse(text);
+            String earlier = shapes.putIfAbsent(t.shape(), text);
+            if (earlier != null) {
+                throw new IllegalArgumentException("Route templates \"" + earlier + "\" and \"" + text + "\" match"
+                        + " the same paths (a trailing slash and variable names do not tell routes apart):"
+                        + " declare only one of them.");
+            }
+            parsed.add(t);
+        }
+        if (parsed.size() > maxRoutes) {
+            throw new IllegalArgumentException("routes(...) declares " + parsed.size() + " templates but maxRoutes("
+                    + maxRoutes + ") admits only " + maxRoutes + " route values: raise maxRoutes(" + parsed.size()
+                    + ") or merge templates with variables such as \"/images/{id}\".");
+        }
+        parsed.sort(RouteTemplate::bySpecificity);
+        this.templates = List.copyOf(parsed);
+        this.guard = new CardinalityGuard("route values of \"" + familyName + "\"", maxRoutes);
+    }
+
+    /** The declared template {@code path} matches (most specific first), or null. Null without templates too. */
+    RouteTemplate match(String path) {
+        if (templates.isEmpty() || path == null) {
+            return null;
+        }
+        String[] segments = RouteTemplate.split(path);
+        for (RouteTemplate t : templates) {
+            if (t.matches(segments)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The label value for a finished request.
+     *
+     * @param matched     what {@link #match} returned for the request's path
+     * @param contextPath the path of the {@code HttpContext} that served it
+     * @param status      the status counted for it (404 picks {@link HttpServerMetrics#NOT_FOUND})
+     */
+    String label(RouteTemplate matched, String contextPath, int status) {
+        String candidate;
+        if (matched != null) {
+            candidate = matched.text();
+        } else if (templates.isEmpty()) {
+            candidate = contextPath;
+        } else {
+            return status == 404 ? HttpServerMetrics.NOT_FOUND : HttpServerMetrics.UNMATCHED;
+        }
+        return guard.admit(candidate) ? candidate : CardinalityGuard.OVERFLOW;
+    }
+}

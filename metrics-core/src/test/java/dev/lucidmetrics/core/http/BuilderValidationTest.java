@@ -1,0 +1,70 @@
+package dev.lucidmetrics.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.testing.MetricValues;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad settings fail where they are passed, quoting the value and saying how to fix it. */
+class BuilderValidationTest {
+
+    private final AppMetrics app = AppMetrics.builder("app").build();
+
+    private static String message(Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
+    @Test
+    void aRouteCapBelowOneIsRefused() {
+        assertEquals("maxRoutes(0) is illegal: it must be at least 1 (default 100).",
+                message(() -> HttpServerMetrics.builder(app).maxRoutes(0)));
+    }
+
+    @Test
+    void durationBucketsMustBePositiveAndIncreasing() {
+        assertEquals("durationBuckets([0.5, 0.1]) is illegal: pass at least one positive, finite, strictly increasing"
+                + " bound in seconds, such as durationBuckets(0.05, 0.1, 0.5, 1, 5); +Inf is added for you.",
+                message(() -> HttpServerMetrics.builder(app).durationBuckets(0.5, 0.1)));
+        assertEquals("durationBuckets([]) is illegal: pass at least one positive, finite, strictly increasing bound"
+                + " in seconds, such as durationBuckets(0.05, 0.1, 0.5, 1, 5); +Inf is added for you.",
+                message(() -> HttpClientMetrics.builder(app).durationBuckets()));
+    }
+
+    @Test
+    void excludedPathsMustBeExactPathsOrSlashStarPrefixes() {
+        assertEquals("Excluded path \"metrics\" is invalid: use an exact path such as \"/favicon.ico\" or a prefix"
+                + " ending in \"/*\" such as \"/static/*\".",
+                message(() -> HttpServerMetrics.builder(app).excludePaths("metrics")));
+        message(() -> HttpServerMetrics.builder(app).excludePaths("/static*"));
+    }
+
+    @Test
+    void routeTemplatesAreCheckedWhenDeclared() {
+        assertEquals("Route template \"/images/{id\" is invalid: segment \"{id\" must be either literal text or one"
+                + " whole variable such as {id}. Declare templates like \"/images/{id}\" or"
+                + " \"/users/{user}/albums/{album}\".",
+                message(() -> HttpServerMetrics.builder(app).routes("/images/{id")));
+    }
+
+    @Test
+    void customDurationBucketsReachTheHistogram() {
+        HttpClientMetrics.builder(app).durationBuckets(0.1, 1).build();
+        HttpServerMetrics.builder(app).durationBuckets(0.25).build();
+        MetricValues values = MetricValues.of(app);
+        assertEquals(List.of("0.25", "+Inf"), values.labelValues("app_request_duration_seconds_bucket", "le"));
+        assertEquals(List.of("0.1", "1.0", "+Inf"),
+                values.labelValues("app_client_request_duration_seconds_bucket", "le"));
+    }
+
+    @Test
+    void buildingTwiceForOneAppSharesTheFamilies() {
+        HttpServerMetrics.builder(app).build();
+        HttpServerMetrics.builder(app).routes("/x").build();
+        HttpClientMetrics.builder(app).build();
+        HttpClientMetrics.builder(app).build();
+    }
+}
