@@ -15,6 +15,7 @@ import yaml
 import dashboards as dash
 
 IMAGE_HEALTHCHECK = {"gallery", "iotd", "accesslog"}  # HEALTHCHECK comes from the app Dockerfiles
+ONE_SHOT = {"batch"}  # runs once and exits: restart "no", no healthcheck
 ROOT_ALLOWED = {"cadvisor": "reads cgroups and /var/lib/docker, privileged by design"}
 
 
@@ -25,7 +26,10 @@ def lint_compose(path, scaled):
         image = svc.get("image", "")
         if not image or ":" not in image.rsplit("/", 1)[-1] or image.endswith(":latest"):
             errors.append(f"{name}: image {image!r} must carry a pinned tag (never latest)")
-        if svc.get("restart") not in ("unless-stopped", "always", "on-failure"):
+        if name in ONE_SHOT:
+            if svc.get("restart") != "no":
+                errors.append(f"{name}: a one-shot job must not restart (restart: \"no\")")
+        elif svc.get("restart") not in ("unless-stopped", "always", "on-failure"):
             errors.append(f"{name}: restart policy {svc.get('restart')!r}; expected unless-stopped")
         if "healthcheck" not in svc and name not in IMAGE_HEALTHCHECK:
             errors.append(f"{name}: no healthcheck")
