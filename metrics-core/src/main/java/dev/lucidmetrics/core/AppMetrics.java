@@ -94,7 +94,7 @@ public final class AppMetrics {
 
     /** Names are taken relative to the namespace, unless they already start with it. */
     String qualify(String name) {
-        if (name == null) {
+        if (name == null || name.isEmpty()) {
             return "";
         }
         return name.startsWith(namespace + "_") ? name : namespace + "_" + name;
@@ -130,8 +130,8 @@ public final class AppMetrics {
         try {
             metric = b.create();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + b.name + "\" clashes with a metric registered outside this app"
-                    + " in the same registry (" + e.getMessage() + "): choose another name.", e);
+            throw new IllegalArgumentException("\"" + b.name + "\" clashes with a metric already in the registry"
+                    + " (simpleclient says: " + e.getMessage() + "): choose another name.", e);
         }
         registered.put(b.name, new Registered(b.type, b.labelNames, metric));
         return metric;

@@ -16,7 +16,8 @@ final class Children<C> {
     private final Function<String[], C> factory;
     private final CardinalityGuard guard;
     private final ConcurrentHashMap<LabelKey, C> cache = new ConcurrentHashMap<>();
-    private final C overflow;
+    private final String[] overflowValues;
+    private volatile C overflow;
 
     Children(String metric, List<String> labelNames, String[] commonValues, int limit, Function<String[], C> factory) {
         this.metric = metric;
@@ -24,9 +25,8 @@ final class Children<C> {
         this.commonValues = commonValues;
         this.factory = factory;
         this.guard = new CardinalityGuard("label value combinations of \"" + metric + "\"", limit);
-        String[] overflowValues = new String[labelNames.size()];
+        this.overflowValues = new String[labelNames.size()];
         Arrays.fill(overflowValues, CardinalityGuard.OVERFLOW);
-        this.overflow = labelNames.isEmpty() ? null : factory.apply(withCommon(overflowValues));
     }
 
     /** The child for these label values (one per label name, none null). */
@@ -46,10 +46,26 @@ final class Children<C> {
                         + "\" got a null value: pass a string (use \"none\" or \"unknown\" for absent values).");
             }
         }
-        if (!guard.admit(key)) {
-            return overflow;
+        LabelKey owned = new LabelKey(values.clone()); // the caller may reuse its array
+        if (!guard.admit(owned)) {
+            return overflow();
         }
-        return cache.computeIfAbsent(new LabelKey(values.clone()), k -> factory.apply(withCommon(k.values())));
+        return cache.computeIfAbsent(owned, k -> factory.apply(withCommon(k.values())));
+    }
+
+    /** The child every refused combination shares; created on first use so it is not exposed before then. */
+    private C overflow() {
+        C child = overflow;
+        if (child == null) {
+            synchronized (this) {
+                child = overflow;
+                if (child == null) {
+                    child = factory.apply(withCommon(overflowValues.clone()));
+                    overflow = child;
+                }
+            }
+        }
+        return child;
     }
 
     /** The child of a metric with no labels of its own. */

@@ -152,6 +152,10 @@ public final class EnvConfig {
     public URI httpUrl(String name, String defaultValue) {
         String v = raw(name);
         String value = v == null ? defaultValue : v;
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is not set: expected an absolute http(s) URL such as "
+                    + name + "=http://iotd:80/image.");
+        }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -170,10 +174,12 @@ public final class EnvConfig {
         if (v == null) {
             return defaultValue;
         }
-        if (v.startsWith("/") && !v.contains("?") && !v.contains("#") && !v.contains(" ") && !v.contains("//")) {
+        boolean plain = v.chars().noneMatch(c -> c == '?' || c == '#' || c == '%' || Character.isWhitespace(c)
+                || Character.isISOControl(c));
+        if (v.startsWith("/") && plain && !v.contains("//")) {
             return v;
         }
-        throw bad(name, v, "a path starting with '/', such as /metrics");
+        throw bad(name, v, "a path starting with '/', without query, '%' escapes, spaces or '//', such as /metrics");
     }
 
     private static IllegalArgumentException bad(String name, String value, String accepted) {

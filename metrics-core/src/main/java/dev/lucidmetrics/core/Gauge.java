@@ -27,8 +27,16 @@ public final class Gauge {
         noLabels().inc();
     }
 
+    public void inc(double amount) {
+        noLabels().inc(amount);
+    }
+
     public void dec() {
         noLabels().dec();
+    }
+
+    public void dec(double amount) {
+        noLabels().dec(amount);
     }
 
     public void set(double value) {

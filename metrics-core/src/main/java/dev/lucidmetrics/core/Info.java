@@ -41,8 +41,15 @@ public final class Info {
             }
             names.add(name);
             values.add(value);
-            labelNames(names.toArray(new String[0]));
+            super.labelNames(names.toArray(new String[0]));
             return this;
+        }
+
+        /** Not for info metrics: give each label with its value through {@link #label(String, String)}. */
+        @Override
+        public Builder labelNames(String... labelNames) {
+            throw new UnsupportedOperationException("Info metric \"" + name + "\" takes its labels with their values:"
+                    + " call label(name, value) for each instead of labelNames(...).");
         }
 
         @Override

@@ -11,10 +11,8 @@ import io.prometheus.client.hotspot.MemoryPoolsExports;
 import io.prometheus.client.hotspot.StandardExports;
 import io.prometheus.client.hotspot.ThreadExports;
 import io.prometheus.client.hotspot.VersionInfoExports;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * JVM and process metrics from simpleclient_hotspot ({@code jvm_memory_bytes_used{area}}, {@code jvm_threads_current},
@@ -29,7 +27,8 @@ import java.util.WeakHashMap;
  */
 public final class JvmMetrics {
 
-    private static final Set<CollectorRegistry> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
+    /** A family every registration adds; its presence marks a registry as done (also after DefaultExports). */
+    private static final String MARKER = "jvm_threads_current";
     private static final Set<String> DEADLOCK_FAMILIES = Set.of("jvm_threads_deadlocked",
             "jvm_threads_deadlocked_monitor");
 
@@ -66,13 +65,17 @@ public final class JvmMetrics {
 
         /** Registers into {@code registry}; returns false when JVM metrics were already registered there. */
         public boolean register(CollectorRegistry registry) {
-            synchronized (REGISTERED) {
-                if (!REGISTERED.add(registry)) {
+            if (registry == null) {
+                throw new IllegalArgumentException("registry is null: pass the app's CollectorRegistry.");
+            }
+            // The registry itself is the record of what was registered: no static state that outlives it.
+            synchronized (JvmMetrics.class) {
+                if (registry.filteredMetricFamilySamples(Set.of(MARKER)).hasMoreElements()) {
                     return false;
                 }
+                new JvmMetrics(this).registerInto(registry);
+                return true;
             }
-            new JvmMetrics(this).registerInto(registry);
-            return true;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lucidmetrics.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -42,7 +43,8 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** The label names, in the order {@code labels(...)} takes their values. */
     public B labelNames(String... labelNames) {
-        this.labelNames = List.copyOf(Arrays.asList(labelNames));
+        // not List.copyOf: a null name must reach the naming rules, which report it
+        this.labelNames = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(labelNames)));
         return self();
     }
 

@@ -4,6 +4,7 @@ import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class NamingLint {
         }
     }
 
-    /** Every finding for every metric family in {@code registry}; empty when all names follow the rules. */
+    /** Every finding for every metric family in {@code registry}, by metric name; empty when all names are good. */
     public static List<Finding> check(CollectorRegistry registry) {
         Set<Finding> findings = new LinkedHashSet<>();
         Enumeration<MetricFamilySamples> families = registry.metricFamilySamples();
@@ -72,8 +73,11 @@ public final class NamingLint {
             Set<List<String>> labelSets = new LinkedHashSet<>();
             for (MetricFamilySamples.Sample sample : family.samples) {
                 List<String> labels = new ArrayList<>(sample.labelNames);
-                labels.remove("le");
-                labels.remove("quantile");
+                if (family.type == Collector.Type.HISTOGRAM) {
+                    labels.remove("le");
+                } else if (family.type == Collector.Type.SUMMARY) {
+                    labels.remove("quantile");
+                }
                 labelSets.add(labels);
             }
             for (List<String> labels : labelSets) {
@@ -82,7 +86,9 @@ public final class NamingLint {
                 }
             }
         }
-        return List.copyOf(findings);
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::metric));   // registry order varies from run to run
+        return List.copyOf(sorted);
     }
 
     /** The name users query: simpleclient keeps counters' family names without {@code _total}. */

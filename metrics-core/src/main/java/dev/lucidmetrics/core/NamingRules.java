@@ -16,25 +16,30 @@ final class NamingRules {
     static final int MAX_LABEL_NAMES = 10;
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final Set<String> TYPE_WORDS = Set.of("counter", "gauge", "histogram", "summary", "metric");
+    private static final Set<String> TYPE_WORDS =
+            Set.of("counter", "gauge", "histogram", "summary", "untyped", "metric");
     private static final Set<String> RESERVED_SUFFIXES = Set.of("bucket", "count", "sum", "created", "info");
     private static final Set<String> RESERVED_LABELS = Set.of("le", "quantile");
 
-    /** Abbreviated or non-base units, mapped to the base unit to use instead. */
+    /** Abbreviated or non-base units, mapped to the base unit to use instead (promtool flags the same words). */
     private static final Map<String, String> NON_BASE_UNITS = Map.ofEntries(
             Map.entry("ms", "seconds"), Map.entry("millis", "seconds"), Map.entry("msec", "seconds"),
-            Map.entry("milliseconds", "seconds"), Map.entry("microseconds", "seconds"), Map.entry("micros", "seconds"),
-            Map.entry("us", "seconds"), Map.entry("ns", "seconds"), Map.entry("nanos", "seconds"),
-            Map.entry("nanoseconds", "seconds"), Map.entry("s", "seconds"), Map.entry("sec", "seconds"),
-            Map.entry("secs", "seconds"), Map.entry("second", "seconds"), Map.entry("minutes", "seconds"),
-            Map.entry("mins", "seconds"), Map.entry("hours", "seconds"), Map.entry("days", "seconds"),
-            Map.entry("b", "bytes"), Map.entry("kb", "bytes"), Map.entry("kib", "bytes"), Map.entry("mb", "bytes"),
+            Map.entry("micros", "seconds"), Map.entry("us", "seconds"), Map.entry("ns", "seconds"),
+            Map.entry("nanos", "seconds"), Map.entry("s", "seconds"), Map.entry("sec", "seconds"),
+            Map.entry("secs", "seconds"), Map.entry("second", "seconds"), Map.entry("m", "seconds"),
+            Map.entry("min", "seconds"), Map.entry("mins", "seconds"), Map.entry("minutes", "seconds"),
+            Map.entry("h", "seconds"), Map.entry("hours", "seconds"), Map.entry("d", "seconds"),
+            Map.entry("days", "seconds"), Map.entry("weeks", "seconds"), Map.entry("b", "bytes"),
+            Map.entry("byte", "bytes"), Map.entry("kb", "bytes"), Map.entry("kib", "bytes"), Map.entry("mb", "bytes"),
             Map.entry("mib", "bytes"), Map.entry("gb", "bytes"), Map.entry("gib", "bytes"), Map.entry("tb", "bytes"),
-            Map.entry("kilobytes", "bytes"), Map.entry("kibibytes", "bytes"), Map.entry("megabytes", "bytes"),
-            Map.entry("mebibytes", "bytes"), Map.entry("gigabytes", "bytes"), Map.entry("gibibytes", "bytes"),
-            Map.entry("terabytes", "bytes"), Map.entry("byte", "bytes"), Map.entry("percent", "ratio"),
-            Map.entry("pct", "ratio"), Map.entry("percentage", "ratio"), Map.entry("kilometers", "meters"),
-            Map.entry("kilograms", "grams"), Map.entry("celsius", "celsius"));
+            Map.entry("pb", "bytes"), Map.entry("percent", "ratio"), Map.entry("pct", "ratio"),
+            Map.entry("percentage", "ratio"), Map.entry("fahrenheit", "celsius"));
+
+    /** SI and binary prefixes: a prefix glued to a base unit ("milliseconds", "kibibytes") is not a base unit. */
+    private static final List<String> UNIT_PREFIXES = List.of("pico", "nano", "micro", "milli", "centi", "deci",
+            "deca", "hecto", "kilo", "mega", "giga", "tera", "peta", "exa", "kibi", "mebi", "gibi", "tebi", "pebi");
+    private static final Set<String> BASE_UNITS = Set.of("seconds", "bytes", "meters", "metres", "grams", "joules",
+            "volts", "amperes", "hertz", "celsius", "kelvin", "bits");
 
     private NamingRules() {
     }
@@ -76,18 +81,35 @@ final class NamingRules {
                     + " for histograms, summaries and info metrics: choose another last word"
                     + ("info".equals(checkedLast) ? " or use the info metric factory." : "."));
         }
-        for (String word : words) {
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
             if (TYPE_WORDS.contains(word)) {
                 findings.add(quote(name) + " names a metric type (\"" + word + "\"): the type is already in the"
                         + " exposition; describe what is measured instead.");
             }
-            String base = NON_BASE_UNITS.get(word);
-            if (base != null && !base.equals(word)) {
+            String base = baseUnitFor(word);
+            if (base != null) {
+                String[] fixed = words.clone();
+                fixed[i] = base;
                 findings.add(quote(name) + " uses the unit \"" + word + "\": use the base unit \"" + base
-                        + "\" and convert the value (for example \"" + name.replace(word, base) + "\").");
+                        + "\" and convert the value (for example \"" + String.join("_", fixed) + "\").");
             }
         }
         return findings;
+    }
+
+    /** The base unit to use instead of {@code word}, or null when {@code word} is not a non-base unit. */
+    private static String baseUnitFor(String word) {
+        String base = NON_BASE_UNITS.get(word);
+        if (base != null) {
+            return base;
+        }
+        for (String prefix : UNIT_PREFIXES) {
+            if (word.startsWith(prefix) && BASE_UNITS.contains(word.substring(prefix.length()))) {
+                return word.substring(prefix.length());
+            }
+        }
+        return null;
     }
 
     /** Every rule the label names break; empty when they are good. */

@@ -1,32 +1,45 @@
 package dev.lucidmetrics.core.exposition;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Serves a registry on a port of its own, for apps that do not run a JDK HttpServer themselves.
+ * Serves a registry on a port of its own, for apps that do not run a JDK HttpServer themselves or want metrics off
+ * their public port: the metrics path (default {@code /metrics}), {@code /-/healthy} (200 "OK"), 404 elsewhere.
  * <pre>{@code
- * try (MetricsServer server = MetricsServer.builder(app).port(9400).start()) { ... }
+ * try (MetricsServer server = MetricsServer.builder(app).port(9400).basicAuth("prometheus", secret).start()) {
+ *     // curl -u prometheus:... http://localhost:9400/metrics
+ * }
  * }</pre>
- * (Provisional implementation; the exposition issue completes it.)
+ * Unlike simpleclient's {@code HTTPServer} it serves scrapes in parallel on a bounded pool of daemon threads, serves
+ * exact paths only and sets no JVM-wide system properties. {@link #close()} lets running scrapes finish first.
  */
 public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
+    private final InFlight inFlight;
+    private final Duration grace;
 
-    private MetricsServer(HttpServer server, ExecutorService executor) {
+    private MetricsServer(HttpServer server, ThreadPoolExecutor executor, InFlight inFlight, Duration grace) {
         this.server = server;
         this.executor = executor;
+        this.inFlight = inFlight;
+        this.grace = grace;
     }
 
     public static Builder builder(AppMetrics app) {
+        if (app == null) {
+            throw new IllegalArgumentException("app is null: pass the AppMetrics whose registry to serve.");
+        }
         return new Builder(app.collectorRegistry());
     }
 
@@ -39,49 +52,133 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Stops accepting scrapes, waits up to the grace period for running ones, then frees the port and threads. */
     @Override
     public void close() {
+        boolean interrupted = false;
+        try {
+            inFlight.closeAndAwait(grace);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
         server.stop(0);
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Builds and starts a {@link MetricsServer}. */
     public static final class Builder {
-        private final CollectorRegistry registry;
+        private final MetricsHandler.Builder handler;
         private String host = "0.0.0.0";
         private int port = 9400;
         private String path = "/metrics";
+        private int threads = 4;
+        private String user;
+        private String password;
+        private Duration grace = Duration.ofSeconds(5);
 
         Builder(CollectorRegistry registry) {
-            this.registry = registry;
+            this.handler = MetricsHandler.builder(registry);
         }
 
+        /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
         public Builder host(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("Host \"" + host + "\" is blank: pass an address such as"
+                        + " \"0.0.0.0\" (all interfaces) or \"127.0.0.1\" (loopback only).");
+            }
             this.host = host;
             return this;
         }
 
+        /** The TCP port; 0 picks a free one (see {@link MetricsServer#port()}). Default 9400. */
         public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Port " + port + " is out of range: use 1-65535, or 0 for a free"
+                        + " port.");
+            }
             this.port = port;
             return this;
         }
 
+        /** The exact metrics path; default {@code /metrics}. */
         public Builder path(String path) {
-            this.path = path;
+            String checked = PathRule.check("Metrics path", path);
+            if (checked.equals(HealthHandler.PATH)) {
+                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
+                        + " such as \"/metrics\".");
+            }
+            this.path = checked;
             return this;
         }
 
-        public MetricsServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-                ExecutorService executor = Executors.newFixedThreadPool(4);
-                server.setExecutor(executor);
-                MetricsHandler.builder(registry).path(path).build().mount(server);
-                server.start();
-                return new MetricsServer(server, executor);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        /** Threads serving scrapes in parallel; default 4 (two HA Prometheus servers plus a curl need three). */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("threads(" + threads + ") is out of range: use 1-64; 4 serves"
+                        + " an HA pair of Prometheus servers with room to spare.");
             }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
+        public Builder basicAuth(String user, String password) {
+            BasicAuth.validate(user, password);
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** Whether to expose simpleclient's {@code _created} series; default false. */
+        public Builder createdSeries(boolean enabled) {
+            handler.createdSeries(enabled);
+            return this;
+        }
+
+        /** How long {@link MetricsServer#close()} waits for running scrapes; default 5 seconds. */
+        public Builder shutdownGrace(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace(" + grace + ") is illegal: pass zero or a positive"
+                        + " duration such as Duration.ofSeconds(5).");
+            }
+            this.grace = grace;
+            return this;
+        }
+
+        /** Binds the port and starts serving. */
+        public MetricsServer start() {
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
+                        + "): choose a free port, or 0 to let the system pick one.", e);
+            }
+            ThreadPoolExecutor executor = ServerThreads.create(threads);
+            server.setExecutor(executor);
+            InFlight inFlight = new InFlight();
+            HttpContext metrics = handler.path(path).build().mount(server);
+            metrics.getFilters().add(inFlight);
+            if (user != null) {
+                metrics.setAuthenticator(new BasicAuth(user, password));
+            }
+            server.createContext(HealthHandler.PATH, new HealthHandler()).getFilters().add(inFlight);
+            if (!path.equals("/")) {
+                server.createContext("/", new NotFoundHandler(path)).getFilters().add(inFlight);
+            }
+            server.start();
+            return new MetricsServer(server, executor, inFlight, grace);
         }
     }
 }

@@ -54,6 +54,12 @@ class BuilderValidationTest {
     void customDurationBucketsReachTheHistogram() {
         HttpClientMetrics.builder(app).durationBuckets(0.1, 1).build();
         HttpServerMetrics.builder(app).durationBuckets(0.25).build();
+        // A labelled histogram has no series before its first observation (metrics-core no longer exposes an
+        // all-OVERFLOW series from the start), so observe once through the same, idempotently re-registered family.
+        app.histogram("request_duration_seconds").help("x").labelNames("method", "route", "code").register()
+                .labels("GET", "/", "200").observe(0.1);
+        app.histogram("client_request_duration_seconds").help("x").labelNames("target", "method", "code").register()
+                .labels("iotd", "GET", "200").observe(0.1);
         MetricValues values = MetricValues.of(app);
         assertEquals(List.of("0.25", "+Inf"), values.labelValues("app_request_duration_seconds_bucket", "le"));
         assertEquals(List.of("0.1", "1.0", "+Inf"),

@@ -117,8 +117,8 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
-     * The values of {@code label} on samples of {@code name} with a non-zero value. (Every labelled metric also
-     * exposes its all-"OVERFLOW" series at 0 from the start; it only counts here once something overflowed.)
+     * The values of {@code label} on samples of {@code name} with a non-zero value. (Before metrics-core created
+     * the all-"OVERFLOW" series lazily, every labelled metric exposed it at 0 from the start.)
      */
     static List<String> countedValues(MetricValues values, String name, String label) {
         return values.labelValues(name, label).stream()

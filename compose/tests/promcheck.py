@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Assertions through a running Prometheus's HTTP API (stdlib only). Exit 0 = all good, 1 = a finding.
+
+  promcheck.py URL targets JOB=COUNT ...           every listed job has exactly COUNT targets, all up
+  promcheck.py URL panels DIR [--docker]           every Grafana panel query returns data (see EXPECTED_EMPTY);
+                                                   --docker: only the Docker-engine queries, which must have data
+  promcheck.py URL rules                           every recording rule's series exists
+  promcheck.py URL alerts [--allow NAME ...]       no alert pending or firing except the allowed ones
+  promcheck.py URL alert NAME LABEL=VALUE ...      that alert is pending or firing for those labels
+  promcheck.py URL query EXPR                      the query returns at least one series
+Add -q before the subcommand to print only failures.
+"""
+import json
+import sys
+import urllib.parse
+import urllib.request
+
+import dashboards as dash
+
+# Queries that cannot have data in the no-Docker e2e, with the reason; the Docker smoke checks them instead.
+EXPECTED_EMPTY_LOCAL = {"engine_daemon_": "Docker engine metrics: checked by compose/tests/docker-smoke"}
+# Queries on the instrumented HTTP *client*: only apps that call other services have them (the gallery);
+# they must return data for at least one $job value.
+SOME_JOBS_ONLY = ("_client_requests_total", "_client_request_duration_seconds")
+QUIET = False
+
+
+def api(base, path, **params):
+    url = f"{base}/api/v1/{path}"
+    if params:
+        url += "?" + urllib.parse.urlencode(params, doseq=True)
+    with urllib.request.urlopen(url, timeout=10) as r:
+        body = json.load(r)
+    if body.get("status") != "success":
+        raise RuntimeError(f"{path}: {body}")
+    return body["data"]
+
+
+def say(ok, text):
+    if not ok or not QUIET:
+        print(("ok    " if ok else "FAIL  ") + text)
+    return ok
+
+
+def targets(base, args):
+    want = dict(a.split("=") for a in args)
+    active = api(base, "targets", state="active")["activeTargets"]
+    good = True
+    for job, count in want.items():
+        ts = [t for t in active if t["labels"].get("job") == job]
+        up = [t for t in ts if t["health"] == "up"]
+        detail = ", ".join(f"{t['labels'].get('instance')}={t['health']}" + (f" ({t['lastError']})" if t.get("lastError") else "") for t in ts)
+        good &= say(len(ts) == int(count) and len(up) == len(ts), f"job {job}: {len(up)}/{len(ts)} up, want {count}: {detail}")
+    return good
+
+
+def resolve_variables(base, board, job=None):
+    """Variable values as a Grafana user would pick them: the given job (or the first), one real instance, All routes."""
+    values = {}
+    for name, query, include_all in dash.variables(board):
+        sel, label = dash.parse_label_values(query)
+        sel = dash.substitute(sel, values) if sel else None
+        found = api(base, f"label/{label}/values", **({"match[]": sel} if sel else {}))
+        if name == "job":
+            if not found:
+                raise RuntimeError(f"{board['uid']}: $job has no values for {query!r}")
+            values[name] = job if job else found[0]
+        elif name == "instance" and found:
+            values[name] = dash.regex_escape(found[0]) if board["uid"] != "lucid-gallery-overview" else ".*"
+        elif include_all:
+            values[name] = ".*"
+        else:
+            values[name] = found[0] if found else ""
+    return values
+
+
+def job_values(base, board):
+    for name, query, _ in dash.variables(board):
+        if name == "job":
+            sel, label = dash.parse_label_values(query)
+            return api(base, f"label/{label}/values", **({"match[]": sel} if sel else {}))
+    return [None]
+
+
+def panels(base, args):
+    directory, docker_only = args[0], "--docker" in args
+    good, counts = True, {"data": 0, "expected-empty": 0, "some-jobs": 0}
+    for fname, board in dash.load(directory):
+        some_jobs = {}
+        jobs = job_values(base, board)
+        good &= say(bool(jobs), f"{fname}: $job has {len(jobs)} values")
+        for job in jobs:
+            values = resolve_variables(base, board, job)
+            for row, title, ref, expr in dash.queries(board):
+                docker_query = "engine_daemon_" in expr
+                if docker_only != docker_query:
+                    if not docker_only:
+                        counts["expected-empty"] += 1
+                        say(True, f"{fname} {row}/{title}/{ref}: expected empty here ({EXPECTED_EMPTY_LOCAL['engine_daemon_']})")
+                    continue
+                q = dash.substitute(expr, values)
+                try:
+                    n = len(api(base, "query", query=q)["result"])
+                except Exception as e:  # a 400 from a bad expression is a finding, not a crash
+                    n, q = 0, f"{q} -> {e}"
+                where = f"{fname} [job={values.get('job')}] {row}/{title}/{ref}"
+                if any(s in expr for s in SOME_JOBS_ONLY) and "$job" in expr:
+                    some_jobs.setdefault((row, title, ref), []).append((n, where, q))
+                    continue
+                good &= say(n > 0, f"{where}: {n} series" + ("" if n else f"  query: {q}"))
+                counts["data"] += n > 0
+        for key, results in some_jobs.items():
+            ok = any(n > 0 for n, _, _ in results)
+            counts["some-jobs"] += 1
+            good &= say(ok, f"{fname} {'/'.join(key)}: data for {sum(n > 0 for n, _, _ in results)} of "
+                            f"{len(results)} jobs (client-side queries: only apps that call others)")
+    print(f"panels: {counts['data']} query checks with data, {counts['some-jobs']} client-side queries with data "
+          f"for some job, {counts['expected-empty']} expected empty here")
+    return good
+
+
+def rules(base, _):
+    good, n = True, 0
+    for group in api(base, "rules")["groups"]:
+        for r in group["rules"]:
+            if r["type"] == "recording":
+                n += 1
+                found = len(api(base, "query", query=r["name"])["result"])
+                good &= say(found > 0 and r.get("health") == "ok",
+                            f"recording rule {r['name']}: {found} series, health {r.get('health')} {r.get('lastError', '')}")
+    return good and say(n > 0, f"{n} recording rules loaded")
+
+
+def alerts(base, args):
+    allowed = set(args[args.index("--allow") + 1:]) if "--allow" in args else set()
+    active = api(base, "alerts")["alerts"]
+    bad = [a for a in active if a["labels"]["alertname"] not in allowed]
+    for a in active:
+        say(a["labels"]["alertname"] in allowed, f"alert {a['labels']['alertname']} {a['state']} {a['labels']}")
+    return say(not bad, f"{len(active)} alerts pending/firing, {len(bad)} unexpected")
+
+
+def alert(base, args):
+    name, want = args[0], dict(a.split("=", 1) for a in args[1:])
+    hits = [a for a in api(base, "alerts")["alerts"]
+            if a["labels"]["alertname"] == name and all(a["labels"].get(k) == v for k, v in want.items())]
+    return say(bool(hits), f"alert {name} {want}: {[h['state'] for h in hits] or 'not active'}")
+
+
+def query(base, args):
+    n = len(api(base, "query", query=args[0])["result"])
+    return say(n > 0, f"{args[0]}: {n} series")
+
+
+def main(argv):
+    global QUIET
+    base = argv[0].rstrip("/")
+    rest = argv[1:]
+    if rest and rest[0] == "-q":
+        QUIET, rest = True, rest[1:]
+    cmds = {"targets": targets, "panels": panels, "rules": rules, "alerts": alerts, "alert": alert, "query": query}
+    return 0 if cmds[rest[0]](base, rest[1:]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

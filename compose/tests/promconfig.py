@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Derives test configurations from the stack's own Prometheus configs, so that tests run what ships.
+
+  promconfig.py local --target JOB=HOST:PORT[,HOST:PORT...] ... [--interval 2s] OUT.yml
+      compose/prometheus/prometheus.yml for processes on this machine: each listed job gets static targets
+      (DNS discovery becomes the list of replica addresses), jobs not listed are dropped (Docker engine,
+      exporters), rule_files point at compose/prometheus/rules, everything else (paths, honor_labels) is kept.
+  promconfig.py k8s SD_FILE OUT.yml
+      compose/k8s/prometheus/prometheus.yml with kubernetes_sd_configs replaced by file_sd_configs reading
+      SD_FILE (Debian's Prometheus is built without Kubernetes discovery); the relabel recipe is unchanged,
+      so targets written with __meta_kubernetes_* labels go through the same relabeling as in a cluster.
+"""
+import sys
+from pathlib import Path
+
+import yaml
+
+COMPOSE = Path(__file__).resolve().parent.parent
+RULES = sorted(str(p) for p in (COMPOSE / "prometheus" / "rules").glob("*.yml"))
+
+
+def local(args):
+    targets, interval, out = {}, None, None
+    it = iter(args)
+    for a in it:
+        if a == "--target":
+            job, _, addrs = next(it).partition("=")
+            targets[job] = addrs.split(",")
+        elif a == "--interval":
+            interval = next(it)
+        else:
+            out = a
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    cfg["rule_files"] = RULES
+    cfg.pop("alerting", None)
+    if interval:
+        cfg["global"].update(scrape_interval=interval, scrape_timeout=interval, evaluation_interval=interval)
+    kept, dropped = [], []
+    for job in cfg["scrape_configs"]:
+        name = job["job_name"]
+        if name not in targets:
+            dropped.append(name)
+            continue
+        for key in [k for k in job if k.endswith("_sd_configs") or k == "static_configs"]:
+            del job[key]
+        job["static_configs"] = [{"targets": targets[name]}]
+        if interval:
+            job.pop("scrape_interval", None)
+            job.pop("scrape_timeout", None)
+        kept.append(job)
+    missing = set(targets) - {j["job_name"] for j in kept}
+    if missing:
+        raise SystemExit(f"--target for job(s) {sorted(missing)} not in compose/prometheus/prometheus.yml")
+    cfg["scrape_configs"] = kept
+    Path(out).write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    print(f"local config: jobs {[j['job_name'] for j in kept]}; dropped {dropped}")
+
+
+def k8s(args):
+    sd_file, out = args
+    cfg = yaml.safe_load((COMPOSE / "k8s" / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    cfg["rule_files"] = [str(COMPOSE / "k8s" / "prometheus" / "rules" / Path(r).name) for r in cfg.get("rule_files", [])]
+    for job in cfg["scrape_configs"]:
+        if "kubernetes_sd_configs" in job:
+            del job["kubernetes_sd_configs"]
+            job["file_sd_configs"] = [{"files": [sd_file], "refresh_interval": "5s"}]
+    Path(out).write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    {"local": local, "k8s": k8s}[sys.argv[1]](sys.argv[2:])

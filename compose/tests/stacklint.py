@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Static policy checks for the stack (used by compose/tests/static). Each subcommand prints what it checked
+and exits 1 with one line per violation.
+
+  stacklint.py compose RENDERED.yml [--scaled]   output of `docker-compose config`
+  stacklint.py k8s RENDERED.yml                   output of `kubectl kustomize`
+  stacklint.py dashboards DIR                     Grafana dashboard JSON
+  stacklint.py panel-rules DIR OUT.yml            every panel expression as a recording rule, for promtool
+"""
+import re
+import sys
+
+import yaml
+
+import dashboards as dash
+
+IMAGE_HEALTHCHECK = {"gallery", "iotd", "accesslog"}  # HEALTHCHECK comes from the app Dockerfiles
+ONE_SHOT = {"batch"}  # runs once and exits: restart "no", no healthcheck
+ROOT_ALLOWED = {"cadvisor": "reads cgroups and /var/lib/docker, privileged by design"}
+
+
+def lint_compose(path, scaled):
+    doc = yaml.safe_load(open(path, encoding="utf-8"))
+    errors = []
+    for name, svc in doc.get("services", {}).items():
+        image = svc.get("image", "")
+        if not image or ":" not in image.rsplit("/", 1)[-1] or image.endswith(":latest"):
+            errors.append(f"{name}: image {image!r} must carry a pinned tag (never latest)")
+        if name in ONE_SHOT:
+            if svc.get("restart") != "no":
+                errors.append(f"{name}: a one-shot job must not restart (restart: \"no\")")
+        elif svc.get("restart") not in ("unless-stopped", "always", "on-failure"):
+            errors.append(f"{name}: restart policy {svc.get('restart')!r}; expected unless-stopped")
+        if "healthcheck" not in svc and name not in IMAGE_HEALTHCHECK:
+            errors.append(f"{name}: no healthcheck")
+        if svc.get("user") in ("root", "0", "0:0") or (svc.get("privileged") and name not in ROOT_ALLOWED):
+            errors.append(f"{name}: runs as root/privileged without a reason in ROOT_ALLOWED")
+        for dep, cond in (svc.get("depends_on") or {}).items():
+            if isinstance(cond, dict) and cond.get("condition") != "service_healthy":
+                errors.append(f"{name}: depends_on {dep} with condition {cond.get('condition')!r}")
+        for port in svc.get("ports", []):
+            text = port if isinstance(port, str) else f"{port.get('host_ip', '')}:{port.get('published', '')}:{port.get('target')}"
+            if not str(text).startswith("127.0.0.1:"):
+                errors.append(f"{name}: port {text!r} is not bound to 127.0.0.1 by default")
+            if name == "accesslog" and scaled and not re.match(r"^127\.0\.0\.1::\d+", str(text)):
+                errors.append(f"accesslog: port {text!r} has a fixed host port; --scale needs an empty one")
+    gallery = doc["services"].get("gallery", {})
+    if not isinstance(gallery.get("depends_on"), dict):
+        errors.append("gallery: depends_on must wait for iotd and accesslog to be healthy")
+    prom = doc["services"].get("prometheus", {})
+    if "host.docker.internal:host-gateway" not in str(prom.get("extra_hosts")):
+        errors.append("prometheus: extra_hosts host.docker.internal:host-gateway missing (docker job)")
+    cmd = " ".join(prom.get("command", []))
+    for flag in ("--config.file=", "--storage.tsdb.path="):
+        if flag not in cmd:
+            errors.append(f"prometheus: command overrides the image's defaults but lacks {flag}")
+    graf = doc["services"].get("grafana")
+    if graf and "admin" == str((graf.get("environment") or {}).get("GF_SECURITY_ADMIN_PASSWORD", "")):
+        errors.append("grafana: admin password defaults to 'admin'")
+    print(f"compose: {len(doc.get('services', {}))} services checked")
+    return errors
+
+
+def lint_k8s(path):
+    docs = [d for d in yaml.safe_load_all(open(path, encoding="utf-8")) if d]
+    errors = []
+    deployments = [d for d in docs if d["kind"] == "Deployment"]
+    for d in deployments:
+        name = d["metadata"]["name"]
+        pod = d["spec"]["template"]
+        psc = pod["spec"].get("securityContext", {})
+        if not psc.get("runAsNonRoot"):
+            errors.append(f"{name}: pod securityContext.runAsNonRoot is not true")
+        for c in pod["spec"]["containers"]:
+            if not c.get("resources", {}).get("requests") or not c.get("resources", {}).get("limits"):
+                errors.append(f"{name}/{c['name']}: resources.requests and .limits are required")
+            for probe in ("readinessProbe", "livenessProbe"):
+                if probe not in c:
+                    errors.append(f"{name}/{c['name']}: no {probe}")
+            if c.get("securityContext", {}).get("allowPrivilegeEscalation") is not False:
+                errors.append(f"{name}/{c['name']}: allowPrivilegeEscalation must be false")
+            if c["image"].endswith(":latest") or ":" not in c["image"]:
+                errors.append(f"{name}/{c['name']}: image {c['image']!r} must be pinned")
+        if name != "prometheus":
+            ann = pod["metadata"].get("annotations", {})
+            if ann.get("prometheus.io/scrape") != "true" or "prometheus.io/port" not in ann or "prometheus.io/path" not in ann:
+                errors.append(f"{name}: prometheus.io/scrape|port|path annotations missing")
+            probe_paths = {c[p]["httpGet"]["path"] for c in pod["spec"]["containers"] for p in ("readinessProbe", "livenessProbe")}
+            if probe_paths != {"/health"}:
+                errors.append(f"{name}: probes use {sorted(probe_paths)}, expected /health")
+    for sm in (d for d in docs if d["kind"] == "ServiceMonitor"):
+        if "release" not in sm["metadata"].get("labels", {}):
+            errors.append(f"ServiceMonitor {sm['metadata']['name']}: no release label (kube-prometheus-stack selects by it)")
+    print(f"k8s: {len(docs)} objects, {len(deployments)} deployments checked")
+    return errors
+
+
+def lint_dashboards(directory):
+    errors, uids = [], set()
+    boards = dash.load(directory)
+    for fname, b in boards:
+        uid = b.get("uid")
+        if not uid or uid in uids:
+            errors.append(f"{fname}: missing or duplicate uid {uid!r}")
+        uids.add(uid)
+        text = open(f"{directory}/{fname}", encoding="utf-8").read()
+        if "${DS_" in text or "__inputs" in text:
+            errors.append(f"{fname}: exported-dashboard placeholders (${{DS_...}}/__inputs) break file provisioning")
+        names = [n for n, _, _ in dash.variables(b)]
+        if fname != "image-gallery-overview.json" and names[:2] != ["job", "instance"]:
+            errors.append(f"{fname}: variables {names}, expected $job and $instance first")
+        for n, q, _ in dash.variables(b):
+            try:
+                dash.parse_label_values(q)
+            except ValueError as e:
+                errors.append(f"{fname}: ${n}: {e}")
+        ids = set()
+        for p in b["panels"]:
+            if p["type"] not in dash.PANEL_TYPES:
+                errors.append(f"{fname}: panel {p.get('title')!r} has type {p['type']!r} (timeseries/stat only)")
+            if p["id"] in ids:
+                errors.append(f"{fname}: duplicate panel id {p['id']}")
+            ids.add(p["id"])
+            if p["type"] != "row" and p.get("datasource") != {"type": "prometheus", "uid": "prometheus"}:
+                errors.append(f"{fname}: panel {p['title']!r} datasource is not the pinned uid 'prometheus'")
+        for row, title, ref, expr in dash.queries(b):
+            for window in re.findall(r"\[([^\]]+)\]", expr):
+                if window != "$__rate_interval":
+                    errors.append(f"{fname}: {row}/{title}/{ref}: range [{window}] should be [$__rate_interval]")
+            for var in set(re.findall(r"\$(\w+)", expr)) - set(names) - {"__rate_interval", "__interval", "__range"}:
+                errors.append(f"{fname}: {row}/{title}/{ref}: unknown variable ${var}")
+    print(f"dashboards: {len(boards)} boards, {sum(1 for _, b in boards for _ in dash.queries(b))} queries checked")
+    return errors
+
+
+def panel_rules(directory, out):
+    rules = []
+    for fname, b in dash.load(directory):
+        values = {n: "x" for n, _, _ in dash.variables(b)}
+        for i, (row, title, ref, expr) in enumerate(dash.queries(b)):
+            rules.append({"record": f"panel:{b['uid'].replace('-', '_')}:{i}", "expr": dash.substitute(expr, values),
+                          "labels": {"dashboard": fname, "panel": f"{row}/{title}/{ref}"[:200]}})
+    yaml.safe_dump({"groups": [{"name": "dashboard-panels", "rules": rules}]}, open(out, "w", encoding="utf-8"),
+                   sort_keys=False, allow_unicode=True)
+    print(f"panel-rules: {len(rules)} expressions written to {out}")
+    return []
+
+
+def main(argv):
+    cmd, args = argv[0], argv[1:]
+    if cmd == "compose":
+        errors = lint_compose(args[0], "--scaled" in args)
+    elif cmd == "k8s":
+        errors = lint_k8s(args[0])
+    elif cmd == "dashboards":
+        errors = lint_dashboards(args[0])
+    elif cmd == "panel-rules":
+        errors = panel_rules(args[0], args[1])
+    else:
+        raise SystemExit(f"unknown subcommand {cmd!r}; see the module docstring")
+    for e in errors:
+        print("violation: " + e)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,40 @@
+package dev.lucidmetrics.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prometheus.client.CollectorRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lint reports, as values, what the factories would have refused; metrics made around them included. */
+class NamingLintTest {
+
+    @Test
+    void metricsFromTheFactoriesHaveNoFindings() {
+        AppMetrics app = AppMetrics.builder("shop").version("1.0.0").build();
+        app.counter("orders_total").help("Orders.").labelNames("channel").register();
+        app.histogram("checkout_duration_seconds").help("Checkout time.").register();
+        app.summary("basket_size_bytes").help("Basket sizes.").register();
+        assertEquals(List.of(), NamingLint.check(app.collectorRegistry()));
+    }
+
+    @Test
+    void rawSimpleclientMetricsAreReportedOneFindingPerBrokenRule() {
+        CollectorRegistry registry = new CollectorRegistry(true);
+        io.prometheus.client.Gauge.build().name("cacheSizeKb").help("Cache size.").register(registry);
+        io.prometheus.client.Counter.build().name("jobs_ms").help(" ").labelNames("le").register(registry);
+        io.prometheus.client.Gauge.build().name("queue_count").help("Queue.").labelNames("le").register(registry)
+                .labels("x").set(1);
+        List<String> findings = NamingLint.check(registry).stream().map(NamingLint.Finding::toString).toList();
+        assertEquals(List.of(
+                "cacheSizeKb: \"cacheSizeKb\" is not snake_case (lower-case letters, digits and single underscores,"
+                        + " starting with a letter): rename it to \"cache_size_kb\".",
+                "jobs_ms_total: \"jobs_ms_total\" uses the unit \"ms\": use the base unit \"seconds\" and convert the"
+                        + " value (for example \"jobs_seconds_total\").",
+                "jobs_ms_total: \"jobs_ms_total\" has no help text: add .help(\"what it measures, in one sentence\").",
+                "queue_count: \"queue_count\" ends in the reserved suffix \"_count\", which Prometheus derives for"
+                        + " histograms, summaries and info metrics: choose another last word.",
+                "queue_count: Label name \"le\" of \"queue_count\" is reserved for histogram buckets and summary"
+                        + " quantiles: choose another name."), findings);
+    }
+}
