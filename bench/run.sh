@@ -44,7 +44,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   log "building benchmarks.jar, the Spring twin and demo-iotd"
   modules="bench/jmh,bench/spring-twin"
   [[ -d "$ROOT/demo-iotd" ]] && modules="$modules,demo-iotd"
-  (cd "$ROOT" && mvn -B -q -Pbench package -DskipTests -pl "$modules" -am)
+  (cd "$ROOT" && mvn -B -q -Pbench package -Dmaven.test.skip=true -pl "$modules" -am)
 fi
 
 # ---------------------------------------------------------------- machine
