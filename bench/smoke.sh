@@ -20,5 +20,5 @@ for f in hotpath-t1-r1 hotpath-t2-r1 hotpath-otel-t1-r1; do
   [[ "$got" == "$expected" ]] || { echo "smoke: $f has $got results, expected $expected" >&2; exit 1; }
 done
 got=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$OUT/scrape-r1.json")
-[[ "$got" == 4 ]] || { echo "smoke: scrape has $got results, expected 4" >&2; exit 1; }
+[[ "$got" == 6 ]] || { echo "smoke: scrape has $got results, expected 6" >&2; exit 1; }
 echo "bench smoke: all benchmarks and drivers ran (timings not judged)"

@@ -25,9 +25,11 @@ public final class ScrapeSizes {
             int series = Integer.parseInt(arg);
             AppMetrics app = ScrapeBenchmark.populated(series);
             HttpHandler lucid = MetricsHandler.builder(app).path("/metrics").build();
+            HttpHandler lucidCreated = MetricsHandler.builder(app).path("/metrics").createdSeries(true).build();
             HttpHandler raw = new HTTPServer.HTTPMetricHandler(app.collectorRegistry());
             for (boolean gzip : new boolean[] {false, true}) {
                 print(series, "lucid", lucid, gzip);
+                print(series, "lucidcreated", lucidCreated, gzip);
                 print(series, "raw", raw, gzip);
             }
         }
