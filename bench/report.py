@@ -97,6 +97,14 @@ md.append(f"- Java: {machine.get('java', '?')}; wrk: {machine.get('wrk', '?')}")
 md.append(f"- Load average at start {machine.get('loadavg_start', '?')}, at end {machine.get('loadavg_end', '?')} "
           "(1/5/15 min). Other helpers were compiling and testing on the same two cores during runs, so spreads "
           "are wide; each ratio compares runs taken minutes apart at most.")
+if exists("parts.csv"):
+    md.append("- When each part ran (UTC) and the 1-minute load average before and after it (2.0 = both cores busy):\n")
+    md.append("  | part | start | end | load before | load after | git |")
+    md.append("  |---|---|---|---:|---:|---|")
+    for r in csv.DictReader(open(path("parts.csv"))):
+        md.append(f"  | {r['part']} | {r['start_utc']} | {r['end_utc']} | {r['loadavg_start']} | {r['loadavg_end']} | "
+                  f"`{r['git']}` |")
+    md.append("")
 md.append("- Reproduce everything: `bench/run.sh` (≈20 min). One part: `ONLY=hotpath bench/run.sh` "
           "(parts: hotpath scrape http heap twin; `SKIP_BUILD=1` to reuse the jars).\n")
 md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "

@@ -37,6 +37,15 @@ WRK=${WRK:-/usr/bin/wrk}
 mkdir -p "$OUT"
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+PARTS="$OUT/parts.csv"
+[[ -f "$PARTS" ]] || echo "part,start_utc,end_utc,loadavg_start,loadavg_end,git" > "$PARTS"
+part_begin() { part_start=$(date -u +%Y-%m-%dT%H:%M:%SZ); part_load=$(cut -d' ' -f1 /proc/loadavg); }
+part_end() { # part: replace its previous line with this run's times and 1-minute load averages
+  local rev; rev=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  grep -v "^$1," "$PARTS" > "$PARTS.tmp" || true
+  echo "$1,$part_start,$(date -u +%Y-%m-%dT%H:%M:%SZ),$part_load,$(cut -d' ' -f1 /proc/loadavg),$rev" >> "$PARTS.tmp"
+  mv "$PARTS.tmp" "$PARTS"
+}
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
 
 # ---------------------------------------------------------------- build
@@ -68,6 +77,7 @@ fi
 # each ratio compares measurements seconds apart, and the spread across rounds shows how much the shared machine
 # moved them. bench/report.py takes each round's median iteration and the median of the per-round ratios.
 if wants hotpath; then
+  part_begin
   rm -f "$OUT"/hotpath-*.json "$OUT"/hotpath-*.log
   HOT="$HOT_OPTS -foe true"
   for round in $(seq 1 "$HOT_ROUNDS"); do
@@ -82,9 +92,11 @@ if wants hotpath; then
         -rf json -rff "$OUT/hotpath-otel-t1-r$round.json" > "$OUT/hotpath-otel-t1-r$round.log"
     fi
   done
+  part_end hotpath
 fi
 
 if wants scrape; then
+  part_begin
   rm -f "$OUT"/scrape-r*.json "$OUT"/scrape-r*.log
   for round in $(seq 1 "$SCRAPE_ROUNDS"); do
     log "scrape round $round: 1k/10k/100k series, plain and gzip, with -prof gc"
@@ -92,6 +104,7 @@ if wants scrape; then
       -jvmArgs "-Xms2g -Xmx2g" -prof gc -rf json -rff "$OUT/scrape-r$round.json" > "$OUT/scrape-r$round.log"
   done
   java -cp "$JAR" dev.lucidmetrics.bench.ScrapeSizes $SCRAPE_SIZES > "$OUT/scrape-sizes.csv"
+  part_end scrape
 fi
 
 # ---------------------------------------------------------------- helpers for processes
@@ -126,6 +139,7 @@ to_ms() { # wrk latency such as 812.00us, 1.20ms, 2.01s -> milliseconds
 
 # ---------------------------------------------------------------- 3. HTTP instrumentation overhead
 if wants http; then
+  part_begin
   echo "round,variant,requests_per_second,p99_ms,p50_ms" > "$OUT/http.csv"
   # Both variants get -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY the JDK server's separate header and
   # body writes meet the client's delayed ACK and every keep-alive request takes ~40 ms (measured: 360 req/s with
@@ -154,10 +168,12 @@ if wants http; then
       echo "$round,$variant,$rps,$p99,$p50" >> "$OUT/http.csv"
     done
   done
+  part_end http
 fi
 
 # ---------------------------------------------------------------- 4. heap per labelled series
 if wants heap; then
+  part_begin
   echo "round,impl,series,bytes_per_series" > "$OUT/heap.csv"
   for round in $(seq 1 "$HEAP_ROUNDS"); do
     for impl in lucid raw micrometer; do
@@ -166,6 +182,7 @@ if wants heap; then
       echo "$round,$line" >> "$OUT/heap.csv"
     done
   done
+  part_end heap
 fi
 
 # ---------------------------------------------------------------- 5. demo-iotd vs the Spring Boot twin
@@ -176,6 +193,7 @@ iotd_jar() { # the runnable demo-iotd jar (the one with a Main-Class), or nothin
   done
 }
 if wants twin; then
+  part_begin
   IOTD_JAR=$(iotd_jar || true)
   if [[ -z "$IOTD_JAR" ]]; then
     echo "demo-iotd has no runnable jar under demo-iotd/target: skipping question 5" >&2
@@ -225,6 +243,7 @@ if wants twin; then
     done
     done
     rm -f "$OUT/.curl-1000" "$OUT/.curl-1000.tmpl"
+    part_end twin
   fi
 fi
 
