@@ -213,6 +213,8 @@ if rounds_of("scrape"):
     if shutil.which("gnuplot"):
         script = f"""set terminal svg size 720,440 dynamic font 'sans,12'
 set output '{svg}'
+set termoption noenhanced
+set xrange [700:140000]
 set title 'Scrape time vs series (log-log; lower is better)'
 set xlabel 'series in the registry'
 set ylabel 'ms per scrape'
