@@ -144,6 +144,21 @@ class ServerFailuresTest {
     }
 
     @Test
+    void aHandlerThatClosesBeforeTheDeclaredLengthIsA500NotCountedAsComplete() throws Exception {
+        serve("/stream", exchange -> {
+            exchange.sendResponseHeaders(200, 10);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[4]);
+            }
+        });
+        assertThrows(IOException.class, () -> server.send("POST", "/stream"));
+        TestServer.awaitValue(1.0, () -> values.sum(REQUESTS), REQUESTS);
+        assertEquals(1.0, values.get(REQUESTS, "method", "POST", "route", "/stream", "code", "500"));
+        assertEquals(1.0, values.get("shop_request_exceptions_total", "exception", "IOException"));
+        awaitInFlightZero();
+    }
+
+    @Test
     void inFlightReturnsToZeroAfterEveryKindOfOutcome() throws Exception {
         serve("/boom", exchange -> {
             throw new IllegalStateException("x");
