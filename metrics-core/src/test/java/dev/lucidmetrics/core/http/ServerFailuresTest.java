@@ -67,7 +67,7 @@ class ServerFailuresTest {
     }
 
     private void awaitInFlightZero() {
-        TestServer.awaitValue(0.0, () -> values.get(IN_FLIGHT), IN_FLIGHT);
+        values.awaitValue(Duration.ofSeconds(10), 0.0, IN_FLIGHT);
     }
 
     @Test
