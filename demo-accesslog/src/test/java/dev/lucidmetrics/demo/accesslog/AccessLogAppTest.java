@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 class AccessLogAppTest {
 
+    /** Request metrics are recorded when the response completes, which may be just after the client has it. */
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private AccessLogApp app;
@@ -102,9 +105,11 @@ class AccessLogAppTest {
         assertEquals(0.0, values().get("access_log_total"));
         assertEquals(0.0, values().get("access_client_ip_current"));
         assertEquals("", stdout.toString(StandardCharsets.UTF_8));
-        assertEquals(14.0, values().sum("access_requests_total", "code", "400"));
-        assertEquals(1.0, values().sum("access_requests_total", "code", "415"));
-        assertEquals(1.0, values().sum("access_requests_total", "code", "413"));
+        for (String[] count : new String[][] {{"400", "14"}, {"415", "1"}, {"413", "1"}}) {
+            values().awaitValue(WAIT, Double.parseDouble(count[1]), "access_requests_total", "method", "POST",
+                    "route", "/access-log", "code", count[0]);
+        }
+        assertEquals(16.0, values().sum("access_requests_total"));
         assertEquals(List.of("/access-log"), values().labelValues("access_requests_total", "route").stream()
                 .filter(v -> !v.equals("OVERFLOW")).toList());
     }
@@ -146,7 +151,9 @@ class AccessLogAppTest {
         HttpResponse<String> r = TestHttp.get(uri("/access-log"));
         assertError(405, r, "Method not allowed");
         assertEquals("POST", r.headers().firstValue("Allow").orElse(""));
-        assertEquals(1.0, values().get("access_requests_total", "method", "GET", "route", "NOT_FOUND", "code", "404"));
+        values().awaitValue(WAIT, 1.0, "access_requests_total", "method", "GET", "route", "NOT_FOUND", "code", "404");
+        values().awaitValue(WAIT, 1.0, "access_requests_total", "method", "GET", "route", "/access-log",
+                "code", "405");
     }
 
     @Test
@@ -154,6 +161,9 @@ class AccessLogAppTest {
         start();
         post("{\"clientIp\": \"203.0.113.7\"}");
         TestHttp.get(uri("/stats"));
+        values().awaitValue(WAIT, 1.0, "access_requests_total", "method", "GET", "route", "/stats", "code", "200");
+        values().awaitValue(WAIT, 1.0, "access_requests_total", "method", "POST", "route", "/access-log",
+                "code", "201");
         String text = TestHttp.get(uri("/metrics")).body();
         assertTrue(text.contains("# TYPE access_log_total counter\naccess_log_total 1.0\n"), text);
         assertTrue(text.contains("# TYPE access_client_ip_current gauge\naccess_client_ip_current 1.0\n"), text);

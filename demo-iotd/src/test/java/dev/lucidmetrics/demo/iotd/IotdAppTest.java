@@ -17,12 +17,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class IotdAppTest {
+
+    /** Request metrics are recorded when the response completes, which may be just after the client has it. */
+    static final Duration WAIT = Duration.ofSeconds(5);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private IotdApp app;
@@ -80,7 +84,7 @@ class IotdAppTest {
         assertEquals(2.0, values.get("iotd_api_image_load_total", "status", "cached"));
         assertEquals(0.0, values.get("iotd_api_image_load_total", "status", "fallback"));
         assertEquals(2.0, values.get("iotd_api_image_load_duration_seconds_count"));
-        assertEquals(4.0, values.get("iotd_api_requests_total", "method", "GET", "route", "/image", "code", "200"));
+        values.awaitValue(WAIT, 4.0, "iotd_api_requests_total", "method", "GET", "route", "/image", "code", "200");
     }
 
     @Test
@@ -105,9 +109,9 @@ class IotdAppTest {
         assertEquals("{\"error\":\"Not found.\"}", r.body());
         assertEquals(404, TestHttp.get(app.server().uri("/images/no-such-image")).statusCode());
         MetricValues values = MetricValues.of(app.metrics());
-        assertEquals(1.0, values.get("iotd_api_requests_total", "method", "GET", "route", "NOT_FOUND", "code", "404"));
-        assertEquals(1.0, values.get("iotd_api_requests_total", "method", "GET", "route", "/images/{id}",
-                "code", "404"));
+        values.awaitValue(WAIT, 1.0, "iotd_api_requests_total", "method", "GET", "route", "NOT_FOUND", "code", "404");
+        values.awaitValue(WAIT, 1.0, "iotd_api_requests_total", "method", "GET", "route", "/images/{id}",
+                "code", "404");
         assertFalse(values.labelValues("iotd_api_requests_total", "route").stream().anyMatch(v -> v.contains("secret")));
     }
 
@@ -117,8 +121,26 @@ class IotdAppTest {
         HttpResponse<String> r = TestHttp.post(app.server().uri("/image"), "application/json", "{}");
         assertEquals(405, r.statusCode());
         assertEquals("GET", r.headers().firstValue("Allow").orElse(""));
-        assertEquals(1.0, MetricValues.of(app.metrics()).get("iotd_api_requests_total", "method", "POST",
-                "route", "/image", "code", "405"));
+        MetricValues.of(app.metrics()).awaitValue(WAIT, 1.0, "iotd_api_requests_total", "method", "POST",
+                "route", "/image", "code", "405");
+    }
+
+    @Test
+    void anUnknownMethodIsCountedAsOtherAndAnsweredWithA4xxNeverA5xx() {
+        start();
+        String known = TestHttp.raw(app.server().uri("/"), "BREW", "/image");
+        assertTrue(known.startsWith("HTTP/1.1 405 "), known);
+        assertTrue(known.contains("\r\nAllow: GET\r\n"), known);
+        String unknown = TestHttp.raw(app.server().uri("/"), "BREW", "/teapot");
+        assertTrue(unknown.startsWith("HTTP/1.1 404 "), unknown);
+        MetricValues values = MetricValues.of(app.metrics());
+        values.awaitValue(WAIT, 1.0, "iotd_api_requests_total", "method", "OTHER", "route", "/image", "code", "405");
+        values.awaitValue(WAIT, 1.0, "iotd_api_requests_total", "method", "OTHER", "route", "NOT_FOUND",
+                "code", "404");
+        assertEquals(List.of("OTHER"), values.labelValues("iotd_api_requests_total", "method").stream()
+                .filter(m -> !m.equals("OVERFLOW")).toList());
+        assertEquals(0.0, values.sum("iotd_api_request_exceptions_total"));
+        assertFalse(values.labelValues("iotd_api_requests_total", "code").stream().anyMatch(c -> c.startsWith("5")));
     }
 
     @Test

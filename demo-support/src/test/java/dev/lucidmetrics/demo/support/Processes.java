@@ -30,10 +30,14 @@ public final class Processes {
     public record Started(Process process, int port, List<String> output) {
     }
 
-    /** A process builder for {@code java -cp <this class path> main}, output and errors merged. */
+    /**
+     * A process builder for {@code java -cp <this class path> main}, output and errors merged, with the JVM flags
+     * the demo apps run with everywhere (scripts/run-demo, Dockerfiles): TCP_NODELAY for the JDK server.
+     */
     public static ProcessBuilder builder(Class<?> main, Map<String, String> env) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx64m", "-XX:TieredStopAtLevel=1",
+                "-Dsun.net.httpserver.nodelay=true", "-cp",
                 System.getProperty("java.class.path"), main.getName()).redirectErrorStream(true);
         pb.environment().putAll(env);
         return pb;

@@ -2,11 +2,13 @@ package dev.lucidmetrics.demo.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +37,23 @@ public final class TestHttp {
     public static HttpResponse<String> method(URI uri, String method) {
         return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * Writes {@code METHOD path HTTP/1.1} on a raw socket, for methods java.net.http refuses to send (such as
+     * {@code BREW}), with {@code Connection: close}; reads the whole response and returns it as ISO-8859-1 text.
+     */
+    public static String raw(URI server, String method, String path) {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            String head = method + " " + path + " HTTP/1.1\r\nHost: " + server.getHost()
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static HttpResponse<String> send(HttpRequest request) {

@@ -4,16 +4,19 @@ import com.sun.net.httpserver.HttpExchange;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The life of one counted exchange. It is recorded exactly once, at the first of: the response body closed (the
- * response is complete), the handler returning, the handler throwing. The outcome decides {@code code}:
+ * The life of one counted exchange. It is recorded exactly once, at the first of: the handler handing over the
+ * last bytes of a complete response (just before the JDK gets them, so the count is there before the client can
+ * have the whole response), the handler returning, the handler throwing. The outcome decides {@code code}:
  * <ul>
- *   <li>response closed, or headers sent and the handler returned: the status sent, as text;</li>
+ *   <li>response complete, or headers sent and the handler returned: the status sent, as text;</li>
  *   <li>writing the response failed after the headers went out (the client went away):
  *       {@value HttpServerMetrics#CLIENT_CLOSED};</li>
  *   <li>the handler threw, or returned without sending headers: {@value HttpServerMetrics#NO_RESPONSE}.</li>
  * </ul>
  */
 final class ExchangeTracker {
+
+    private static final long UNKNOWN = -2;
 
     private final HttpServerMetrics metrics;
     private final HttpExchange exchange;
@@ -23,6 +26,7 @@ final class ExchangeTracker {
     private final AtomicBoolean recorded = new AtomicBoolean();
     private volatile long bytes;
     private volatile boolean clientGone;
+    private long declared = UNKNOWN;
 
     ExchangeTracker(HttpServerMetrics metrics, HttpExchange exchange, RouteTemplate template) {
         this.metrics = metrics;
@@ -44,16 +48,36 @@ final class ExchangeTracker {
         if (status < 0) {
             return;
         }
-        boolean bodyless = "HEAD".equals(exchange.getRequestMethod()) || status < 200 || status == 204 || status == 304;
-        long declared = bodyless ? 0 : declaredLength();
+        long declared = declaredLength(status);
         boolean handlerBroke = declared >= 0 && (bytes + attempted > declared || (closing && bytes < declared));
         if (!handlerBroke) {
             clientGone = true;
         }
     }
 
+    /**
+     * The handler is about to write {@code pending} bytes ({@code closing}: to close the body). When that completes
+     * the response as declared (the last bytes of a {@code Content-length}, or the close of a chunked or empty
+     * body), the exchange is recorded now, before the bytes reach the JDK: once they are on the wire the client may
+     * read its metrics before this thread runs again. If that last hand-over then fails, the client left while the
+     * complete response was in transit; it stays counted with its status. An incomplete response is not recorded
+     * here: the JDK refuses it and {@link #writeFailed} decides.
+     */
+    void aboutToFinish(int pending, boolean closing) {
+        int status = exchange.getResponseCode();
+        if (status < 0 || recorded.get()) {
+            return;
+        }
+        long declared = declaredLength(status);
+        long total = bytes + pending;
+        boolean complete = closing ? declared < 0 || total == declared : pending > 0 && total == declared;
+        if (complete) {
+            record(status, total);
+        }
+    }
+
     void responseClosed() {
-        record(exchange.getResponseCode());
+        record(exchange.getResponseCode(), bytes);
     }
 
     void handlerReturned() {
@@ -64,15 +88,15 @@ final class ExchangeTracker {
         if (status < 0 && !clientGone) {
             metrics.warnNoResponse(method, exchange.getRequestURI().getPath());
         }
-        record(status);
+        record(status, bytes);
     }
 
     void handlerThrew(Throwable error) {
         metrics.countException(error);
-        record(-1);
+        record(-1, bytes);
     }
 
-    private void record(int status) {
+    private void record(int status, long size) {
         if (!recorded.compareAndSet(false, true)) {
             return;
         }
@@ -80,11 +104,23 @@ final class ExchangeTracker {
                 : status < 0 ? HttpServerMetrics.NO_RESPONSE : Integer.toString(status);
         int effective = clientGone ? 499 : status < 0 ? 500 : status;
         String route = metrics.routes().label(template, exchange.getHttpContext().getPath(), effective);
-        metrics.record(method, route, code, (System.nanoTime() - start) / 1e9, bytes);
+        metrics.record(method, route, code, (System.nanoTime() - start) / 1e9, size);
     }
 
-    private long declaredLength() {
-        String header = exchange.getResponseHeaders().getFirst("Content-length");
+    /**
+     * The body length the sent headers promise: 0 for HEAD, 1xx, 204, 304; the {@code Content-length}; -1 when
+     * chunked or unknown. Read once (the headers are sent), since a handler may write many small pieces.
+     */
+    private long declaredLength(int status) {
+        if (declared == UNKNOWN) {
+            boolean bodyless = "HEAD".equals(exchange.getRequestMethod()) || status < 200 || status == 204
+                    || status == 304;
+            declared = bodyless ? 0 : parse(exchange.getResponseHeaders().getFirst("Content-length"));
+        }
+        return declared;
+    }
+
+    private static long parse(String header) {
         try {
             return header == null ? -1 : Long.parseLong(header.trim());
         } catch (NumberFormatException e) {

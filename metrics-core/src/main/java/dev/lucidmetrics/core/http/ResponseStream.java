@@ -5,12 +5,15 @@ import java.io.OutputStream;
 
 /**
  * Wraps an exchange's response body (through {@code HttpExchange.setStreams}) to learn when the response is
- * complete (the stream is closed), how many body bytes were written, and whether writing failed.
+ * complete, how many body bytes were written, and whether writing failed. The tracker hears of the last bytes
+ * (the write that fills the declared length, or the close) BEFORE they are handed on, so it can record the
+ * exchange before the client can have the whole response.
  */
 final class ResponseStream extends OutputStream {
 
     private final OutputStream out;
     private final ExchangeTracker tracker;
+    private boolean closing;
 
     ResponseStream(OutputStream out, ExchangeTracker tracker) {
         this.out = out;
@@ -19,6 +22,7 @@ final class ResponseStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        tracker.aboutToFinish(1, false);
         try {
             out.write(b);
         } catch (IOException e) {
@@ -30,6 +34,7 @@ final class ResponseStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        tracker.aboutToFinish(len, false);
         try {
             out.write(b, off, len);
         } catch (IOException e) {
@@ -51,6 +56,14 @@ final class ResponseStream extends OutputStream {
 
     @Override
     public void close() throws IOException {
+        if (closing) {
+            // Re-entered: a fixed-length body closed short makes the JDK close the exchange, and so this stream,
+            // from inside our own close, before it throws. Only the outer call may report the outcome.
+            out.close();
+            return;
+        }
+        closing = true;
+        tracker.aboutToFinish(0, true);
         try {
             out.close();
         } catch (IOException e) {

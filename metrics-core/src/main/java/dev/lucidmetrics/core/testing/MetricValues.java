@@ -4,12 +4,14 @@ import dev.lucidmetrics.core.AppMetrics;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.CollectorRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads sample values from a registry by name and labels, for tests:
@@ -20,6 +22,15 @@ import java.util.NoSuchElementException;
  * }</pre>
  * Names are sample names as exposed ({@code x_total}, {@code x_bucket}, {@code x_count}). Labels not given match any
  * value in {@link #sum}; {@link #get} needs the exact label set.
+ *
+ * <p>{@code HttpServerMetrics} counts a request when its response completes, on the server's thread; for a
+ * response without a body that can be just after the client has it. A test that reads request metrics right after
+ * a response should wait for the value instead of reading it once:
+ * <pre>{@code
+ * HttpResponse<String> r = client.send(request, BodyHandlers.ofString());
+ * values.awaitValue(Duration.ofSeconds(5), 1.0, "image_gallery_requests_total",
+ *         "method", "GET", "route", "/", "code", "200");
+ * }</pre>
  */
 public final class MetricValues {
 
@@ -44,16 +55,44 @@ public final class MetricValues {
      */
     public double get(String name, String... labelPairs) {
         Map<String, String> wanted = pairs(labelPairs);
-        List<Map<String, String>> seen = new ArrayList<>();
-        for (Sample s : samples(name)) {
-            Map<String, String> labels = labels(s);
-            if (labels.equals(wanted)) {
-                return s.value;
-            }
-            seen.add(labels);
+        Double value = find(name, wanted);
+        if (value == null) {
+            throw new NoSuchElementException("No sample " + name + wanted + "; the registry has "
+                    + describeLabelSets(name) + ".");
         }
-        throw new NoSuchElementException("No sample " + name + wanted + "; the registry has "
-                + (seen.isEmpty() ? "no sample of that name" : seen.size() + " with labels " + seen) + ".");
+        return value;
+    }
+
+    /**
+     * Waits until the sample with exactly these labels has the value {@code expected} (a sample that does not exist
+     * yet is waited for too), polling with a short backoff until {@code timeout} has passed.
+     *
+     * @throws AssertionError after the timeout (or when interrupted), quoting the last value seen and the label
+     *         sets that exist for the name
+     */
+    public void awaitValue(Duration timeout, double expected, String name, String... labelPairs) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("awaitValue timeout " + timeout + " is illegal: pass a Duration of"
+                    + " zero or more, such as Duration.ofSeconds(5).");
+        }
+        Map<String, String> wanted = pairs(labelPairs);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseNanos = 50_000;
+        while (true) {
+            Double last = find(name, wanted);
+            if (last != null && Double.compare(last, expected) == 0) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                throw new AssertionError(name + wanted + ": expected " + expected + (left <= 0 ? " within "
+                        + timeout : " but the waiting thread was interrupted") + "; last saw "
+                        + (last == null ? "no such sample" : last.toString()) + "; the registry has "
+                        + describeLabelSets(name) + ".");
+            }
+            LockSupport.parkNanos(Math.min(pauseNanos, left));
+            pauseNanos = Math.min(pauseNanos * 2, 10_000_000);
+        }
     }
 
     /** True when a sample with exactly these labels exists. */
@@ -89,6 +128,28 @@ public final class MetricValues {
             }
         }
         return values;
+    }
+
+    private Double find(String name, Map<String, String> wanted) {
+        for (Sample s : samples(name)) {
+            if (labels(s).equals(wanted)) {
+                return s.value;
+            }
+        }
+        return null;
+    }
+
+    /** "no sample of that name", or "2 with labels [{...}, {...}]" (at most 20 listed). */
+    private String describeLabelSets(String name) {
+        List<Map<String, String>> sets = new ArrayList<>();
+        for (Sample s : samples(name)) {
+            sets.add(labels(s));
+        }
+        if (sets.isEmpty()) {
+            return "no sample of that name";
+        }
+        return sets.size() + " with labels " + (sets.size() <= 20 ? sets.toString()
+                : sets.subList(0, 20).toString().replaceFirst("]$", ", ...]"));
     }
 
     private List<Sample> samples(String name) {

@@ -64,7 +64,7 @@ class ReadmeExampleTest {
                     "# HELP shop_orders_total Orders placed, by payment method.",
                     "# TYPE shop_orders_total counter",
                     "shop_orders_total{payment=\"card\",} 1.0",
-                    "# HELP shop_requests_total HTTP requests completed, by method, route and status code.",
+                    "# HELP shop_requests_total HTTP requests completed, by method, route template and status code.",
                     "# TYPE shop_requests_total counter",
                     "shop_requests_total{method=\"GET\",route=\"/orders/{id}\",code=\"204\",} 1.0",
                     "");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.testing.MetricValues;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +60,7 @@ class ConcurrentRequestsTest {
                 assertEquals(each, values.get(requests, "method", method, "route", "NOT_FOUND", "code", "404"));
             }
             assertEquals(total, values.sum("image_gallery_request_duration_seconds_count"));
-            TestServer.awaitValue(0.0, () -> values.get("image_gallery_in_flight_requests"), "in-flight");
+            values.awaitValue(Duration.ofSeconds(10), 0.0, "image_gallery_in_flight_requests");
         } finally {
             clients.shutdownNow();
         }

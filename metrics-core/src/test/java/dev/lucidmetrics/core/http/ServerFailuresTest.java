@@ -67,7 +67,7 @@ class ServerFailuresTest {
     }
 
     private void awaitInFlightZero() {
-        TestServer.awaitValue(0.0, () -> values.get(IN_FLIGHT), IN_FLIGHT);
+        values.awaitValue(Duration.ofSeconds(10), 0.0, IN_FLIGHT);
     }
 
     @Test
@@ -135,6 +135,21 @@ class ServerFailuresTest {
         serve("/stream", exchange -> {
             exchange.sendResponseHeaders(200, 2);
             exchange.getResponseBody().write(new byte[3]);
+        });
+        assertThrows(IOException.class, () -> server.send("POST", "/stream"));
+        TestServer.awaitValue(1.0, () -> values.sum(REQUESTS), REQUESTS);
+        assertEquals(1.0, values.get(REQUESTS, "method", "POST", "route", "/stream", "code", "500"));
+        assertEquals(1.0, values.get("shop_request_exceptions_total", "exception", "IOException"));
+        awaitInFlightZero();
+    }
+
+    @Test
+    void aHandlerThatClosesBeforeTheDeclaredLengthIsA500NotCountedAsComplete() throws Exception {
+        serve("/stream", exchange -> {
+            exchange.sendResponseHeaders(200, 10);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[4]);
+            }
         });
         assertThrows(IOException.class, () -> server.send("POST", "/stream"));
         TestServer.awaitValue(1.0, () -> values.sum(REQUESTS), REQUESTS);
