@@ -126,6 +126,23 @@ wait_http() { # pid url deadline_seconds -> 0 once it answers 200; fails if the 
   done
   return 1
 }
+launch() { # name port url cmd... : start, wait for a 200 on url; sets pid and launch_ms (launch to first 200).
+  # Dev ports lie inside Linux's ephemeral range, so an outgoing connection can briefly hold one and the bind
+  # fails; such an attempt (its log says "in use") is discarded and retried, up to three times.
+  local name=$1 port=$2 url=$3; shift 3
+  for attempt in 1 2 3; do
+    local t0; t0=$(date +%s%N)
+    start_app "$name" "$port" "$@"
+    if wait_http "$pid" "$url" 60; then
+      launch_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0
+    fi
+    stop_pid "$pid"
+    grep -qi 'in use' "$OUT/$name.log" || break
+    log "$name: port $port was taken at bind time (attempt $attempt); retrying"
+    sleep 1
+  done
+  echo "$name did not answer $url:" >&2; cat "$OUT/$name.log" >&2; exit 1
+}
 stop_pid() { # SIGTERM, up to 15 s for a graceful stop, then SIGKILL
   local p=$1
   kill "$p" 2>/dev/null || true
@@ -148,10 +165,8 @@ if wants http; then
     if (( round % 2 )); then order="bare instrumented"; else order="instrumented bare"; fi
     for variant in $order; do
       log "http round $round: $variant"
-      start_app http-server "$BENCH_PORT" java -Xms256m -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$JAR" \
-        dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT"
-      wait_http "$pid" "http://127.0.0.1:$BENCH_PORT/hello" 30 \
-        || { echo "HelloServer did not start:" >&2; cat "$OUT/http-server.log" >&2; exit 1; }
+      launch http-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" java -Xms256m -Xmx256m \
+        -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT"
       "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null   # JIT warm-up, discarded
       "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
       if [[ "$variant" == instrumented ]]; then
@@ -229,16 +244,12 @@ if wants twin; then
           floor) port=$BENCH_PORT; path=/hello
                  cmd=(java "${jvm[@]}" -cp "$JAR" dev.lucidmetrics.bench.HelloServer bare "$BENCH_PORT");;
         esac
-        t0=$(date +%s%N)
-        start_app "twin-$app" "$port" "${cmd[@]}"
-        wait_http "$pid" "http://127.0.0.1:$port$path" 60 \
-          || { echo "$app did not serve $path:" >&2; cat "$OUT/twin-$app.log" >&2; exit 1; }
-        t1=$(date +%s%N)
+        launch "twin-$app" "$port" "http://127.0.0.1:$port$path" "${cmd[@]}"
         sed "s|PORT/PATH|$port$path|" "$OUT/.curl-1000.tmpl" > "$OUT/.curl-1000"
         ok=$(curl -s -K "$OUT/.curl-1000" -w '%{http_code}\n' | grep -c '^200$' || true)
         rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
         stop_pid "$pid"
-        echo "$config,$round,$app,$(( (t1 - t0) / 1000000 )),$rss,$ok" >> "$OUT/twin.csv"
+        echo "$config,$round,$app,$launch_ms,$rss,$ok" >> "$OUT/twin.csv"
       done
     done
     done
