@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.testing.MetricValues;
 import dev.lucidmetrics.demo.support.Eventually;
+import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.TestHttp;
 import java.io.IOException;
