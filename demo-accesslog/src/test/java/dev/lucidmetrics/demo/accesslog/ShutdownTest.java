@@ -53,28 +53,22 @@ class ShutdownTest {
 
     @Test
     void sigtermStopsTheProcessWithinAFewSeconds() throws Exception {
-        Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0"));
-        try {
+        try (Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0"))) {
             URI uri = URI.create("http://localhost:" + p.port() + "/access-log");
             assertEquals(201, TestHttp.post(uri, "application/json", "{\"clientIp\": \"10.9.8.7\"}").statusCode());
-            p.process().destroy();   // SIGTERM
-            assertTrue(p.process().waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIGTERM");
-            assertEquals(143, p.process().exitValue());
+            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(5)));
             assertTrue(p.output().stream().anyMatch(l -> l.matches("\\{\"time\":\"[^\"]+\",\"clientIp\":\"10.9.8.7\"}")),
                     p.output().toString());
-        } finally {
-            p.process().destroyForcibly();
         }
     }
 
     @Test
     void anInvalidSettingStopsStartupWithAMessageNamingIt() throws Exception {
-        Process p = Processes.builder(Main.class, Map.of("PORT", "0", "CLIENT_IP_MAX", "0")).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue());
+        Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "CLIENT_IP_MAX", "0"),
+                Duration.ofSeconds(20));
+        assertEquals(2, p.exitCode());
         assertEquals("access-log: CLIENT_IP_MAX=\"0\" is not valid: expected a whole number from 1 to 1000000.",
-                output.strip());
+                p.output().strip());
     }
 
     private static boolean accepts(int port) {
