@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.demo.support.Eventually;
 import dev.lucidmetrics.demo.support.Processes;
+import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.demo.support.TestHttp;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ShutdownTest {
@@ -38,16 +36,12 @@ class ShutdownTest {
             Eventually.await("the request to reach the handler", Duration.ofSeconds(5),
                     () -> app.server().inFlight() == 1);
 
-            int port = app.server().port();
-            long start = System.nanoTime();
-            CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
-            Eventually.await("access-log to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+            StopInFlight stopping = StopInFlight.begin("access-log", app.server().port(), app::stop);
             out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(response.startsWith("HTTP/1.1 201 "), response);
-            stopping.get(5, TimeUnit.SECONDS);
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
+            assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
         }
     }
 
@@ -69,13 +63,5 @@ class ShutdownTest {
         assertEquals(2, p.exitCode());
         assertEquals("access-log: CLIENT_IP_MAX=\"0\" is not valid: expected a whole number from 1 to 1000000.",
                 p.output().strip());
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
