@@ -3,14 +3,12 @@ package dev.lucidmetrics.demo.accesslog;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
-import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.demo.support.DemoMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /** The access-log service: {@code POST /access-log}, {@code GET /stats}, {@code /health}, metrics at {@code /metrics}. */
@@ -29,16 +27,12 @@ final class AccessLogApp {
         Router router = new Router()
                 .on("POST", "/access-log", log::post)
                 .on("GET", "/stats", log::stats)
-                .on("GET", "/health", ex -> Responses.json(ex, 200, Map.of("status", "UP")))
+                .on("GET", "/health", Responses::health)
                 .on("GET", "/metrics", ex -> {
                     log.refreshClientIps();
                     exposition.handle(ex);
                 });
-        HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates()).build();
-        if (executor != null) {
-            serverBuilder.executor(executor);
-        }
-        this.server = serverBuilder.handler(router).filter(http.filter()).start();
+        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics).start();
     }
 
     /** Starts the app with settings from {@code env}, logging entries to stdout; invalid settings throw. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.demo.support.Eventually;
 import dev.lucidmetrics.demo.support.Processes;
+import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.demo.support.TestHttp;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ShutdownTest {
@@ -38,50 +36,32 @@ class ShutdownTest {
             Eventually.await("the request to reach the handler", Duration.ofSeconds(5),
                     () -> app.server().inFlight() == 1);
 
-            int port = app.server().port();
-            long start = System.nanoTime();
-            CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
-            Eventually.await("access-log to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+            StopInFlight stopping = StopInFlight.begin("access-log", app.server().port(), app::stop);
             out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(response.startsWith("HTTP/1.1 201 "), response);
-            stopping.get(5, TimeUnit.SECONDS);
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
+            assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
         }
     }
 
     @Test
     void sigtermStopsTheProcessWithinAFewSeconds() throws Exception {
-        Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0"));
-        try {
+        try (Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0"))) {
             URI uri = URI.create("http://localhost:" + p.port() + "/access-log");
             assertEquals(201, TestHttp.post(uri, "application/json", "{\"clientIp\": \"10.9.8.7\"}").statusCode());
-            p.process().destroy();   // SIGTERM
-            assertTrue(p.process().waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIGTERM");
-            assertEquals(143, p.process().exitValue());
+            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(5)));
             assertTrue(p.output().stream().anyMatch(l -> l.matches("\\{\"time\":\"[^\"]+\",\"clientIp\":\"10.9.8.7\"}")),
                     p.output().toString());
-        } finally {
-            p.process().destroyForcibly();
         }
     }
 
     @Test
     void anInvalidSettingStopsStartupWithAMessageNamingIt() throws Exception {
-        Process p = Processes.builder(Main.class, Map.of("PORT", "0", "CLIENT_IP_MAX", "0")).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue());
+        Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "CLIENT_IP_MAX", "0"),
+                Duration.ofSeconds(20));
+        assertEquals(2, p.exitCode());
         assertEquals("access-log: CLIENT_IP_MAX=\"0\" is not valid: expected a whole number from 1 to 1000000.",
-                output.strip());
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+                p.output().strip());
     }
 }

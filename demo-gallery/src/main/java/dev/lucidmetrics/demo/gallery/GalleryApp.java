@@ -5,7 +5,6 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
-import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.demo.support.DemoMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
@@ -13,7 +12,6 @@ import dev.lucidmetrics.demo.support.Router;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +43,9 @@ final class GalleryApp {
         Router router = new Router()
                 .on("GET", "/", this::page)
                 .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
-                .on("GET", "/health", ex -> Responses.json(ex, 200, Map.of("status", "UP")))
+                .on("GET", "/health", Responses::health)
                 .on("GET", "/metrics", MetricsHandler.builder(metrics).path("/metrics").build());
-        HttpServerMetrics serverMetrics = HttpServerMetrics.builder(metrics).routes(router.templates())
-                .excludePaths("/favicon.ico").build();
-        if (executor != null) {
-            serverBuilder.executor(executor);
-        }
-        this.server = serverBuilder.handler(router).filter(serverMetrics.filter()).start();
+        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics, "/favicon.ico").start();
     }
 
     /** Starts the app with settings from {@code env}; invalid settings throw, naming the variable. */

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.testing.MetricValues;
-import dev.lucidmetrics.demo.support.Eventually;
+import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.demo.support.TestHttp;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -109,23 +107,11 @@ class DegradeTest {
         start(iotd.url("/image"), accessLog.url("/access-log"), "10s");
         CompletableFuture<HttpResponse<String>> inFlight = TestHttp.getAsync(app.server().uri("/"));
         assertTrue(iotd.received.await(5, TimeUnit.SECONDS));
-        int port = app.server().port();
-        long start = System.nanoTime();
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
-        Eventually.await("the gallery to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+        StopInFlight stopping = StopInFlight.begin("the gallery", app.server().port(), app::stop);
         iotd.release.countDown();
         HttpResponse<String> r = inFlight.get(5, TimeUnit.SECONDS);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<img src="), r.body());
-        stopping.get(5, TimeUnit.SECONDS);
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
     }
 }

@@ -4,7 +4,6 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
-import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.demo.support.DemoMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -45,14 +43,9 @@ final class IotdApp {
         Router router = new Router()
                 .on("GET", "/image", ex -> Responses.json(ex, 200, images.current()))
                 .on("GET", "/images/{id}", this::imageFile)
-                .on("GET", "/health", ex -> Responses.json(ex, 200, Map.of("status", "UP")))
+                .on("GET", "/health", Responses::health)
                 .on("GET", METRICS_PATH, MetricsHandler.builder(metrics).path(METRICS_PATH).build());
-        HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates())
-                .excludePaths(METRICS_PATH).build();
-        if (executor != null) {
-            serverBuilder.executor(executor);
-        }
-        this.server = serverBuilder.handler(router).filter(http.filter()).start();
+        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics, METRICS_PATH).start();
         this.publicBase = config.publicBaseUrl() != null ? config.publicBaseUrl()
                 : URI.create("http://localhost:" + server.port());
     }

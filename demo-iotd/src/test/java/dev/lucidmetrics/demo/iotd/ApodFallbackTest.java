@@ -8,12 +8,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.testing.MetricValues;
-import dev.lucidmetrics.demo.support.Eventually;
+import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Responses;
+import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.demo.support.TestHttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,21 +125,9 @@ class ApodFallbackTest {
         hold = true;
         CompletableFuture<HttpResponse<String>> inFlight = TestHttp.getAsync(app.server().uri("/image"));
         assertTrue(apodCalled.await(5, TimeUnit.SECONDS));
-        int port = app.server().port();
-        long start = System.nanoTime();
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
-        Eventually.await("iotd to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+        StopInFlight stopping = StopInFlight.begin("iotd", app.server().port(), app::stop);
         release.countDown();
         assertEquals(200, inFlight.get(5, TimeUnit.SECONDS).statusCode());
-        stopping.get(5, TimeUnit.SECONDS);
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
     }
 }

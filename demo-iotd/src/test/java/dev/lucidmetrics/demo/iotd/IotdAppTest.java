@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Promtool;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.TestHttp;

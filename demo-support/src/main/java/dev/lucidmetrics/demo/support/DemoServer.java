@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.http.HttpServerMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A JDK {@link HttpServer} on a thread pool, with one handler at {@code /}, that stops gracefully: {@link #stop()}
  * closes the listening socket, lets requests in flight finish (up to the grace period) and then ends the threads.
  * <pre>{@code
- * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).handler(router).filter(http.filter()).start();
+ * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).instrumentedRouter(router, app, "/metrics").start();
  * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
  * }</pre>
  */
@@ -154,13 +156,27 @@ public final class DemoServer {
             return this;
         }
 
+        /**
+         * Serves {@code router} with request metrics labelled by its route templates (so call it once the router is
+         * complete): {@code handler(router)} plus an {@link HttpServerMetrics} filter that does not count
+         * {@code excludedPaths}, such as the scrape path.
+         */
+        public Builder instrumentedRouter(Router router, AppMetrics metrics, String... excludedPaths) {
+            HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates())
+                    .excludePaths(excludedPaths).build();
+            return handler(router).filter(http.filter());
+        }
+
         /** A filter around the handler, such as {@code HttpServerMetrics.filter()}. */
         public Builder filter(Filter filter) {
             filters.add(filter);
             return this;
         }
 
-        /** The executor that runs handlers (default: a fixed pool of HTTP_THREADS); stopped by {@link #stop()}. */
+        /**
+         * The executor that runs handlers; null (the default) means a fixed pool of HTTP_THREADS. Stopped by
+         * {@link #stop()}.
+         */
         public Builder executor(ExecutorService executor) {
             this.executor = executor;
             return this;

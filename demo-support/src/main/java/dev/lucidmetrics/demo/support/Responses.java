@@ -21,6 +21,11 @@ public final class Responses {
         bytes(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
+    /** The liveness answer every demo gives at {@code /health}: 200 {@code {"status": "UP"}}. */
+    public static void health(HttpExchange exchange) throws IOException {
+        json(exchange, 200, Map.of("status", "UP"));
+    }
+
     /** A short JSON error: {@code {"error": "..."}}. */
     public static void error(HttpExchange exchange, int status, String message) throws IOException {
         json(exchange, status, Map.of("error", message));

@@ -32,15 +32,12 @@ class DemoServerTest {
         CompletableFuture<HttpResponse<String>> slow = TestHttp.getAsync(server.uri("/slow"));
         assertTrue(entered.await(5, TimeUnit.SECONDS));
 
-        long start = System.nanoTime();
-        CompletableFuture<Void> stop = CompletableFuture.runAsync(server::stop);
         int port = server.port();
-        Eventually.await("the listener to close", Duration.ofSeconds(5), () -> !accepts(port));
+        StopInFlight stopping = StopInFlight.begin("the server", port, server::stop);
         release.countDown();
 
         assertEquals("done", slow.get(5, TimeUnit.SECONDS).body());
-        stop.get(5, TimeUnit.SECONDS);
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
+        assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
         assertThrows(IOException.class, () -> new Socket("localhost", port).close());
     }
 
@@ -81,14 +78,6 @@ class DemoServerTest {
             assertEquals(500, TestHttp.get(server.uri("/bug")).statusCode());
         } finally {
             server.stop();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

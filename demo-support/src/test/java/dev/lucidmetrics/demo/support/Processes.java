@@ -1,12 +1,15 @@
 package dev.lucidmetrics.demo.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Starts a demo Main as a real JVM process on this test's class path, for SIGTERM tests. */
+/** Starts a demo Main as a real JVM process on this test's class path, for SIGTERM and startup-error tests. */
 public final class Processes {
 
     private static final Pattern URL = Pattern.compile("http://localhost:(\\d+)/");
@@ -26,8 +29,47 @@ public final class Processes {
     private Processes() {
     }
 
-    /** A started process and the port its first printed URL names. */
-    public record Started(Process process, int port, List<String> output) {
+    /** A started process and the port its first printed URL names; {@code close()} kills it if still running. */
+    public record Started(Process process, int port, List<String> output) implements AutoCloseable {
+
+        /** Sends SIGTERM, fails unless the process ends {@code within}, and returns its exit code. */
+        public int sigtermAndAwaitExit(Duration within) throws InterruptedException {
+            process.destroy();
+            assertTrue(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS),
+                    "still running " + within.toSeconds() + " s after SIGTERM");
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    /** How a process ended: its exit code and everything it printed (stdout and stderr merged). */
+    public record Exited(int exitCode, String output) {
+    }
+
+    /** Runs {@code main} to its end, for startup errors; fails (and kills it) if it runs longer than {@code within}. */
+    public static Exited runToExit(Class<?> main, Map<String, String> env, Duration within)
+            throws IOException, InterruptedException {
+        Process p = builder(main, env).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            fail("still running after " + within + "; expected it to exit");
+        }
+        try {
+            return new Exited(p.exitValue(), output.get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("could not read the output of " + main.getName(), e);
+        }
     }
 
     /**
