@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -156,16 +158,35 @@ public final class EnvConfig {
             throw new IllegalArgumentException(name + " is not set: expected an absolute http(s) URL such as "
                     + name + "=http://iotd:80/image.");
         }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException ignored) {
-            // reported below
+        URI uri = parseHttpUrl(value);
+        if (uri != null) {
+            return uri;
         }
         throw bad(name, value, "an absolute http(s) URL such as http://iotd:80/image");
+    }
+
+    /**
+     * One or more absolute http(s) URLs separated by commas, such as the replicas of a service:
+     * {@code ACCESS_API_URL=http://a:8012/access-log,http://b:8012/access-log}. Each one is checked as
+     * {@link #httpUrl}; the message names the bad element.
+     */
+    public List<URI> httpUrls(String name, String defaultValue) {
+        String v = raw(name);
+        String value = v == null ? defaultValue : v;
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is not set: expected absolute http(s) URLs separated by"
+                    + " commas, such as " + name + "=http://a:8012/access-log,http://b:8012/access-log.");
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            URI uri = parseHttpUrl(part.trim());
+            if (uri == null) {
+                throw bad(name, value, "absolute http(s) URLs separated by commas, such as"
+                        + " http://a:8012/access-log,http://b:8012/access-log (\"" + part.trim() + "\" is not one)");
+            }
+            urls.add(uri);
+        }
+        return List.copyOf(urls);
     }
 
     /** A URL path starting with '/', without query or spaces, such as /metrics. */
@@ -180,6 +201,17 @@ public final class EnvConfig {
             return v;
         }
         throw bad(name, v, "a path starting with '/', without query, '%' escapes, spaces or '//', such as /metrics");
+    }
+
+    /** The URI when {@code value} is an absolute http(s) URL with a host, else null. */
+    private static URI parseHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static IllegalArgumentException bad(String name, String value, String accepted) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -57,5 +58,21 @@ class EnvConfigTest {
     void aRequiredUrlWithoutDefaultSaysItIsNotSet() {
         rejects("IMAGE_API_URL is not set: expected an absolute http(s) URL such as IMAGE_API_URL=http://iotd:80/image.",
                 () -> EnvConfig.of(Map.of()).httpUrl("IMAGE_API_URL", null));
+    }
+
+    @Test
+    void aListOfUrlsIsSplitOnCommasAndEachElementChecked() {
+        EnvConfig env = EnvConfig.of(Map.of("ACCESS_API_URL", "http://a:8012/access-log, http://b:8012/access-log"));
+        assertEquals(List.of(URI.create("http://a:8012/access-log"), URI.create("http://b:8012/access-log")),
+                env.httpUrls("ACCESS_API_URL", null));
+        assertEquals(List.of(URI.create("http://x/y")), EnvConfig.of(Map.of()).httpUrls("U", "http://x/y"));
+        rejects("ACCESS_API_URL=\"http://a:8012/access-log,b:8012\" is not valid: expected absolute http(s) URLs"
+                        + " separated by commas, such as http://a:8012/access-log,http://b:8012/access-log"
+                        + " (\"b:8012\" is not one).",
+                () -> EnvConfig.of(Map.of("ACCESS_API_URL", "http://a:8012/access-log,b:8012"))
+                        .httpUrls("ACCESS_API_URL", null));
+        rejects("U=\"http://a/x,\" is not valid: expected absolute http(s) URLs separated by commas, such as"
+                        + " http://a:8012/access-log,http://b:8012/access-log (\"\" is not one).",
+                () -> EnvConfig.of(Map.of("U", "http://a/x,")).httpUrls("U", null));
     }
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.http.InstrumentedHttpClient;
 import dev.lucidmetrics.demo.support.Responses;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gallery's two peers, called through the library's instrumented client (targets {@code iotd} and
@@ -26,6 +29,7 @@ final class Downstream {
 
     private final InstrumentedHttpClient client;
     private final GalleryConfig config;
+    private final AtomicInteger nextAccessLog = new AtomicInteger();
 
     Downstream(InstrumentedHttpClient client, GalleryConfig config) {
         this.client = client;
@@ -59,11 +63,13 @@ final class Downstream {
         }
     }
 
-    /** Records a visit; the future completes (never exceptionally) with whether access-log accepted it. */
+    /** Records a visit at the next access-log replica in turn; the future completes (never exceptionally) with whether access-log accepted it. */
     CompletableFuture<Boolean> recordVisit(String clientIp) {
         try {
             byte[] body = Responses.JSON.writeValueAsBytes(Map.of("clientIp", clientIp));
-            HttpRequest request = HttpRequest.newBuilder(config.accessApi()).timeout(config.accessTimeout())
+            List<URI> replicas = config.accessApis();
+            URI replica = replicas.get(Math.floorMod(nextAccessLog.getAndIncrement(), replicas.size()));
+            HttpRequest request = HttpRequest.newBuilder(replica).timeout(config.accessTimeout())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             return client.sendAsync("access-log", request, BodyHandlers.discarding())

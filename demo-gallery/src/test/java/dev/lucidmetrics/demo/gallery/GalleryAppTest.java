@@ -84,6 +84,20 @@ class GalleryAppTest {
     }
 
     @Test
+    void visitsGoToEachAccessLogReplicaInTurn() {
+        try (Stub second = new Stub("/access-log", 201, "{}")) {
+            start("ACCESS_API_URL", accessLog.url("/access-log") + "," + second.url("/access-log"));
+            for (int k = 0; k < 4; k++) {
+                assertEquals(200, page().statusCode());
+            }
+            assertEquals(2, accessLog.bodies.size(), "first replica");
+            assertEquals(2, second.bodies.size(), "second replica");
+            assertEquals(4.0, values().get("image_gallery_client_requests_total", "target", "access-log",
+                    "method", "POST", "code", "201"), "one target label for every replica");
+        }
+    }
+
+    @Test
     void injectedFailuresAnswer500FailedAtTheConfiguredRate() {
         double[] draws = {0.05, 0.5, 0.09, 0.95};
         AtomicInteger i = new AtomicInteger();
