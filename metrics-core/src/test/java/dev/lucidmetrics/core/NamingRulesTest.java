@@ -153,7 +153,8 @@ class NamingRulesTest {
     void commonLabelsCannotBeRepeatedPerMetric() {
         AppMetrics withEnv = AppMetrics.builder("shop").commonLabel("env", "prod").build();
         rejects("Label name \"env\" of \"shop_orders_total\" is already a common label of the app: drop it from"
-                + " labelNames(...).", () -> withEnv.counter("orders_total").help("h").labelNames("env").register());
+                + " the metric's label names.",
+                () -> withEnv.counter("orders_total").help("h").labelNames("env").register());
     }
 
     @Test

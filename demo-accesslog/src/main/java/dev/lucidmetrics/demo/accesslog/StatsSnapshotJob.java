@@ -2,7 +2,7 @@ package dev.lucidmetrics.demo.accesslog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.batch.BatchJob;
 import java.io.IOException;
 import java.net.URI;

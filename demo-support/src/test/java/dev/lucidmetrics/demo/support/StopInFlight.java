@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.lucidmetrics.testing.Poll;
 
 /**
  * A graceful stop begun on another thread while the test holds a request in flight:
@@ -31,7 +32,7 @@ public final class StopInFlight {
     public static StopInFlight begin(String server, int port, Runnable stop) {
         long start = System.nanoTime();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(stop);
-        Eventually.await(server + " to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+        Poll.until(server + " to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
         return new StopInFlight(start, stopping);
     }
 
