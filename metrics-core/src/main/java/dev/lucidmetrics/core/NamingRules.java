@@ -50,11 +50,8 @@ final class NamingRules {
      * app, so it follows the rules of a name.
      */
     static List<String> checkNamespace(String namespace) {
-        if (namespace == null || !SNAKE_CASE.matcher(namespace).matches()) {
-            return List.of("Namespace " + quote(namespace) + " is not snake_case: use lower-case words joined by '_',"
-                    + " such as \"" + toSnakeCase(String.valueOf(namespace)) + "\".");
-        }
-        return List.of();
+        String finding = notSnakeCase("Namespace ", namespace, "");
+        return finding == null ? List.of() : List.of(finding);
     }
 
     /** Every rule the full metric name breaks, for a metric of the given type; empty when the name is good. */
@@ -89,12 +86,23 @@ final class NamingRules {
     }
 
     private static boolean snakeCase(String name, List<String> findings) {
-        if (SNAKE_CASE.matcher(name).matches()) {
-            return true;
+        String finding = notSnakeCase("", name, "");
+        if (finding != null) {
+            findings.add(finding);
         }
-        findings.add(quote(name) + " is not snake_case (lower-case letters, digits and single underscores, starting"
-                + " with a letter): rename it to \"" + toSnakeCase(name) + "\".");
-        return false;
+        return finding == null;
+    }
+
+    /**
+     * The one snake_case rule, for namespaces, metric names and label names: null when {@code value} follows it,
+     * else the finding "{@code what} "value"{@code where} is not snake_case (...): rename it to ...".
+     */
+    private static String notSnakeCase(String what, String value, String where) {
+        if (value != null && SNAKE_CASE.matcher(value).matches()) {
+            return null;
+        }
+        return what + quote(value) + where + " is not snake_case (lower-case letters, digits and single underscores,"
+                + " starting with a letter): rename it to \"" + toSnakeCase(String.valueOf(value)) + "\".";
     }
 
     private static void totalMarksCounters(String name, MetricType type, List<String> findings) {
@@ -171,9 +179,11 @@ final class NamingRules {
             if (label.startsWith("__")) {
                 findings.add("Label name " + quote(label) + " of " + quote(metric) + " starts with \"__\", which is"
                         + " reserved for Prometheus internals: drop the leading underscores.");
-            } else if (!SNAKE_CASE.matcher(label).matches()) {
-                findings.add("Label name " + quote(label) + " of " + quote(metric) + " is not snake_case: rename it to"
-                        + " \"" + toSnakeCase(label) + "\".");
+            } else {
+                String notSnakeCase = notSnakeCase("Label name ", label, " of " + quote(metric));
+                if (notSnakeCase != null) {
+                    findings.add(notSnakeCase);
+                }
             }
             if (RESERVED_LABELS.contains(label)) {
                 findings.add("Label name " + quote(label) + " of " + quote(metric) + " is reserved for histogram"

@@ -2,8 +2,8 @@ package dev.lucidmetrics.testing;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.internal.SampleNames;
-import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

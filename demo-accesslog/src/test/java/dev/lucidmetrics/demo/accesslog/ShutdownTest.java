@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.config.EnvConfig;
-import dev.lucidmetrics.testing.Poll;
+import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.demo.support.Processes;
 import dev.lucidmetrics.demo.support.StopInFlight;
-import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.testing.Poll;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.config.EnvConfig;
-import dev.lucidmetrics.testing.MetricValues;
-import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.demo.support.StopInFlight;
+import dev.lucidmetrics.testing.MetricValues;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

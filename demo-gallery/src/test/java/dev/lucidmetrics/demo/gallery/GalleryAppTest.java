@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Promtool;
-import dev.lucidmetrics.core.support.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;

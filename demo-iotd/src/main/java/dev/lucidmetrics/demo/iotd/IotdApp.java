@@ -1,5 +1,6 @@
 package dev.lucidmetrics.demo.iotd;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
@@ -8,7 +9,6 @@ import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.TestHttp;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import dev.lucidmetrics.core.support.TestHttp;
 
 class DemoServerTest {
 

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.demo.support;
 
+import dev.lucidmetrics.testing.Poll;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.lucidmetrics.testing.Poll;
 
 /**
  * A graceful stop begun on another thread while the test holds a request in flight:

@@ -1,8 +1,8 @@
 package dev.lucidmetrics.core.exposition;
 
 import dev.lucidmetrics.core.internal.SampleNames;
-import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
 import java.util.Collections;

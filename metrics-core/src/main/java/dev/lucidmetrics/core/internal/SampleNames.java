@@ -1,7 +1,7 @@
 package dev.lucidmetrics.core.internal;
 
-import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.Collector;
 import java.util.List;
 
 /**

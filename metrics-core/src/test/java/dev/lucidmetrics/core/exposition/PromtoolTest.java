@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
-import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.core.Summary;
-import dev.lucidmetrics.testing.Promtool;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.testing.Promtool;
 import org.junit.jupiter.api.Test;
 
 /** Everything the factories accept passes Debian's {@code promtool check metrics}, as served over HTTP. */

@@ -1,13 +1,13 @@
 package dev.lucidmetrics.core.http;
 
-import dev.lucidmetrics.core.support.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.internal.CardinalityGuard;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.testing.MetricValues;
 import org.junit.jupiter.api.Test;
 

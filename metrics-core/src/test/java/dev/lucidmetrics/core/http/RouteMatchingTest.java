@@ -1,6 +1,5 @@
 package dev.lucidmetrics.core.http;
 
-import dev.lucidmetrics.core.support.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

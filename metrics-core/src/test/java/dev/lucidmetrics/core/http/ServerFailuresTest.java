@@ -1,6 +1,5 @@
 package dev.lucidmetrics.core.http;
 
-import dev.lucidmetrics.core.support.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
