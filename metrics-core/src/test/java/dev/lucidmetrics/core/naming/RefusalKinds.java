@@ -23,8 +23,8 @@ final class RefusalKinds {
     private static final Map<String, Pattern> KINDS = new LinkedHashMap<>();
 
     static {
-        kind("namespace", "Namespace " + Q + " is not snake_case: use lower-case words joined by '_', such as "
-                + Q + "\\.");
+        kind("namespace", "Namespace " + Q + " is not snake_case \\(lower-case letters, digits and single underscores,"
+                + " starting with a letter\\): rename it to " + Q + "\\.");
         kind("empty-name", "Metric name is empty: give the metric a snake_case name such as " + Q + "\\.");
         kind("colon", Q + " contains ':', which is reserved for recording rules: use '_' instead, as in " + Q + "\\.");
         kind("not-snake-case", Q + " is not snake_case \\(lower-case letters, digits and single underscores,"
@@ -45,8 +45,8 @@ final class RefusalKinds {
         kind("label-empty", Q + " has an empty label name: give every label a snake_case name\\.");
         kind("label-dunder", "Label name " + Q + " of " + Q + " starts with \"__\", which is reserved for"
                 + " Prometheus internals: drop the leading underscores\\.");
-        kind("label-not-snake-case", "Label name " + Q + " of " + Q + " is not snake_case: rename it to " + Q
-                + "\\.");
+        kind("label-not-snake-case", "Label name " + Q + " of " + Q + " is not snake_case \\(lower-case letters,"
+                + " digits and single underscores, starting with a letter\\): rename it to " + Q + "\\.");
         kind("label-reserved", "Label name \"([^\"]*)\" of " + Q + " is reserved for histogram buckets and summary"
                 + " quantiles: choose another name\\.");
         kind("label-twice", "Label name " + Q + " of " + Q + " is given twice: give each label once\\.");
@@ -70,12 +70,15 @@ final class RefusalKinds {
         return List.copyOf(KINDS.keySet());
     }
 
-    /** The kinds of every finding in {@code message}, in message order. */
+    /**
+     * The kinds of every finding in {@code message}, in message order. Kinds are tried in declaration order on
+     * what earlier ones left unexplained, so a more specific kind (a namespace) wins over a general one.
+     */
     static List<String> of(String message) {
         Map<Integer, String> byPosition = new TreeMap<>();
         StringBuilder rest = new StringBuilder(message);
         for (Map.Entry<String, Pattern> kind : KINDS.entrySet()) {
-            Matcher m = kind.getValue().matcher(message);
+            Matcher m = kind.getValue().matcher(rest.toString());   // what earlier kinds did not explain
             while (m.find()) {
                 String word = m.groupCount() > 0 && m.group(1) != null ? "(" + m.group(1) + ")" : "";
                 byPosition.put(m.start(), kind.getKey() + word);
