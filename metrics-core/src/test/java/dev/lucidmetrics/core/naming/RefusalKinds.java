@@ -25,6 +25,8 @@ final class RefusalKinds {
     static {
         kind("namespace", "Namespace " + Q + " is not snake_case \\(lower-case letters, digits and single underscores,"
                 + " starting with a letter\\): rename it to " + Q + "\\.");
+        kind("label-not-snake-case", "Label name " + Q + " of " + Q + " is not snake_case \\(lower-case letters,"
+                + " digits and single underscores, starting with a letter\\): rename it to " + Q + "\\.");
         kind("empty-name", "Metric name is empty: give the metric a snake_case name such as " + Q + "\\.");
         kind("colon", Q + " contains ':', which is reserved for recording rules: use '_' instead, as in " + Q + "\\.");
         kind("not-snake-case", Q + " is not snake_case \\(lower-case letters, digits and single underscores,"
@@ -45,8 +47,6 @@ final class RefusalKinds {
         kind("label-empty", Q + " has an empty label name: give every label a snake_case name\\.");
         kind("label-dunder", "Label name " + Q + " of " + Q + " starts with \"__\", which is reserved for"
                 + " Prometheus internals: drop the leading underscores\\.");
-        kind("label-not-snake-case", "Label name " + Q + " of " + Q + " is not snake_case \\(lower-case letters,"
-                + " digits and single underscores, starting with a letter\\): rename it to " + Q + "\\.");
         kind("label-reserved", "Label name \"([^\"]*)\" of " + Q + " is reserved for histogram buckets and summary"
                 + " quantiles: choose another name\\.");
         kind("label-twice", "Label name " + Q + " of " + Q + " is given twice: give each label once\\.");
