@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.MetricType;
+import java.util.function.DoubleSupplier;
 
 /**
  * A value that goes up and down, such as requests in flight. Built by {@link AppMetrics#gauge(String)}:
@@ -13,7 +14,7 @@ import dev.lucidmetrics.core.internal.MetricType;
 public final class Gauge extends Metric<Gauge.Child> {
 
     private Gauge(Builder b, io.prometheus.client.Gauge collector) {
-        super(b, values -> new Child(collector.labels(values)));
+        super(b, collector, values -> new Child(collector.labels(values)));
     }
 
     public void inc() {
@@ -38,6 +39,43 @@ public final class Gauge extends Metric<Gauge.Child> {
 
     public double get() {
         return noLabels().get();
+    }
+
+    /** Sets the gauge to the current Unix time in seconds, such as when a job last ran. No label names only. */
+    public void setToCurrentTime() {
+        noLabels().setToCurrentTime();
+    }
+
+    /**
+     * Counts a block as in progress: the gauge goes up now and down when the result is closed, however the block
+     * ends. Only for a gauge without label names.
+     * <pre>{@code
+     * try (Gauge.InProgress p = exporting.trackInProgress()) { export(); }
+     * // app_exports_in_progress 1.0 while export() runs
+     * }</pre>
+     */
+    public InProgress trackInProgress() {
+        return noLabels().trackInProgress();
+    }
+
+    /** A block counted as in progress by {@link #trackInProgress()}; closing it (once) takes it off the gauge. */
+    public static final class InProgress implements AutoCloseable {
+        private final Child child;
+        private boolean closed;
+
+        private InProgress(Child child) {
+            this.child = child;
+            child.inc();
+        }
+
+        /** Takes the block off the gauge; later calls do nothing. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                child.dec();
+            }
+        }
     }
 
     /** One series of a gauge. */
@@ -71,12 +109,38 @@ public final class Gauge extends Metric<Gauge.Child> {
         public double get() {
             return child.get();
         }
+
+        /** Sets this series to the current Unix time in seconds. */
+        public void setToCurrentTime() {
+            child.setToCurrentTime();
+        }
+
+        /** Counts a block as in progress on this series; see {@link Gauge#trackInProgress()}. */
+        public InProgress trackInProgress() {
+            return new InProgress(this);
+        }
     }
 
     /** Builds a {@link Gauge}; the name must not end in {@code _total}. */
     public static final class Builder extends LabelledBuilder<Builder, Gauge> {
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.GAUGE);
+        }
+
+        /**
+         * Registers a callback gauge instead: its value is read from {@code value} at each scrape, such as
+         * {@code registerCallback(queue::size)}. Only without label names. See {@link Callback}.
+         */
+        public Callback registerCallback(DoubleSupplier value) {
+            return registerCallbackOf(value);
+        }
+
+        /**
+         * Registers a labelled callback gauge: at each scrape {@code reporter} reports every series with its
+         * label values. See {@link Callback}.
+         */
+        public Callback registerCallback(Callback.Reporter reporter) {
+            return registerCallbackOf(reporter);
         }
 
         @Override

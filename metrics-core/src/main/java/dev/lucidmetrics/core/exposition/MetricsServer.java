@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.PathRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -77,10 +76,7 @@ public final class MetricsServer implements AutoCloseable {
         private final MetricsHandler.Builder handler;
         private String host = "0.0.0.0";
         private int port = 9400;
-        private String path = MetricsConfig.DEFAULT_PATH;
         private int threads = 4;
-        private String user;
-        private String password;
         private Duration grace = Duration.ofSeconds(5);
 
         Builder(AppMetrics app) {
@@ -98,7 +94,8 @@ public final class MetricsServer implements AutoCloseable {
                         + " set METRICS_PORT to a port such as 9400 for a separate metrics server, or use"
                         + " Exposition.expose(app, server, config), which handles both.");
             }
-            return host(config.host()).port(config.port()).path(config.path()).createdSeries(config.createdSeries());
+            handler.config(config);
+            return host(config.host()).port(config.port());
         }
 
         /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
@@ -123,12 +120,7 @@ public final class MetricsServer implements AutoCloseable {
 
         /** The exact metrics path; default {@code /metrics}. */
         public Builder path(String path) {
-            String checked = PathRule.check("Metrics path", path);
-            if (checked.equals(HealthHandler.PATH)) {
-                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
-                        + " such as \"/metrics\".");
-            }
-            this.path = checked;
+            handler.path(path);
             return this;
         }
 
@@ -144,9 +136,7 @@ public final class MetricsServer implements AutoCloseable {
 
         /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
         public Builder basicAuth(String user, String password) {
-            BasicAuth.validate(user, password);
-            this.user = user;
-            this.password = password;
+            handler.basicAuth(user, password);
             return this;
         }
 
@@ -178,14 +168,12 @@ public final class MetricsServer implements AutoCloseable {
             ThreadPoolExecutor executor = ServerThreads.create(threads);
             server.setExecutor(executor);
             DrainGate gate = new DrainGate();
-            HttpContext metrics = handler.path(path).build().mount(server);
-            metrics.getFilters().add(gate);
-            if (user != null) {
-                metrics.setAuthenticator(new BasicAuth(user, password));
+            MetricsHandler metrics = handler.build();
+            for (HttpContext context : metrics.mountAll(server)) {
+                context.getFilters().add(gate);
             }
-            server.createContext(HealthHandler.PATH, new HealthHandler()).getFilters().add(gate);
-            if (!path.equals("/")) {
-                server.createContext("/", new NotFoundHandler(path)).getFilters().add(gate);
+            if (!metrics.path().equals("/")) {
+                server.createContext("/", new NotFoundHandler(metrics.path())).getFilters().add(gate);
             }
             server.start();
             return new MetricsServer(server, executor, gate, grace);
