@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core.config;
 
 import dev.lucidmetrics.core.internal.BasicAuthRule;
+import dev.lucidmetrics.core.internal.VirtualThreads;
 
 /**
  * How an app exposes its metrics, read from the environment (12-factor): plain settings, with no behaviour. The
@@ -18,6 +19,7 @@ import dev.lucidmetrics.core.internal.BasicAuthRule;
  * <tr><td>{@code APP_REVISION}</td><td>any text (a commit id)</td><td>"unknown"</td></tr>
  * <tr><td>{@code METRICS_CREATED_SERIES}</td><td>true/false</td><td>false</td></tr>
  * <tr><td>{@code METRICS_JVM_DEADLOCK_DETECTION}</td><td>true/false</td><td>true</td></tr>
+ * <tr><td>{@code METRICS_VIRTUAL_THREADS}</td><td>true/false; true needs Java 21+</td><td>false</td></tr>
  * <tr><td>{@code METRICS_AUTH_USER}</td><td>a user name without ':'; needs the password file</td><td>no
  * authentication</td></tr>
  * <tr><td>{@code METRICS_AUTH_PASSWORD_FILE}</td><td>a readable file holding the password (one trailing newline
@@ -44,6 +46,7 @@ public final class MetricsConfig {
     private final String revision;
     private final boolean createdSeries;
     private final boolean jvmDeadlockDetection;
+    private final boolean virtualThreads;
     private final String authUser;
     private final String authPassword;
 
@@ -55,6 +58,10 @@ public final class MetricsConfig {
         this.revision = env.raw("APP_REVISION");
         this.createdSeries = env.bool("METRICS_CREATED_SERIES", false);
         this.jvmDeadlockDetection = env.bool("METRICS_JVM_DEADLOCK_DETECTION", true);
+        this.virtualThreads = env.bool("METRICS_VIRTUAL_THREADS", false);
+        if (virtualThreads) {
+            VirtualThreads.requireAvailable("METRICS_VIRTUAL_THREADS=true");
+        }
         this.authUser = env.raw("METRICS_AUTH_USER");
         this.authPassword = authPassword(env, authUser);
     }
@@ -131,6 +138,11 @@ public final class MetricsConfig {
     /** {@code METRICS_CREATED_SERIES}: whether to expose simpleclient's {@code _created} series. */
     public boolean createdSeries() {
         return createdSeries;
+    }
+
+    /** {@code METRICS_VIRTUAL_THREADS}: whether a separate metrics server serves each scrape on a virtual thread. */
+    public boolean virtualThreads() {
+        return virtualThreads;
     }
 
     /** {@code METRICS_AUTH_USER}: the user HTTP basic auth requires for the metrics path, or null for none. */

@@ -5,11 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final ExecutorService executor;
     private final DrainGate gate;
     private final Duration grace;
 
-    private MetricsServer(HttpServer server, ThreadPoolExecutor executor, DrainGate gate, Duration grace) {
+    private MetricsServer(HttpServer server, ExecutorService executor, DrainGate gate, Duration grace) {
         this.server = server;
         this.executor = executor;
         this.gate = gate;
@@ -77,6 +78,7 @@ public final class MetricsServer implements AutoCloseable {
         private String host = "0.0.0.0";
         private int port = 9400;
         private int threads = 4;
+        private boolean virtualThreads;
         private Duration grace = Duration.ofSeconds(5);
 
         Builder(AppMetrics app) {
@@ -95,7 +97,7 @@ public final class MetricsServer implements AutoCloseable {
                         + " Exposition.expose(app, server, config), which handles both.");
             }
             handler.config(config);
-            return host(config.host()).port(config.port());
+            return host(config.host()).port(config.port()).virtualThreads(config.virtualThreads());
         }
 
         /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
@@ -134,6 +136,15 @@ public final class MetricsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs each scrape on a virtual thread of its own instead of the bounded pool ({@link #threads}); needs Java
+         * 21+ (checked by {@link #start()}, which says so on an older JVM). Default false.
+         */
+        public Builder virtualThreads(boolean enabled) {
+            this.virtualThreads = enabled;
+            return this;
+        }
+
         /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
         public Builder basicAuth(String user, String password) {
             handler.basicAuth(user, password);
@@ -165,7 +176,8 @@ public final class MetricsServer implements AutoCloseable {
                 throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
                         + "): choose a free port, or 0 to let the system pick one.", e);
             }
-            ThreadPoolExecutor executor = ServerThreads.create(threads);
+            ExecutorService executor = virtualThreads ? VirtualThreads.perTaskExecutor("virtualThreads(true)")
+                    : ServerThreads.create(threads);
             server.setExecutor(executor);
             DrainGate gate = new DrainGate();
             MetricsHandler metrics = handler.build();
