@@ -1,7 +1,6 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.MetricType;
-import java.util.function.DoubleSupplier;
 
 /**
  * A value that only goes up, such as requests served. Built by {@link AppMetrics#counter(String)}:
@@ -85,7 +84,7 @@ public final class Counter extends Metric<Counter.Child> {
     }
 
     /** Builds a {@link Counter}; the name must end in {@code _total}. */
-    public static final class Builder extends LabelledBuilder<Builder, Counter> {
+    public static final class Builder extends CallbackBuilder<Builder, Counter> {
         private boolean exemplars;
 
         Builder(AppMetrics app, String name) {
@@ -99,22 +98,6 @@ public final class Counter extends Metric<Counter.Child> {
         public Builder withExemplars() {
             this.exemplars = true;
             return this;
-        }
-
-        /**
-         * Registers a callback counter instead: its value is read from {@code value} at each scrape, such as
-         * {@code registerCallback(queue::size)}. Only without label names. The values must only go up (a negative or NaN value is left out). See {@link Callback}.
-         */
-        public Callback registerCallback(DoubleSupplier value) {
-            return registerCallbackOf(value);
-        }
-
-        /**
-         * Registers a labelled callback counter: at each scrape {@code reporter} reports every series with its
-         * label values. The values must only go up (a negative or NaN value is left out). See {@link Callback}.
-         */
-        public Callback registerCallback(Callback.Reporter reporter) {
-            return registerCallbackOf(reporter);
         }
 
         @Override
