@@ -180,7 +180,8 @@ final class NameIssues {
             String ifUnit = type == null ? "" : "; if it is one, end the name in the base unit \"" + flagged.base()
                     + "\" and convert the value";
             issues.add(new Issue(who(name, type) + " has the word \"" + words[i] + "\", which promtool reads as "
-                    + reads + where, s -> type == null ? "spell it another way" + (s == null ? "." : ", as in " + s + ".")
+                    + reads + where, s -> type == null
+                    ? "spell it another way" + (s == null ? "." : ", as in " + s + ".")
                     : "if it is not a unit, spell it another way" + (s == null ? "" : ", as in " + s + ",")
                     + " or move it into a label" + ifUnit + ".", join(words, i, keep)));
         }

@@ -225,8 +225,11 @@ class NamingRulesTest {
     @Test
     void labelNamesMustBeSnakeCase() {
         rejects("Label name \"paymentMethod\" of \"shop_orders_total\" is not snake_case (lower-case letters,"
-                + " digits and single underscores, starting with a letter): rename it to \"payment_method\".", () -> app.counter("orders_total").help("h").labelNames("paymentMethod")
-                .register());
+                + " digits and single underscores, starting with a letter): rename it to \"payment_method\".",
+                () -> app.counter("orders_total").help("h").labelNames("paymentMethod").register());
+        rejects("Label name \"Le\" of \"shop_orders_total\" is not snake_case (lower-case letters, digits and single"
+                + " underscores, starting with a letter): rename it in lower case, with single underscores between"
+                + " words.", () -> app.counter("orders_total").help("h").labelNames("Le").register());
         rejects("\"shop_orders_total\" has an empty label name: give every label a snake_case name.",
                 () -> app.counter("orders_total").help("h").labelNames("method", null).register());
     }

@@ -131,7 +131,8 @@ class NamingCorpusTest {
         String docs = Files.readString(NAMING_DOCS, StandardCharsets.UTF_8);
         int start = docs.indexOf(COUNTS_START);
         int end = docs.indexOf(COUNTS_END);
-        assertTrue(start >= 0 && end > start, NAMING_DOCS + " has no " + COUNTS_START + " … " + COUNTS_END + " block");
+        assertTrue(start >= 0 && end > start, NAMING_DOCS + " has no " + COUNTS_START + " … " + COUNTS_END
+                + " block");
         assertEquals(table, docs.substring(start + COUNTS_START.length() + 1, end), NAMING_DOCS + " shows other"
                 + " counts than the corpus gives: paste metrics-core/" + written + " between its markers");
     }
