@@ -29,7 +29,7 @@ final class HostileNames {
             n("gauge", "shop_ms_gauge"), n("gauge", "shop_orders_count"), n("gauge", "shop_price_sum"),
             n("summary", "shop_latency_bucket"), n("gauge", "shop_orders_ms_count"), n("gauge", "shop_count"),
             n("gauge", "shop_orders_total"), n("histogram", "shop_latency_seconds_total"), n("gauge", "shop_total"),
-            n("counter", "shop_orders"), n("counter", "shop_orders_ms"), n("gauge", "shop_deploy_info"),
+            n("counter", "shop_orders"), n("counter", "shop_orders_ms"), n("counter", "shop_deploy_info"),
             n("gauge", "shop_region_us_info"), n("gauge", "shop_deploy_ms_info"), n("counter", "shop_ordersPlaced"),
             n("gauge", "shop_ordersPlaced_ms"), n("counter", "shop_orders:rate5m_total"),
             n("gauge", "shop_Latency_seconds"), n("gauge", "shop_Gauge"), n("gauge", "shop_memory_SecPageTables"),
