@@ -15,7 +15,7 @@ IOTD_JAR="$ROOT/demo-iotd/target/demo-iotd.jar"
 [[ -f "$IOTD_JAR" ]] || { echo "no $IOTD_JAR: build demo-iotd (bench/run.sh does unless SKIP_BUILD)" >&2; exit 1; }
 WORK="$BENCH/target/startup"   # archives and the extracted twin: large, rebuilt each run, git-ignored (target/)
 ARCHIVES="$WORK/archives"
-rm -rf "$WORK"
+rm -rf "$WORK" "$OUT/twin.csv"   # twin.csv: the start-up results before the archive comparison
 mkdir -p "$ARCHIVES"
 log "extracting the Spring twin for class-data sharing"
 "$JAVA17" -Djarmode=tools -jar "$TWIN_JAR" extract --destination "$WORK/twin" > /dev/null

@@ -7,7 +7,7 @@
 #
 # Settings (env), each with its default:
 #   JMH rounds and options:  HOT_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") HOT_ROUNDS (5) HOT_THREADS ("1 2 4")
-#                            HOT_JAVAS ("17 25") OTEL_ROUNDS (3) ADDER_ROUNDS (5) STACK_OPTS (the -prof stack run)
+#                            HOT_JAVAS ("17 25") OTEL_ROUNDS (3) ADDER_ROUNDS (5) PROFILE_OPTS (the JFR-profiled run)
 #                            SCRAPE_OPTS ("-f 1 -wi 2 -w 1s -i 3 -r 1s") SCRAPE_ROUNDS (5) SCRAPE_SIZES
 #                            ("1000 10000 100000")
 #   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (33080, hello server for wrk)
@@ -33,7 +33,7 @@ HOT_THREADS=${HOT_THREADS:-"1 2 4"}
 HOT_JAVAS=${HOT_JAVAS:-"17 25"}
 OTEL_ROUNDS=${OTEL_ROUNDS:-3}
 ADDER_ROUNDS=${ADDER_ROUNDS:-5}
-STACK_OPTS=${STACK_OPTS:-"-f 1 -wi 2 -w 500ms -i 3 -r 1s"}
+PROFILE_OPTS=${PROFILE_OPTS:-"-f 1 -wi 2 -w 500ms -i 3 -r 2s"}
 SCRAPE_OPTS=${SCRAPE_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
 SCRAPE_ROUNDS=${SCRAPE_ROUNDS:-5}
 SCRAPE_SIZES=${SCRAPE_SIZES:-"1000 10000 100000"}
@@ -121,18 +121,21 @@ fi
 # ---------------------------------------------------------------- contended counter storage, and where it goes
 if wants adder; then
   part_begin
-  rm -f "$OUT"/adder-*.json "$OUT"/adder-*.log
+  rm -f "$OUT"/adder-*.json "$OUT"/adder-*.log "$OUT"/adder-profile.csv
   for round in $(seq 1 "$ADDER_ROUNDS"); do
     for t in $HOT_THREADS; do
       log "counter storage round $round, $t thread(s)"
       jmh 17 "adder-t$t-r$round" "$JAR" AdderBenchmark $HOT_OPTS -t "$t"
     done
   done
-  # Where two threads on one simpleclient counter spend their time, by JMH's sampling stack profiler (no hardware
-  # counters are needed, unlike -prof perfnorm).
-  log "stack profile of two threads on one counter"
-  jmh 17 adder-stack "$JAR" 'AdderBenchmark.(counter_raw|counter_micrometer|counter_clientjava|storage_simpleclient|storage_jdkdouble)$' \
-    $STACK_OPTS -t 2 -prof stack:lines=4\;top=8\;detailLine=true
+  # Where two threads on one counter spend their time: JMH's JFR profiler (execution samples with inlined frames
+  # resolved; no hardware counters needed, unlike -prof perfnorm, which this VM lacks), counted by top frame.
+  log "JFR profile of two threads on one counter"
+  rm -rf "$BENCH/target/adder-jfr"
+  jmh 17 adder-profile "$JAR" 'AdderBenchmark.(counter_raw|counter_lucid|counter_micrometer|counter_clientjava|storage_simpleclient|storage_jdkdouble)$' \
+    $PROFILE_OPTS -t 2 -prof "jfr:dir=$BENCH/target/adder-jfr"
+  python3 "$BENCH/reporting/jfr_frames.py" "$(dirname "$(readlink -f "$JAVA17")")/jfr" "$BENCH/target/adder-jfr" \
+    > "$OUT/adder-profile.csv"
   part_end adder
 fi
 

@@ -1,5 +1,5 @@
 """Section 2: contended counter storage — simpleclient's adder against the JDK's, and whole counters built on them."""
-import re
+import csv
 
 from .common import fmt_ratio, num, ratio, score
 
@@ -40,28 +40,26 @@ def section(results):
         md.append(f"| {label} | " + " | ".join(
             fmt_ratio(ratio(data[t][(*a, ())], data[t][(*b, ())])) for t in threads) + " |")
     md.append(f"\n{min(results.rounds_of(f'adder-t{t}') for t in threads)} rounds.\n")
-    md += stack(results)
+    md += profile(results)
     return md + reproduce()
 
 
-def stack(results):
-    """The top frames JMH's stack profiler saw for each profiled method (bench/results/adder-stack.log)."""
-    if not results.exists("adder-stack.log"):
+def profile(results):
+    """The top frames JFR sampled for each profiled method at two threads (bench/results/adder-profile.csv)."""
+    if not results.exists("adder-profile.csv"):
         return []
-    text = open(results.path("adder-stack.log")).read()
-    md = ["Where two threads spend their time (JMH `-prof stack`, sampled thread stacks, top frames of the running "
-          "threads; full output in `bench/results/adder-stack.log`):\n", "```"]
-    for block in re.split(r"^# Benchmark: ", text, flags=re.M)[1:]:
-        name = block.split("\n", 1)[0].rsplit(".", 1)[-1]
-        m = re.search(r"\.\.\.\[Thread state: RUNNABLE\]\.+\n(.*?)(?:\n\s*\n|\Z)", block, flags=re.S)
-        if m:
-            md.append(f"{name}:")
-            md += ["  " + line.strip() for line in m.group(1).splitlines()[:6]]
-    md.append("```\n")
-    return md
+    rows = list(csv.DictReader(open(results.path("adder-profile.csv"))))
+    md = ["Where two threads spend their time: JMH's JFR profiler (`-prof jfr`, execution samples of the benchmark "
+          "threads, inlined frames resolved), the frame each sample was in, by share of the method's samples:\n",
+          "| method | frame (class.method:line) | samples | share |", "|---|---|---:|---:|"]
+    for r in rows:
+        if float(r["share"]) >= 0.05:
+            md.append(f"| {r['benchmark']} | `{r['frame']}` | {r['samples']} | {float(r['share']):.0%} |")
+    return md + [""]
 
 
 def reproduce():
-    return ["Reproduce: `ONLY=adder bench/run.sh` (`ADDER_ROUNDS`, `STACK_OPTS`), or per round `java -cp "
+    return ["Reproduce: `ONLY=adder bench/run.sh` (`ADDER_ROUNDS`, `PROFILE_OPTS`), or per round `java -cp "
             "bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main AdderBenchmark -f 1 -wi 2 -w 300ms -i 3 -r 300ms "
-            "-t 2`; the profile: `... AdderBenchmark.counter_raw -t 2 -prof stack`.\n"]
+            "-t 2`; the profile: `... AdderBenchmark.counter_raw -t 2 -prof jfr:dir=DIR`, then "
+            "`python3 bench/reporting/jfr_frames.py $(dirname $(readlink -f $(which java)))/jfr DIR`.\n"]
