@@ -41,7 +41,7 @@ def machine_and_run():
             md.append(f"  | {r['part']} | {r['start_utc']} | {r['end_utc']} | {r['loadavg_start']} | "
                       f"{r['loadavg_end']} | `{r['git']}` |")
         md.append("")
-    md.append("- Reproduce everything: `bench/run.sh` (about an hour). One part: `ONLY=hotpath bench/run.sh` (parts: "
+    md.append("- Reproduce everything: `bench/run.sh` (about 70 minutes). One part: `ONLY=hotpath bench/run.sh` (parts: "
               "hotpath adder scrape http heap startup; `SKIP_BUILD=1` to reuse the jars). Each section below gives "
               "its own command.\n")
     md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full benchmark run (about an hour on 2 cores). Writes machine-readable results to bench/results/ and regenerates
+# The full benchmark run (about 70 minutes on 2 cores). Writes machine-readable results to bench/results/ and regenerates
 # docs/performance.md and docs/performance-scrape.svg from them (bench/report.py).
 #
 #   bench/run.sh                          # everything

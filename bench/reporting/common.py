@@ -4,6 +4,7 @@ import os
 import statistics
 
 MIN_ROUNDS = 5  # a timing ratio gets a verdict only as the median of at least this many per-round ratios
+PEERS = {"lucid": "library", "raw": "raw simpleclient", "micrometer": "Micrometer", "clientjava": "client_java 1.x"}
 
 
 class Results:

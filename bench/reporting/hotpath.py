@@ -1,6 +1,6 @@
 """Section 1: the hot path per JDK and thread count, the client_java loop shape, and OpenTelemetry on the class path."""
 from . import goals
-from .common import fmt_ratio, num, ratio, score
+from .common import PEERS, fmt_ratio, num, ratio, score
 
 IMPLS = ("lucid", "raw", "micrometer", "clientjava")
 CASES = [("counterInc", "unlabelled counter `inc()`"),
@@ -33,7 +33,7 @@ def ratio_cells(results, data, case, key, label, threads, judged):
         goal = targets(case, threads).get(peer)
         if goal and judged:
             cell += " " + results.judge(goal[0], f"{label}, {threads} thread{'s' if threads > 1 else ''}, "
-                                        f"library ÷ {peer}", r, goal[1])
+                                        f"library ÷ {PEERS[peer]}", r, goal[1])
         elif goal:
             cell += f" (goal ≤ {goal[1]})"
         cells.append(cell)
