@@ -7,7 +7,8 @@
 #
 # Settings (env), each with its default:
 #   JMH rounds and options:  HOT_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") HOT_ROUNDS (5) HOT_THREADS ("1 2 4")
-#                            HOT_JAVAS ("17 25") OTEL_ROUNDS (3) ADDER_ROUNDS (5) PROFILE_OPTS (the JFR-profiled run)
+#                            HOT_JAVAS ("17 25") OTEL_ROUNDS (3) ADDER_ROUNDS (5) PROFILE_OPTS and
+#                            PROFILE_METHODS (the JFR-profiled run)
 #                            SCRAPE_OPTS ("-f 1 -wi 2 -w 1s -i 3 -r 1s") SCRAPE_ROUNDS (5) SCRAPE_SIZES
 #                            ("1000 10000 100000")
 #   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (33080, hello server for wrk)
@@ -34,6 +35,7 @@ HOT_JAVAS=${HOT_JAVAS:-"17 25"}
 OTEL_ROUNDS=${OTEL_ROUNDS:-3}
 ADDER_ROUNDS=${ADDER_ROUNDS:-5}
 PROFILE_OPTS=${PROFILE_OPTS:-"-f 1 -wi 2 -w 500ms -i 3 -r 2s"}
+PROFILE_METHODS=${PROFILE_METHODS:-"counter_raw|counter_lucid|counter_micrometer|counter_clientjava|storage_simpleclient|storage_jdkdouble"}
 SCRAPE_OPTS=${SCRAPE_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
 SCRAPE_ROUNDS=${SCRAPE_ROUNDS:-5}
 SCRAPE_SIZES=${SCRAPE_SIZES:-"1000 10000 100000"}
@@ -132,7 +134,7 @@ if wants adder; then
   # resolved; no hardware counters needed, unlike -prof perfnorm, which this VM lacks), counted by top frame.
   log "JFR profile of two threads on one counter"
   rm -rf "$BENCH/target/adder-jfr"
-  jmh 17 adder-profile "$JAR" 'AdderBenchmark.(counter_raw|counter_lucid|counter_micrometer|counter_clientjava|storage_simpleclient|storage_jdkdouble)$' \
+  jmh 17 adder-profile "$JAR" "AdderBenchmark.($PROFILE_METHODS)\$" \
     $PROFILE_OPTS -t 2 -prof "jfr:dir=$BENCH/target/adder-jfr"
   python3 "$BENCH/reporting/jfr_frames.py" "$(dirname "$(readlink -f "$JAVA17")")/jfr" "$BENCH/target/adder-jfr" \
     > "$OUT/adder-profile.csv"
