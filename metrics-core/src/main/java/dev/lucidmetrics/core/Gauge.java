@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.MetricType;
+
 /**
  * A value that goes up and down, such as requests in flight. Built by {@link AppMetrics#gauge(String)}:
  * <pre>{@code
@@ -8,19 +10,10 @@ package dev.lucidmetrics.core;
  * // image_gallery_in_flight_requests 1.0
  * }</pre>
  */
-public final class Gauge {
+public final class Gauge extends Metric<Gauge.Child> {
 
-    private final String name;
-    private final Children<Child> children;
-    private final Child unlabelled;
-
-    private Gauge(Builder b) {
-        this.name = b.name;
-        io.prometheus.client.Gauge collector = io.prometheus.client.Gauge.build()
-                .name(b.name).help(b.help).labelNames(b.allLabelNames()).register(b.app.collectorRegistry());
-        this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
-                values -> new Child(collector.labels(values)));
-        this.unlabelled = b.labelNames.isEmpty() ? children.unlabelled() : null;
+    private Gauge(Builder b, io.prometheus.client.Gauge collector) {
+        super(b, collector, values -> new Child(collector.labels(values)));
     }
 
     public void inc() {
@@ -47,20 +40,41 @@ public final class Gauge {
         return noLabels().get();
     }
 
-    /** The series for these label values; keep it in a field when the values are fixed. */
-    public Child labels(String... values) {
-        return children.get(values);
+    /** Sets the gauge to the current Unix time in seconds, such as when a job last ran. No label names only. */
+    public void setToCurrentTime() {
+        noLabels().setToCurrentTime();
     }
 
-    public String name() {
-        return name;
+    /**
+     * Counts a block as in progress: the gauge goes up now and down when the result is closed, however the block
+     * ends. Only for a gauge without label names.
+     * <pre>{@code
+     * try (Gauge.InProgress p = exporting.trackInProgress()) { export(); }
+     * // app_exports_in_progress 1.0 while export() runs
+     * }</pre>
+     */
+    public InProgress trackInProgress() {
+        return noLabels().trackInProgress();
     }
 
-    private Child noLabels() {
-        if (unlabelled == null) {
-            throw new IllegalStateException("\"" + name + "\" has label names: call labels(...) first.");
+    /** A block counted as in progress by {@link #trackInProgress()}; closing it (once) takes it off the gauge. */
+    public static final class InProgress implements AutoCloseable {
+        private final Child child;
+        private boolean closed;
+
+        private InProgress(Child child) {
+            this.child = child;
+            child.inc();
         }
-        return unlabelled;
+
+        /** Takes the block off the gauge; later calls do nothing. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                child.dec();
+            }
+        }
     }
 
     /** One series of a gauge. */
@@ -94,17 +108,28 @@ public final class Gauge {
         public double get() {
             return child.get();
         }
+
+        /** Sets this series to the current Unix time in seconds. */
+        public void setToCurrentTime() {
+            child.setToCurrentTime();
+        }
+
+        /** Counts a block as in progress on this series; see {@link Gauge#trackInProgress()}. */
+        public InProgress trackInProgress() {
+            return new InProgress(this);
+        }
     }
 
     /** Builds a {@link Gauge}; the name must not end in {@code _total}. */
-    public static final class Builder extends MetricBuilder<Builder, Gauge> {
+    public static final class Builder extends CallbackBuilder<Builder, Gauge> {
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.GAUGE);
         }
 
         @Override
         Gauge create() {
-            return new Gauge(this);
+            return new Gauge(this, io.prometheus.client.Gauge.build().name(name).help(help)
+                    .labelNames(allLabelNames()).register(app.collectorRegistry()));
         }
     }
 }

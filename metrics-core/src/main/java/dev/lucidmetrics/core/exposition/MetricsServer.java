@@ -3,12 +3,14 @@ package dev.lucidmetrics.core.exposition;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
-import io.prometheus.client.CollectorRegistry;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,26 +27,20 @@ import java.util.concurrent.TimeUnit;
 public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
-    private final ThreadPoolExecutor executor;
-    private final InFlight inFlight;
+    private final ExecutorService executor;
+    private final DrainGate gate;
     private final Duration grace;
 
-    private MetricsServer(HttpServer server, ThreadPoolExecutor executor, InFlight inFlight, Duration grace) {
+    private MetricsServer(HttpServer server, ExecutorService executor, DrainGate gate, Duration grace) {
         this.server = server;
         this.executor = executor;
-        this.inFlight = inFlight;
+        this.gate = gate;
         this.grace = grace;
     }
 
+    /** Starts describing a server for {@code app}'s metrics. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics whose registry to serve.");
-        }
-        return new Builder(app.collectorRegistry());
-    }
-
-    public static Builder builder(CollectorRegistry registry) {
-        return new Builder(registry);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics whose metrics to serve"));
     }
 
     /** The bound port (useful after {@code port(0)}). */
@@ -57,7 +53,7 @@ public final class MetricsServer implements AutoCloseable {
     public void close() {
         boolean interrupted = false;
         try {
-            inFlight.closeAndAwait(grace);
+            gate.closeAndAwait(grace);
         } catch (InterruptedException e) {
             interrupted = true;
         }
@@ -81,14 +77,27 @@ public final class MetricsServer implements AutoCloseable {
         private final MetricsHandler.Builder handler;
         private String host = "0.0.0.0";
         private int port = 9400;
-        private String path = "/metrics";
         private int threads = 4;
-        private String user;
-        private String password;
+        private boolean virtualThreads;
         private Duration grace = Duration.ofSeconds(5);
 
-        Builder(CollectorRegistry registry) {
-            this.handler = MetricsHandler.builder(registry);
+        Builder(AppMetrics app) {
+            this.handler = MetricsHandler.builder(app);
+        }
+
+        /**
+         * Takes {@code METRICS_HOST}, {@code METRICS_PORT}, {@code METRICS_PATH} and {@code METRICS_CREATED_SERIES}
+         * from the settings ({@code METRICS_PORT} must not be 0 here: 0 means "on the app's own server").
+         */
+        public Builder config(MetricsConfig config) {
+            Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
+            if (config.port() == 0) {
+                throw new IllegalArgumentException("METRICS_PORT is 0, which means \"serve on the app's own server\":"
+                        + " set METRICS_PORT to a port such as 9400 for a separate metrics server, or use"
+                        + " Exposition.expose(app, server, config), which handles both.");
+            }
+            handler.config(config);
+            return host(config.host()).port(config.port()).virtualThreads(config.virtualThreads());
         }
 
         /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
@@ -113,12 +122,7 @@ public final class MetricsServer implements AutoCloseable {
 
         /** The exact metrics path; default {@code /metrics}. */
         public Builder path(String path) {
-            String checked = PathRule.check("Metrics path", path);
-            if (checked.equals(HealthHandler.PATH)) {
-                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
-                        + " such as \"/metrics\".");
-            }
-            this.path = checked;
+            handler.path(path);
             return this;
         }
 
@@ -132,11 +136,18 @@ public final class MetricsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs each scrape on a virtual thread of its own instead of the bounded pool ({@link #threads}); needs Java
+         * 21+ (checked by {@link #start()}, which says so on an older JVM). Default false.
+         */
+        public Builder virtualThreads(boolean enabled) {
+            this.virtualThreads = enabled;
+            return this;
+        }
+
         /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
         public Builder basicAuth(String user, String password) {
-            BasicAuth.validate(user, password);
-            this.user = user;
-            this.password = password;
+            handler.basicAuth(user, password);
             return this;
         }
 
@@ -165,20 +176,19 @@ public final class MetricsServer implements AutoCloseable {
                 throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
                         + "): choose a free port, or 0 to let the system pick one.", e);
             }
-            ThreadPoolExecutor executor = ServerThreads.create(threads);
+            ExecutorService executor = virtualThreads ? VirtualThreads.perTaskExecutor("virtualThreads(true)")
+                    : ServerThreads.create(threads);
             server.setExecutor(executor);
-            InFlight inFlight = new InFlight();
-            HttpContext metrics = handler.path(path).build().mount(server);
-            metrics.getFilters().add(inFlight);
-            if (user != null) {
-                metrics.setAuthenticator(new BasicAuth(user, password));
+            DrainGate gate = new DrainGate();
+            MetricsHandler metrics = handler.build();
+            for (HttpContext context : metrics.mountAll(server)) {
+                context.getFilters().add(gate);
             }
-            server.createContext(HealthHandler.PATH, new HealthHandler()).getFilters().add(inFlight);
-            if (!path.equals("/")) {
-                server.createContext("/", new NotFoundHandler(path)).getFilters().add(inFlight);
+            if (!metrics.path().equals("/")) {
+                server.createContext("/", new NotFoundHandler(metrics.path())).getFilters().add(gate);
             }
             server.start();
-            return new MetricsServer(server, executor, inFlight, grace);
+            return new MetricsServer(server, executor, gate, grace);
         }
     }
 }

@@ -3,14 +3,18 @@ package dev.lucidmetrics.core.http;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
+import dev.lucidmetrics.core.internal.Buckets;
+import dev.lucidmetrics.core.internal.Checks;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Metrics for calls this app makes to its peers, labelled by a logical target name:
  * <pre>{@code
- * InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").build()
+ * InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").register()
  *         .wrap(HttpClient.newHttpClient());
  * HttpResponse<String> r = client.send("iotd", request, BodyHandlers.ofString());
  * // image_gallery_client_requests_total{target="iotd",method="GET",code="200"} 1.0
@@ -25,9 +29,12 @@ public final class HttpClientMetrics {
     /** Code of a call that ended in any other failure (connection refused or reset, interrupted, ...). */
     public static final String ERROR = "error";
 
+    private static final int DEFAULT_MAX_TARGETS = 20;
+
     private final Counter requests;
     private final Histogram duration;
     private final TargetNames targets;
+    private final TraceExemplars<HttpRequest> exemplars;
 
     private HttpClientMetrics(Builder b) {
         this.targets = new TargetNames(b.targets, b.maxTargets, b.app.namespace() + "_client_requests_total");
@@ -37,41 +44,39 @@ public final class HttpClientMetrics {
         Histogram.Builder hb = b.app.histogram("client_request_duration_seconds")
                 .help("Duration of HTTP requests this app made to its peers, in seconds.")
                 .labelNames("target", "method", "code");
-        this.duration = (b.buckets == null ? hb : hb.buckets(b.buckets)).register();
+        hb = b.buckets == null ? hb : hb.buckets(b.buckets);
+        this.duration = (b.sampledExemplars ? hb.withExemplars() : hb).register();
+        this.exemplars = new TraceExemplars<>(duration.name(), b.traceIdOf);
     }
 
     /** Starts describing the client metrics of {@code app}. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics the client metrics belong to.");
-        }
-        return new Builder(app);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics the client metrics belong to"));
     }
 
     /** Wraps {@code client}; every call through the wrapper is recorded under the target it names. */
     public InstrumentedHttpClient wrap(HttpClient client) {
-        if (client == null) {
-            throw new IllegalArgumentException("client is null: pass an HttpClient such as"
-                    + " HttpClient.newHttpClient().");
-        }
-        return new InstrumentedHttpClient(client, this);
+        return new InstrumentedHttpClient(Checks.notNull("client", client, "pass an HttpClient such as"
+                + " HttpClient.newHttpClient()"), this);
     }
 
     String targetLabel(String target) {
         return targets.label(target);
     }
 
-    void record(String target, String method, String code, long startNanos) {
+    void record(HttpRequest request, String target, String method, String code, long startNanos) {
         requests.labels(target, method, code).inc();
-        duration.labels(target, method, code).observe((System.nanoTime() - startNanos) / 1e9);
+        exemplars.observe(duration.labels(target, method, code), (System.nanoTime() - startNanos) / 1e9, request);
     }
 
     /** Builds {@link HttpClientMetrics}; every option is checked where it is passed. */
     public static final class Builder {
         private final AppMetrics app;
         private final List<String> targets = new ArrayList<>();
-        private int maxTargets = 20;
+        private int maxTargets = DEFAULT_MAX_TARGETS;
         private double[] buckets;
+        private boolean sampledExemplars;
+        private Function<HttpRequest, String> traceIdOf;
 
         Builder(AppMetrics app) {
             this.app = app;
@@ -90,22 +95,39 @@ public final class HttpClientMetrics {
 
         /** Distinct undeclared target names before new ones collapse into {@code OVERFLOW}; default 20. */
         public Builder maxTargets(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxTargets(" + max + ") is illegal: it must be at least 1"
-                        + " (default 20).");
-            }
-            this.maxTargets = max;
+            this.maxTargets = Checks.atLeastOne("maxTargets", max, DEFAULT_MAX_TARGETS);
             return this;
         }
 
         /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
         public Builder durationBuckets(double... upperBounds) {
-            this.buckets = Buckets.check("durationBuckets", upperBounds);
+            this.buckets = Buckets.check("durationBuckets", app.namespace() + "_client_request_duration_seconds",
+                    upperBounds);
+            return this;
+        }
+
+        /**
+         * Samples exemplars on the duration histogram from the current OpenTelemetry span, when the OpenTelemetry
+         * API is on the class path (off by default: sampling costs on every call).
+         */
+        public Builder withExemplars() {
+            this.sampledExemplars = true;
+            return this;
+        }
+
+        /**
+         * Gives each call's duration an exemplar {@code {trace_id="..."}} with the trace id {@code traceIdOf}
+         * returns for the request (null or empty: none), such as the trace-id part of its {@code traceparent}
+         * header.
+         */
+        public Builder traceIdsFrom(Function<HttpRequest, String> traceIdOf) {
+            this.traceIdOf = Checks.notNull("traceIdOf", traceIdOf, "pass a function that returns the request's trace"
+                    + " id, or null for none");
             return this;
         }
 
         /** Registers the families (idempotent per app) and returns the metrics. */
-        public HttpClientMetrics build() {
+        public HttpClientMetrics register() {
             return new HttpClientMetrics(this);
         }
     }

@@ -2,19 +2,23 @@ package dev.lucidmetrics.core.http;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Summary;
+import dev.lucidmetrics.core.internal.Buckets;
+import dev.lucidmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Standard request metrics for a JDK {@code com.sun.net.httpserver} server, added as a {@link Filter}:
  * <pre>{@code
- * HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/", "/images/{id}").build();
+ * HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/", "/images/{id}").register();
  * http.instrument(server.createContext("/", handler));
  * // image_gallery_requests_total{method="GET",route="/images/{id}",code="200"} 1.0
  * // image_gallery_in_flight_requests 0.0
@@ -36,6 +40,8 @@ public final class HttpServerMetrics {
     /** Code of an exchange whose client went away before the response was complete (nginx's convention). */
     public static final String CLIENT_CLOSED = "499";
 
+    private static final int DEFAULT_MAX_ROUTES = 100;
+    private static final int DEFAULT_MAX_EXCEPTION_CLASSES = 20;
     private static final System.Logger LOG = System.getLogger(HttpServerMetrics.class.getName());
 
     private final Counter requests;
@@ -46,6 +52,7 @@ public final class HttpServerMetrics {
     private final Routes routes;
     private final PathExclusions exclusions;
     private final Filter filter;
+    private final TraceExemplars<HttpExchange> exemplars;
     private final AtomicBoolean warnedNoResponse = new AtomicBoolean();
 
     private HttpServerMetrics(Builder b) {
@@ -60,7 +67,9 @@ public final class HttpServerMetrics {
         Histogram.Builder hb = b.app.histogram("request_duration_seconds")
                 .help("Time from receiving an HTTP request to completing its response, in seconds.")
                 .labelNames("method", "route", "code");
-        this.duration = (b.buckets == null ? hb : hb.buckets(b.buckets)).register();
+        hb = b.buckets == null ? hb : hb.buckets(b.buckets);
+        this.duration = (b.sampledExemplars ? hb.withExemplars() : hb).register();
+        this.exemplars = new TraceExemplars<>(duration.name(), b.traceIdOf);
         this.exceptions = b.app.counter("request_exceptions_total")
                 .help("Exceptions thrown by HTTP handlers, by exception simple class name.")
                 .labelNames("exception").maxLabelCombinations(b.maxExceptionClasses).register();
@@ -72,10 +81,7 @@ public final class HttpServerMetrics {
 
     /** Starts describing the request metrics of {@code app}'s HTTP server. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics the request metrics belong to.");
-        }
-        return new Builder(app);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics the request metrics belong to"));
     }
 
     /** Adds the metrics filter in front of {@code context}'s other filters and returns the context. */
@@ -103,9 +109,9 @@ public final class HttpServerMetrics {
         return inFlight;
     }
 
-    void record(String method, String route, String code, double seconds, long bytes) {
+    void record(HttpExchange exchange, String method, String route, String code, double seconds, long bytes) {
         requests.labels(method, route, code).inc();
-        duration.labels(method, route, code).observe(seconds);
+        exemplars.observe(duration.labels(method, route, code), seconds, exchange);
         if (responseSize != null) {
             responseSize.labels(method, route, code).observe(bytes);
         }
@@ -130,10 +136,12 @@ public final class HttpServerMetrics {
         private final List<String> routes = new ArrayList<>();
         private final List<String> excluded = new ArrayList<>();
         private boolean defaultExclusions = true;
-        private int maxRoutes = 100;
-        private int maxExceptionClasses = 20;
+        private int maxRoutes = DEFAULT_MAX_ROUTES;
+        private int maxExceptionClasses = DEFAULT_MAX_EXCEPTION_CLASSES;
         private double[] buckets;
         private boolean responseSize;
+        private boolean sampledExemplars;
+        private Function<HttpExchange, String> traceIdOf;
 
         Builder(AppMetrics app) {
             this.app = app;
@@ -168,27 +176,19 @@ public final class HttpServerMetrics {
 
         /** Distinct route values before new ones collapse into {@code OVERFLOW}, with one warning; default 100. */
         public Builder maxRoutes(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxRoutes(" + max + ") is illegal: it must be at least 1 (default"
-                        + " 100).");
-            }
-            this.maxRoutes = max;
+            this.maxRoutes = Checks.atLeastOne("maxRoutes", max, DEFAULT_MAX_ROUTES);
             return this;
         }
 
         /** Distinct exception class names in {@code <ns>_request_exceptions_total}; default 20. */
         public Builder maxExceptionClasses(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxExceptionClasses(" + max + ") is illegal: it must be at least"
-                        + " 1 (default 20).");
-            }
-            this.maxExceptionClasses = max;
+            this.maxExceptionClasses = Checks.atLeastOne("maxExceptionClasses", max, DEFAULT_MAX_EXCEPTION_CLASSES);
             return this;
         }
 
         /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
         public Builder durationBuckets(double... upperBounds) {
-            this.buckets = Buckets.check("durationBuckets", upperBounds);
+            this.buckets = Buckets.check("durationBuckets", app.namespace() + "_request_duration_seconds", upperBounds);
             return this;
         }
 
@@ -198,8 +198,29 @@ public final class HttpServerMetrics {
             return this;
         }
 
+        /**
+         * Samples exemplars on the duration histogram from the current OpenTelemetry span, when the OpenTelemetry
+         * API is on the class path (off by default: sampling costs on every request).
+         */
+        public Builder withExemplars() {
+            this.sampledExemplars = true;
+            return this;
+        }
+
+        /**
+         * Gives each request's duration an exemplar {@code {trace_id="..."}} with the trace id {@code traceIdOf}
+         * returns for the exchange (null or empty: none), for apps that carry trace ids without OpenTelemetry, such
+         * as from a W3C {@code traceparent} header. Called when the request is recorded, after the handler ran, so
+         * it may read an attribute the handler set.
+         */
+        public Builder traceIdsFrom(Function<HttpExchange, String> traceIdOf) {
+            this.traceIdOf = Checks.notNull("traceIdOf", traceIdOf, "pass a function such as"
+                    + " exchange -> (String) exchange.getAttribute(\"trace_id\")");
+            return this;
+        }
+
         /** Registers the families (idempotent per app) and returns the metrics; throws on a bad template or cap. */
-        public HttpServerMetrics build() {
+        public HttpServerMetrics register() {
             return new HttpServerMetrics(this);
         }
     }
