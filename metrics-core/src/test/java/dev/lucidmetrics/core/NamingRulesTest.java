@@ -286,7 +286,7 @@ class NamingRulesTest {
     void namesClashingInsideSimpleclientAreReportedWithTheCause() {
         app.counter("orders_total").help("Orders placed.").register();
         rejects("\"shop_orders\" clashes with a metric already in the registry (simpleclient says: Failed to register"
-                + " Collector of type Gauge: shop_orders is already in use by another Collector of type Counter):"
-                + " choose another name.", () -> app.gauge("orders").help("h").register());
+                + " Collector of type Gauge: shop_orders is already in use by another Collector of type"
+                + " CounterCollector): choose another name.", () -> app.gauge("orders").help("h").register());
     }
 }
