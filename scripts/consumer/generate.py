@@ -6,7 +6,8 @@
 SNIPPET is "single" (the one-dependency snippet) or "bom" (the BOM import with the test kit). The project gets
 pom.xml (pom.xml.in with the README's dependency snippet), src/main/java/com/example/shop/Main.java (Main.java.in
 with the README's imports and code), expected.txt (the exposition the README shows) and args.txt (the README's
-request and scrape paths, one per line). Fails, naming the README part, when the section no longer has the shape
+request and scrape paths, one per line). The "bom" project also gets the service's own test of the test kit
+(OrdersMetricsTest.java.in) and, for it, JUnit: the service's choice, which the README leaves to it. Fails, naming the README part, when the section no longer has the shape
 this reads, or when a snippet names a version other than VERSION (the build's).
 """
 import pathlib
@@ -18,6 +19,13 @@ HERE = pathlib.Path(__file__).resolve().parent
 SECTION = "## Use the library"
 SENTENCE = re.compile(r"After one `GET ([^`]+)`, `([^`]+)`\s+answers:")
 FENCE = re.compile(r"^```([a-z]*)\n(.*?)^```\n", re.M | re.S)
+JUNIT = """  <dependency>
+    <groupId>org.junit.jupiter</groupId>
+    <artifactId>junit-jupiter</artifactId>
+    <version>5.10.2</version>
+    <scope>test</scope>
+  </dependency>
+"""
 COORDINATE = re.compile(r"dev\.lucidmetrics:[a-z-]+:([^\"']+)")
 
 
@@ -91,6 +99,13 @@ def main(readme_path, version, snippet, out):
     dependencies = chosen.strip()
     if snippet == "single":
         dependencies = "<dependencies>\n" + indent(dependencies, 2) + "\n</dependencies>"
+    else:
+        if not dependencies.endswith("</dependencies>"):
+            fail("BOM snippet should end with its <dependencies> block")
+        dependencies = dependencies[:-len("</dependencies>")] + JUNIT + "</dependencies>"
+        (out / "src/test/java/com/example/shop").mkdir(parents=True, exist_ok=True)
+        (out / "src/test/java/com/example/shop/OrdersMetricsTest.java").write_text(
+            (HERE / "OrdersMetricsTest.java.in").read_text(encoding="utf-8"), encoding="utf-8")
     pom = (HERE / "pom.xml.in").read_text(encoding="utf-8")
     (out / "pom.xml").write_text(pom.replace("<!-- @README_DEPENDENCIES@ -->", indent(dependencies, 2).lstrip()),
                                  encoding="utf-8")

@@ -18,6 +18,10 @@ import zipfile
 
 GROUP = "dev/lucidmetrics"
 PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-testing": "jar", "metrics-bom": "pom"}
+# Attached files published besides pom, jar, sources and javadoc. metrics-core's test-jar carries the project's own
+# test helpers (dev.lucidmetrics.core.support) for the other modules' tests; the jar plugin attaches it, so a deploy
+# publishes it too. Listed here so that any other extra file fails the check.
+EXTRA = {"metrics-core": [("tests", "jar")]}
 MODULE_NAMES = {"metrics-core": "dev.lucidmetrics.core", "metrics-testing": "dev.lucidmetrics.testing"}
 MODULE_DIRS = {"lucid-metrics-parent": ".", "metrics-core": "metrics-core", "metrics-testing": "metrics-testing",
                "metrics-bom": "metrics-bom"}
@@ -27,14 +31,17 @@ NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 
 
 def files_of(repo, artifact, version):
-    """{(classifier, extension): path} of one artifact version, snapshot timestamps folded away."""
+    """{(classifier, extension): path} of one artifact version, snapshot timestamps folded away; checksums and
+    maven-metadata files left out."""
     base = pathlib.Path(repo) / GROUP / artifact / version
     found = {}
-    stem = re.escape(artifact) + "-" + re.escape(version.replace("-SNAPSHOT", "")) + r"(?:-SNAPSHOT|-\d{8}\.\d{6}-\d+)?"
+    release = re.escape(version.replace("-SNAPSHOT", ""))
+    stem = re.escape(artifact) + "-" + release + r"(?:-SNAPSHOT|-\d{8}\.\d{6}-\d+)?"
     for f in sorted(base.iterdir()) if base.is_dir() else []:
-        m = re.fullmatch(stem + r"(?:-(sources|javadoc))?\.(jar|pom)", f.name)
-        if m:
-            found[(m.group(1), m.group(2))] = f
+        if f.name.startswith("maven-metadata") or f.suffix in (".sha1", ".md5", ".sha256", ".sha512"):
+            continue
+        m = re.fullmatch(stem + r"(?:-([a-z]+))?\.([a-z]+)", f.name)
+        found[(m.group(1), m.group(2)) if m else (f.name, "?")] = f
     return found
 
 
@@ -53,6 +60,10 @@ def artifacts(repo, version, root):
             else:
                 print(f"WARNING {artifact} has no sources yet: no sources or javadoc jar is expected, and Maven "
                       f"Central would refuse it until it has them")
+        want += EXTRA.get(artifact, [])
+        for key in sorted(set(found) - set(want), key=str):
+            problems.append(f"{found[key].name} was deployed but is not a published file: skip it, or list it in "
+                            f"EXTRA in scripts/consumer/inspect.py and docs/releasing.md")
         for key in want:
             path = found.get(key)
             if path is None:

@@ -1,12 +1,13 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.MetricType;
 import io.prometheus.client.CollectorRegistry;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * An application's metrics: its namespace, build info and registry, and the factories for its metrics. Every metric
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class AppMetrics {
 
-    private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    /** The default cap of label combinations per metric. */
+    static final int DEFAULT_MAX_LABEL_COMBINATIONS = 1000;
 
     private final String namespace;
     private final String version;
@@ -33,8 +35,8 @@ public final class AppMetrics {
 
     private AppMetrics(Builder b) {
         this.namespace = b.namespace;
-        this.version = b.version;
-        this.revision = b.revision;
+        this.version = b.resolvedVersion();
+        this.revision = b.resolvedRevision();
         this.commonLabelNames = List.copyOf(b.commonLabels.keySet());
         this.commonLabelValues = b.commonLabels.values().toArray(new String[0]);
         this.registry = b.registry;
@@ -87,7 +89,11 @@ public final class AppMetrics {
         return revision;
     }
 
-    /** The simpleclient registry behind this app: register raw collectors here, or serve it. */
+    /**
+     * The escape hatch to simpleclient: the registry behind this app, to register a raw simpleclient collector or
+     * hand the registry to simpleclient code. Everything else in Lucid Metrics takes the {@code AppMetrics} itself;
+     * see docs/api.md.
+     */
     public CollectorRegistry collectorRegistry() {
         return registry;
     }
@@ -115,11 +121,11 @@ public final class AppMetrics {
     synchronized <M> M registerOnce(MetricBuilder<?, M> b) {
         Registered existing = registered.get(b.name);
         if (existing != null) {
-            if (existing.type != b.type || !existing.labelNames.equals(b.labelNames)) {
+            if (existing.type != b.type || !existing.labelNames.equals(b.labelNames())) {
                 throw new IllegalArgumentException("\"" + b.name + "\" is already registered as a "
-                        + existing.type.label().toLowerCase() + " with label names " + existing.labelNames
-                        + "; it cannot also be a " + b.type.label().toLowerCase() + " with label names "
-                        + b.labelNames + ". One name has one type and one set of label names: reuse the existing"
+                        + existing.type.displayName().toLowerCase() + " with label names " + existing.labelNames
+                        + "; it cannot also be a " + b.type.displayName().toLowerCase() + " with label names "
+                        + b.labelNames() + ". One name has one type and one set of label names: reuse the existing"
                         + " metric or choose another name.");
             }
             @SuppressWarnings("unchecked")
@@ -133,7 +139,7 @@ public final class AppMetrics {
             throw new IllegalArgumentException("\"" + b.name + "\" clashes with a metric already in the registry"
                     + " (simpleclient says: " + e.getMessage() + "): choose another name.", e);
         }
-        registered.put(b.name, new Registered(b.type, b.labelNames, metric));
+        registered.put(b.name, new Registered(b.type, List.copyOf(b.labelNames()), metric));
         return metric;
     }
 
@@ -149,95 +155,118 @@ public final class AppMetrics {
         }
     }
 
-    /** Describes an app; {@link #build()} registers its {@code <namespace>_build_info}. */
+    /**
+     * Describes an app; {@link #build()} registers its {@code <namespace>_build_info}. The version comes from, in
+     * this order whatever the order of the calls: {@link #version(String)}; {@code APP_VERSION} through
+     * {@link #config(MetricsConfig)}; the jar manifest through {@link #versionFrom(Class)}; else "unknown".
+     * The revision likewise from {@link #revision(String)}, then {@code APP_REVISION}.
+     */
     public static final class Builder {
         private final String namespace;
-        private String version = "unknown";
-        private String revision = "unknown";
+        private String version;
+        private String revision;
+        private MetricsConfig config;
+        private String manifestVersion;
         private final Map<String, String> commonLabels = new LinkedHashMap<>();
         private CollectorRegistry registry;
-        private int maxLabelCombinations = 1000;
+        private int maxLabelCombinations = DEFAULT_MAX_LABEL_COMBINATIONS;
 
         Builder(String namespace) {
-            if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-                throw new IllegalArgumentException("Namespace \"" + namespace + "\" is not snake_case: use lower-case"
-                        + " words joined by '_', such as \"" + NamingRules.toSnakeCase(String.valueOf(namespace))
-                        + "\".");
+            List<String> findings = NamingRules.checkNamespace(namespace);
+            if (!findings.isEmpty()) {
+                throw new IllegalArgumentException(String.join(" ", findings));
             }
             this.namespace = namespace;
         }
 
-        /** The app's version for {@code _build_info}; default: the jar manifest's, if any, else "unknown". */
+        /** The app's version for {@code _build_info}; beats {@code APP_VERSION} and the jar manifest. */
         public Builder version(String version) {
-            this.version = requireText("version", version);
+            this.version = Checks.text("version", version, "1.0.0");
             return this;
         }
 
-        /** The source revision (commit) for {@code _build_info}; default "unknown". */
+        /** The source revision (commit) for {@code _build_info}; beats {@code APP_REVISION}. Default "unknown". */
         public Builder revision(String revision) {
-            this.revision = requireText("revision", revision);
+            this.revision = Checks.text("revision", revision, "3f2a9c1");
             return this;
         }
 
-        /** Takes the version from the {@code Implementation-Version} of the jar holding {@code mainClass}. */
+        /**
+         * Takes {@code APP_VERSION} and {@code APP_REVISION} from the settings (when set); an explicit
+         * {@link #version(String)} or {@link #revision(String)} still wins.
+         */
+        public Builder config(MetricsConfig config) {
+            this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
+            return this;
+        }
+
+        /**
+         * Falls back to the {@code Implementation-Version} of the jar holding {@code mainClass} when neither
+         * {@link #version(String)} nor {@code APP_VERSION} gives one.
+         */
         public Builder versionFrom(Class<?> mainClass) {
-            String v = mainClass.getPackage() == null ? null : mainClass.getPackage().getImplementationVersion();
-            if (v != null && !v.isBlank()) {
-                this.version = v;
-            }
+            Package p = Checks.notNull("mainClass", mainClass, "pass the app's main class, such as Main.class")
+                    .getPackage();
+            String v = p == null ? null : p.getImplementationVersion();
+            this.manifestVersion = v == null || v.isBlank() ? null : v;
             return this;
         }
 
         /** A label with a fixed value added to every metric of the app (use sparingly; prefer target labels). */
         public Builder commonLabel(String name, String value) {
-            List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(namespace, List.of(name)));
+            List<String> findings = NamingRules.checkLabelNames(namespace, List.of(name));
             if (!findings.isEmpty()) {
                 throw new IllegalArgumentException(String.join(" ", findings));
             }
-            commonLabels.put(name, requireText("value of common label \"" + name + "\"", value));
+            commonLabels.put(name, Checks.text("value of common label \"" + name + "\"", value, "eu-west-1"));
             return this;
         }
 
-        /** The registry to register into; default a new one owned by this app. */
-        public Builder registry(CollectorRegistry registry) {
-            if (registry == null) {
-                throw new IllegalArgumentException("registry is null: pass a CollectorRegistry, or leave it unset"
-                        + " for a new one.");
-            }
-            this.registry = registry;
+        /**
+         * The escape hatch from simpleclient: register into this existing registry (such as simpleclient's
+         * {@code CollectorRegistry.defaultRegistry}) instead of a new one owned by this app.
+         */
+        public Builder collectorRegistry(CollectorRegistry registry) {
+            this.registry = Checks.notNull("registry", registry, "pass a CollectorRegistry, or leave it unset for a"
+                    + " new one");
             return this;
         }
 
-        /** Default limit of label combinations per metric (1000); see {@link MetricBuilder#maxLabelCombinations}. */
+        /** Default limit of label combinations per metric (1000); {@code maxLabelCombinations} on a builder wins. */
         public Builder maxLabelCombinations(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("maxLabelCombinations(" + limit + ") is illegal: it must be at"
-                        + " least 1.");
-            }
-            this.maxLabelCombinations = limit;
+            this.maxLabelCombinations = Checks.atLeastOne("maxLabelCombinations", limit,
+                    DEFAULT_MAX_LABEL_COMBINATIONS);
             return this;
         }
 
         public AppMetrics build() {
-            AppMetrics app = new AppMetrics(withDefaults());
+            if (registry == null) {
+                registry = new CollectorRegistry(true);
+            }
+            AppMetrics app = new AppMetrics(this);
             app.info("build_info").help("Build facts of " + namespace + "; the value is always 1.")
-                    .label("version", version).label("revision", revision)
+                    .label("version", app.version).label("revision", app.revision)
                     .label("java_version", System.getProperty("java.version", "unknown")).register();
             return app;
         }
 
-        private Builder withDefaults() {
-            if (registry == null) {
-                registry = new CollectorRegistry(true);
-            }
-            return this;
+        private String resolvedVersion() {
+            String fromConfig = config == null ? null : config.version();
+            return first(version, fromConfig, manifestVersion, "unknown");
         }
 
-        private static String requireText(String what, String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(what + " is empty: pass a non-blank value such as \"1.0.0\".");
+        private String resolvedRevision() {
+            String fromConfig = config == null ? null : config.revision();
+            return first(revision, fromConfig, "unknown");
+        }
+
+        private static String first(String... candidates) {
+            for (String c : candidates) {
+                if (c != null) {
+                    return c;
+                }
             }
-            return value;
+            throw new AssertionError("the last candidate is a constant");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.CardinalityGuard;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,11 +67,6 @@ final class Children<C> {
             }
         }
         return child;
-    }
-
-    /** The child of a metric with no labels of its own. */
-    C unlabelled() {
-        return get();
     }
 
     private String[] withCommon(String[] values) {

@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.MetricType;
+
 /**
  * A value that only goes up, such as requests served. Built by {@link AppMetrics#counter(String)}:
  * <pre>{@code
@@ -8,21 +10,10 @@ package dev.lucidmetrics.core;
  * // iotd_api_image_load_total{status="cached"} 1.0
  * }</pre>
  */
-public final class Counter {
+public final class Counter extends Metric<Counter.Child> {
 
-    private final String name;
-    private final Children<Child> children;
-    private final Child unlabelled;
-
-    private Counter(Builder b) {
-        this.name = b.name;
-        io.prometheus.client.Counter.Builder sb = io.prometheus.client.Counter.build()
-                .name(b.name).help(b.help).labelNames(b.allLabelNames());
-        io.prometheus.client.Counter collector = (b.exemplars ? sb.withExemplars() : sb.withoutExemplars())
-                .register(b.app.collectorRegistry());
-        this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
-                values -> new Child(b.name, collector.labels(values)));
-        this.unlabelled = b.labelNames.isEmpty() ? children.unlabelled() : null;
+    private Counter(Builder b, io.prometheus.client.Counter collector) {
+        super(b, values -> new Child(b.name, collector.labels(values)));
     }
 
     /** Adds one; only for a counter without label names. */
@@ -40,22 +31,6 @@ public final class Counter {
         return noLabels().get();
     }
 
-    /** The series for these label values; keep it in a field when the values are fixed. */
-    public Child labels(String... values) {
-        return children.get(values);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    private Child noLabels() {
-        if (unlabelled == null) {
-            throw new IllegalStateException("\"" + name + "\" has label names: call labels(...) first.");
-        }
-        return unlabelled;
-    }
-
     /** One series of a counter. */
     public static final class Child {
         private final String name;
@@ -70,6 +45,7 @@ public final class Counter {
             child.inc();
         }
 
+        /** Adds {@code amount}, which must not be negative (nor NaN). */
         public void inc(double amount) {
             if (!(amount >= 0)) {
                 throw new IllegalArgumentException("Increment " + amount + " is illegal for counter \"" + name
@@ -84,14 +60,28 @@ public final class Counter {
     }
 
     /** Builds a {@link Counter}; the name must end in {@code _total}. */
-    public static final class Builder extends MetricBuilder<Builder, Counter> {
+    public static final class Builder extends LabelledBuilder<Builder, Counter> {
+        private boolean exemplars;
+
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.COUNTER);
         }
 
+        /**
+         * Samples exemplars (trace ids from OpenTelemetry, when on the class path). Off by default: simpleclient
+         * samples on every call when it is on, which costs several times the increment itself.
+         */
+        public Builder withExemplars() {
+            this.exemplars = true;
+            return this;
+        }
+
         @Override
         Counter create() {
-            return new Counter(this);
+            io.prometheus.client.Counter.Builder sb = io.prometheus.client.Counter.build()
+                    .name(name).help(help).labelNames(allLabelNames());
+            return new Counter(this, (exemplars ? sb.withExemplars() : sb.withoutExemplars())
+                    .register(app.collectorRegistry()));
         }
     }
 }

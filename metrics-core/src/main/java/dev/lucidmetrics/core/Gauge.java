@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.MetricType;
+
 /**
  * A value that goes up and down, such as requests in flight. Built by {@link AppMetrics#gauge(String)}:
  * <pre>{@code
@@ -8,19 +10,10 @@ package dev.lucidmetrics.core;
  * // image_gallery_in_flight_requests 1.0
  * }</pre>
  */
-public final class Gauge {
+public final class Gauge extends Metric<Gauge.Child> {
 
-    private final String name;
-    private final Children<Child> children;
-    private final Child unlabelled;
-
-    private Gauge(Builder b) {
-        this.name = b.name;
-        io.prometheus.client.Gauge collector = io.prometheus.client.Gauge.build()
-                .name(b.name).help(b.help).labelNames(b.allLabelNames()).register(b.app.collectorRegistry());
-        this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
-                values -> new Child(collector.labels(values)));
-        this.unlabelled = b.labelNames.isEmpty() ? children.unlabelled() : null;
+    private Gauge(Builder b, io.prometheus.client.Gauge collector) {
+        super(b, values -> new Child(collector.labels(values)));
     }
 
     public void inc() {
@@ -45,22 +38,6 @@ public final class Gauge {
 
     public double get() {
         return noLabels().get();
-    }
-
-    /** The series for these label values; keep it in a field when the values are fixed. */
-    public Child labels(String... values) {
-        return children.get(values);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    private Child noLabels() {
-        if (unlabelled == null) {
-            throw new IllegalStateException("\"" + name + "\" has label names: call labels(...) first.");
-        }
-        return unlabelled;
     }
 
     /** One series of a gauge. */
@@ -97,14 +74,15 @@ public final class Gauge {
     }
 
     /** Builds a {@link Gauge}; the name must not end in {@code _total}. */
-    public static final class Builder extends MetricBuilder<Builder, Gauge> {
+    public static final class Builder extends LabelledBuilder<Builder, Gauge> {
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.GAUGE);
         }
 
         @Override
         Gauge create() {
-            return new Gauge(this);
+            return new Gauge(this, io.prometheus.client.Gauge.build().name(name).help(help)
+                    .labelNames(allLabelNames()).register(app.collectorRegistry()));
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.lucidmetrics.core;
 
-import io.prometheus.client.Collector;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.internal.SampleNames;
 import io.prometheus.client.Collector.MetricFamilySamples;
-import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Collector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -11,11 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks every metric in a registry against the naming rules the factories enforce, for use in an app's own tests:
+ * Checks every metric of an app against the naming rules the factories enforce, for use in an app's own tests:
  * <pre>{@code
- * assertEquals(List.of(), NamingLint.check(app.collectorRegistry()));
+ * assertEquals(List.of(), NamingLint.check(app));
  * }</pre>
- * Metrics registered directly with simpleclient, around the factories, are checked too.
+ * Metrics registered directly with simpleclient into {@link AppMetrics#collectorRegistry()}, around the factories,
+ * are checked too. The test kit ({@code metrics-testing}) wraps this as {@code MetricsAssertions.assertNamingClean}.
  */
 public final class NamingLint {
 
@@ -56,13 +59,14 @@ public final class NamingLint {
         }
     }
 
-    /** Every finding for every metric family in {@code registry}, by metric name; empty when all names are good. */
-    public static List<Finding> check(CollectorRegistry registry) {
+    /** Every finding for every metric family of {@code app}, by metric name; empty when all names are good. */
+    public static List<Finding> check(AppMetrics app) {
+        Checks.notNull("app", app, "pass the AppMetrics whose metrics to check");
         Set<Finding> findings = new LinkedHashSet<>();
-        Enumeration<MetricFamilySamples> families = registry.metricFamilySamples();
+        Enumeration<MetricFamilySamples> families = app.collectorRegistry().metricFamilySamples();
         while (families.hasMoreElements()) {
             MetricFamilySamples family = families.nextElement();
-            String name = exposedName(family);
+            String name = SampleNames.queriedName(family);
             MetricType type = typeOf(family);
             for (String message : NamingRules.checkName(name, type)) {
                 findings.add(new Finding(name, message));
@@ -89,17 +93,6 @@ public final class NamingLint {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing(Finding::metric));   // registry order varies from run to run
         return List.copyOf(sorted);
-    }
-
-    /** The name users query: simpleclient keeps counters' family names without {@code _total}. */
-    private static String exposedName(MetricFamilySamples family) {
-        if (family.type == Collector.Type.COUNTER && !family.name.endsWith("_total")) {
-            return family.name + "_total";
-        }
-        if (family.type == Collector.Type.INFO) {
-            return family.name + "_info";
-        }
-        return family.name;
     }
 
     private static MetricType typeOf(MetricFamilySamples family) {

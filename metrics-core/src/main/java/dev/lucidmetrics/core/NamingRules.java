@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.MetricType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,15 @@ final class NamingRules {
     private NamingRules() {
     }
 
+    /**
+     * Every rule the namespace breaks; empty when it is good. A namespace is the first words of every name of an
+     * app, so it follows the rules of a name.
+     */
+    static List<String> checkNamespace(String namespace) {
+        String finding = notSnakeCase("Namespace ", namespace, "");
+        return finding == null ? List.of() : List.of(finding);
+    }
+
     /** Every rule the full metric name breaks, for a metric of the given type; empty when the name is good. */
     static List<String> checkName(String name, MetricType type) {
         List<String> findings = new ArrayList<>();
@@ -51,51 +61,92 @@ final class NamingRules {
             findings.add("Metric name is empty: give the metric a snake_case name such as \"jobs_processed_total\".");
             return findings;
         }
+        noColon(name, findings);
+        if (!snakeCase(name, findings)) {
+            return findings;
+        }
+        String[] words = name.split("_");
+        totalMarksCounters(name, type, findings);
+        String checked = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
+        String checkedLast = checked.substring(checked.lastIndexOf('_') + 1);
+        infoEndsInInfo(name, type, checkedLast, findings);
+        noReservedSuffix(name, type, checkedLast, findings);
+        for (int i = 0; i < words.length; i++) {
+            noTypeWord(name, words[i], findings);
+            baseUnits(name, words, i, findings);
+        }
+        return findings;
+    }
+
+    private static void noColon(String name, List<String> findings) {
         if (name.contains(":")) {
             findings.add(quote(name) + " contains ':', which is reserved for recording rules: use '_' instead, as in \""
                     + name.replace(':', '_') + "\".");
         }
-        if (!SNAKE_CASE.matcher(name).matches()) {
-            findings.add(quote(name) + " is not snake_case (lower-case letters, digits and single underscores, starting"
-                    + " with a letter): rename it to \"" + toSnakeCase(name) + "\".");
-            return findings;
+    }
+
+    private static boolean snakeCase(String name, List<String> findings) {
+        String finding = notSnakeCase("", name, "");
+        if (finding != null) {
+            findings.add(finding);
         }
-        String[] words = name.split("_");
-        String last = words[words.length - 1];
-        boolean endsTotal = "total".equals(last);
+        return finding == null;
+    }
+
+    /**
+     * The one snake_case rule, for namespaces, metric names and label names: null when {@code value} follows it,
+     * else the finding "{@code what} "value"{@code where} is not snake_case (...): rename it to ...".
+     */
+    private static String notSnakeCase(String what, String value, String where) {
+        if (value != null && SNAKE_CASE.matcher(value).matches()) {
+            return null;
+        }
+        return what + quote(value) + where + " is not snake_case (lower-case letters, digits and single underscores,"
+                + " starting with a letter): rename it to \"" + toSnakeCase(String.valueOf(value)) + "\".";
+    }
+
+    private static void totalMarksCounters(String name, MetricType type, List<String> findings) {
+        boolean endsTotal = name.endsWith("_total");
         if (type == MetricType.COUNTER && !endsTotal) {
             findings.add("Counter " + quote(name) + " must end in \"_total\": rename it to \"" + name + "_total\".");
         }
         if (type != MetricType.COUNTER && endsTotal) {
-            findings.add(type.label() + " " + quote(name) + " must not end in \"_total\", which marks counters: drop the"
-                    + " suffix (\"" + name.substring(0, name.length() - "_total".length()) + "\") or make it a counter.");
+            findings.add(type.displayName() + " " + quote(name) + " must not end in \"_total\", which marks counters:"
+                    + " drop the suffix (\"" + name.substring(0, name.length() - "_total".length()) + "\") or make it a"
+                    + " counter.");
         }
-        String checked = endsTotal ? name.substring(0, name.length() - "_total".length()) : name;
-        String checkedLast = checked.substring(checked.lastIndexOf('_') + 1);
-        boolean infoAllowed = type == MetricType.INFO && "info".equals(checkedLast);
-        if (type == MetricType.INFO && !"info".equals(checkedLast)) {
+    }
+
+    private static void infoEndsInInfo(String name, MetricType type, String last, List<String> findings) {
+        if (type == MetricType.INFO && !"info".equals(last)) {
             findings.add("Info metric " + quote(name) + " must end in \"_info\": rename it to \"" + name + "_info\".");
         }
-        if (RESERVED_SUFFIXES.contains(checkedLast) && !infoAllowed) {
-            findings.add(quote(name) + " ends in the reserved suffix \"_" + checkedLast + "\", which Prometheus derives"
+    }
+
+    private static void noReservedSuffix(String name, MetricType type, String last, List<String> findings) {
+        boolean infoAllowed = type == MetricType.INFO && "info".equals(last);
+        if (RESERVED_SUFFIXES.contains(last) && !infoAllowed) {
+            findings.add(quote(name) + " ends in the reserved suffix \"_" + last + "\", which Prometheus derives"
                     + " for histograms, summaries and info metrics: choose another last word"
-                    + ("info".equals(checkedLast) ? " or use the info metric factory." : "."));
+                    + ("info".equals(last) ? " or use the info metric factory." : "."));
         }
-        for (int i = 0; i < words.length; i++) {
-            String word = words[i];
-            if (TYPE_WORDS.contains(word)) {
-                findings.add(quote(name) + " names a metric type (\"" + word + "\"): the type is already in the"
-                        + " exposition; describe what is measured instead.");
-            }
-            String base = baseUnitFor(word);
-            if (base != null) {
-                String[] fixed = words.clone();
-                fixed[i] = base;
-                findings.add(quote(name) + " uses the unit \"" + word + "\": use the base unit \"" + base
-                        + "\" and convert the value (for example \"" + String.join("_", fixed) + "\").");
-            }
+    }
+
+    private static void noTypeWord(String name, String word, List<String> findings) {
+        if (TYPE_WORDS.contains(word)) {
+            findings.add(quote(name) + " names a metric type (\"" + word + "\"): the type is already in the"
+                    + " exposition; describe what is measured instead.");
         }
-        return findings;
+    }
+
+    private static void baseUnits(String name, String[] words, int i, List<String> findings) {
+        String base = baseUnitFor(words[i]);
+        if (base != null) {
+            String[] fixed = words.clone();
+            fixed[i] = base;
+            findings.add(quote(name) + " uses the unit \"" + words[i] + "\": use the base unit \"" + base
+                    + "\" and convert the value (for example \"" + String.join("_", fixed) + "\").");
+        }
     }
 
     /** The base unit to use instead of {@code word}, or null when {@code word} is not a non-base unit. */
@@ -128,9 +179,11 @@ final class NamingRules {
             if (label.startsWith("__")) {
                 findings.add("Label name " + quote(label) + " of " + quote(metric) + " starts with \"__\", which is"
                         + " reserved for Prometheus internals: drop the leading underscores.");
-            } else if (!SNAKE_CASE.matcher(label).matches()) {
-                findings.add("Label name " + quote(label) + " of " + quote(metric) + " is not snake_case: rename it to"
-                        + " \"" + toSnakeCase(label) + "\".");
+            } else {
+                String notSnakeCase = notSnakeCase("Label name ", label, " of " + quote(metric));
+                if (notSnakeCase != null) {
+                    findings.add(notSnakeCase);
+                }
             }
             if (RESERVED_LABELS.contains(label)) {
                 findings.add("Label name " + quote(label) + " of " + quote(metric) + " is reserved for histogram"

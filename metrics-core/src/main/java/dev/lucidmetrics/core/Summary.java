@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.MetricType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,46 +14,20 @@ import java.util.List;
  * // image_gallery_response_size_bytes_count 1.0, image_gallery_response_size_bytes_sum 512.0
  * }</pre>
  */
-public final class Summary {
+public final class Summary extends Metric<Summary.Child> {
 
-    private final String name;
-    private final Children<Child> children;
-    private final Child unlabelled;
-
-    private Summary(Builder b) {
-        this.name = b.name;
-        io.prometheus.client.Summary.Builder sb = io.prometheus.client.Summary.build()
-                .name(b.name).help(b.help).labelNames(b.allLabelNames());
-        for (double[] q : b.quantiles) {
-            sb.quantile(q[0], q[1]);
-        }
-        io.prometheus.client.Summary collector = sb.register(b.app.collectorRegistry());
-        this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
-                values -> new Child(collector.labels(values)));
-        this.unlabelled = b.labelNames.isEmpty() ? children.unlabelled() : null;
+    private Summary(Builder b, io.prometheus.client.Summary collector) {
+        super(b, values -> new Child(collector.labels(values)));
     }
 
+    /** Records one observation; only for a summary without label names. */
     public void observe(double value) {
         noLabels().observe(value);
     }
 
+    /** Starts timing; closing the timer observes the elapsed seconds. Only without label names. */
     public Timer startTimer() {
         return noLabels().startTimer();
-    }
-
-    public Child labels(String... values) {
-        return children.get(values);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    private Child noLabels() {
-        if (unlabelled == null) {
-            throw new IllegalStateException("\"" + name + "\" has label names: call labels(...) first.");
-        }
-        return unlabelled;
     }
 
     /** One series of a summary. */
@@ -71,18 +46,20 @@ public final class Summary {
             return new Timer(this::observe);
         }
 
-        public double count() {
-            return child.get().count;
+        /** Observations so far, for tests and diagnostics. */
+        public long count() {
+            return (long) child.get().count;
         }
 
+        /** Sum of observations so far. */
         public double sum() {
             return child.get().sum;
         }
     }
 
     /** Builds a {@link Summary}. */
-    public static final class Builder extends MetricBuilder<Builder, Summary> {
-        final List<double[]> quantiles = new ArrayList<>();
+    public static final class Builder extends LabelledBuilder<Builder, Summary> {
+        private final List<double[]> quantiles = new ArrayList<>();
 
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.SUMMARY);
@@ -100,7 +77,12 @@ public final class Summary {
 
         @Override
         Summary create() {
-            return new Summary(this);
+            io.prometheus.client.Summary.Builder sb = io.prometheus.client.Summary.build()
+                    .name(name).help(help).labelNames(allLabelNames());
+            for (double[] q : quantiles) {
+                sb.quantile(q[0], q[1]);
+            }
+            return new Summary(this, sb.register(app.collectorRegistry()));
         }
     }
 }

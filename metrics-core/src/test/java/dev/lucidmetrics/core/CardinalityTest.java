@@ -4,49 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.LogCapture;
+import dev.lucidmetrics.testing.MetricValues;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Past the label-combination limit every new combination lands in one OVERFLOW series, with one warning. */
 class CardinalityTest {
 
-    private final Logger logger = Logger.getLogger(CardinalityGuard.class.getName());
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureWarnings() {
-        logger.addHandler(capture);
-    }
-
-    @AfterEach
-    void release() {
-        logger.removeHandler(capture);
-    }
-
     @Test
     void combinationsPastTheLimitCollapseToOverflowAndWarnOnce() {
+        try (LogCapture log = new LogCapture(CardinalityGuard.class)) {
+            combinationsCollapse(log);
+        }
+    }
+
+    private static void combinationsCollapse(LogCapture log) {
         AppMetrics app = AppMetrics.builder("shop").build();
         Counter orders = app.counter("orders_total").help("Orders.").labelNames("country", "channel")
                 .maxLabelCombinations(3).register();
@@ -60,10 +34,10 @@ class CardinalityTest {
         assertEquals(1.0, values.get("shop_orders_total", "country", "fr", "channel", "web"));
         assertEquals(2.0, values.get("shop_orders_total", "country", "OVERFLOW", "channel", "OVERFLOW"));
         assertEquals(4, values.seriesCount("shop_orders_total"));
-        List<LogRecord> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+        List<String> warnings = log.warnings();
         assertEquals(1, warnings.size(), "one warning, not one per refused value: " + warnings);
-        assertTrue(warnings.get(0).getMessage().contains("More than 3 distinct label value combinations of"
-                + " \"shop_orders_total\""), warnings.get(0).getMessage());
+        assertTrue(warnings.get(0).contains("More than 3 distinct label value combinations of"
+                + " \"shop_orders_total\""), warnings.get(0));
     }
 
     @Test

@@ -25,8 +25,8 @@ class NamingRulesTest {
 
     @Test
     void camelCaseNamespacesAreRejected() {
-        rejects("Namespace \"ImageGallery\" is not snake_case: use lower-case words joined by '_', such as"
-                + " \"image_gallery\".", () -> AppMetrics.builder("ImageGallery"));
+        rejects("Namespace \"ImageGallery\" is not snake_case (lower-case letters, digits and single underscores,"
+                + " starting with a letter): rename it to \"image_gallery\".", () -> AppMetrics.builder("ImageGallery"));
     }
 
     @Test
@@ -120,8 +120,8 @@ class NamingRulesTest {
 
     @Test
     void labelNamesMustBeSnakeCase() {
-        rejects("Label name \"paymentMethod\" of \"shop_orders_total\" is not snake_case: rename it to"
-                + " \"payment_method\".", () -> app.counter("orders_total").help("h").labelNames("paymentMethod")
+        rejects("Label name \"paymentMethod\" of \"shop_orders_total\" is not snake_case (lower-case letters,"
+                + " digits and single underscores, starting with a letter): rename it to \"payment_method\".", () -> app.counter("orders_total").help("h").labelNames("paymentMethod")
                 .register());
         rejects("\"shop_orders_total\" has an empty label name: give every label a snake_case name.",
                 () -> app.counter("orders_total").help("h").labelNames("method", null).register());
@@ -153,7 +153,8 @@ class NamingRulesTest {
     void commonLabelsCannotBeRepeatedPerMetric() {
         AppMetrics withEnv = AppMetrics.builder("shop").commonLabel("env", "prod").build();
         rejects("Label name \"env\" of \"shop_orders_total\" is already a common label of the app: drop it from"
-                + " labelNames(...).", () -> withEnv.counter("orders_total").help("h").labelNames("env").register());
+                + " the metric's label names.",
+                () -> withEnv.counter("orders_total").help("h").labelNames("env").register());
     }
 
     @Test

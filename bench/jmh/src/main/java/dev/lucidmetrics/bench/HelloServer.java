@@ -39,7 +39,7 @@ public final class HelloServer {
         });
         if (args[0].equals("instrumented")) {
             AppMetrics app = AppMetrics.builder("hello").build();
-            HttpServerMetrics.builder(app).routes("/hello").build().instrument(hello);
+            HttpServerMetrics.builder(app).routes("/hello").register().instrument(hello);
             MetricsHandler.builder(app).path("/metrics").build().mount(server);
         }
         server.start();

@@ -1,9 +1,10 @@
 package dev.lucidmetrics.demo.accesslog;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
-import dev.lucidmetrics.demo.support.DemoMetrics;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
@@ -21,14 +22,16 @@ final class AccessLogApp {
     private AccessLogApp(EnvConfig env, Clock clock, ExecutorService executor, PrintStream out) {
         AccessLogConfig config = AccessLogConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("accesslog").settings(env, AccessLogConfig.DEFAULT_PORT);
-        this.metrics = DemoMetrics.create("access", env, Main.class);
+        MetricsConfig metricsConfig = MetricsConfig.from(env);
+        this.metrics = AppMetrics.builder("access").config(metricsConfig).versionFrom(Main.class).build();
+        JvmMetrics.builder().config(metricsConfig).register(metrics);
         this.log = new AccessLog(metrics, config, clock, out);
-        MetricsHandler exposition = MetricsHandler.builder(metrics).path("/metrics").build();
+        MetricsHandler exposition = MetricsHandler.builder(metrics).config(metricsConfig).build();
         Router router = new Router()
                 .on("POST", "/access-log", log::post)
                 .on("GET", "/stats", log::stats)
                 .on("GET", "/health", Responses::health)
-                .on("GET", "/metrics", ex -> {
+                .on("GET", exposition.path(), ex -> {
                     log.refreshClientIps();
                     exposition.handle(ex);
                 });

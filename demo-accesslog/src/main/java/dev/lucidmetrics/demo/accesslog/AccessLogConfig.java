@@ -1,6 +1,6 @@
 package dev.lucidmetrics.demo.accesslog;
 
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import java.time.Duration;
 
 /** The access-log settings, read from the environment; an invalid value fails at startup naming the variable. */

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.demo.accesslog;
 
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import java.io.UncheckedIOException;
 
 /** Runs the access log: {@code PORT=8012 java -jar demo-accesslog.jar}; entries go to stdout as JSON lines. */

@@ -2,8 +2,8 @@ package dev.lucidmetrics.demo.accesslog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lucidmetrics.core.EnvConfig;
 import dev.lucidmetrics.core.batch.BatchJob;
+import dev.lucidmetrics.core.config.EnvConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

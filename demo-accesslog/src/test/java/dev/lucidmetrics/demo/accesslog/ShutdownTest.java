@@ -3,11 +3,11 @@ package dev.lucidmetrics.demo.accesslog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lucidmetrics.core.EnvConfig;
-import dev.lucidmetrics.demo.support.Eventually;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.demo.support.Processes;
 import dev.lucidmetrics.demo.support.StopInFlight;
-import dev.lucidmetrics.demo.support.TestHttp;
+import dev.lucidmetrics.testing.Poll;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
@@ -33,8 +33,8 @@ class ShutdownTest {
                     + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
                     + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Eventually.await("the request to reach the handler", Duration.ofSeconds(5),
-                    () -> app.server().inFlight() == 1);
+            Poll.until("the request to reach the handler", Duration.ofSeconds(5),
+                    () -> app.server().running() == 1);
 
             StopInFlight stopping = StopInFlight.begin("access-log", app.server().port(), app::stop);
             out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));

@@ -2,10 +2,10 @@ package dev.lucidmetrics.demo.gallery;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.EnvConfig;
-import dev.lucidmetrics.core.exposition.MetricsHandler;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
-import dev.lucidmetrics.demo.support.DemoMetrics;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
@@ -35,17 +35,19 @@ final class GalleryApp {
         this.config = GalleryConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("gallery").settings(env, GalleryConfig.DEFAULT_PORT);
         this.random = random;
-        this.metrics = DemoMetrics.create("image_gallery", env, Main.class);
+        MetricsConfig metricsConfig = MetricsConfig.from(env);
+        this.metrics = AppMetrics.builder("image_gallery").config(metricsConfig).versionFrom(Main.class).build();
+        JvmMetrics.builder().config(metricsConfig).register(metrics);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.imageTimeout().compareTo(Duration.ofSeconds(1)) < 0
                         ? config.imageTimeout() : Duration.ofSeconds(1)).build();
-        this.downstream = new Downstream(HttpClientMetrics.builder(metrics).build().wrap(http), config);
+        this.downstream = new Downstream(HttpClientMetrics.builder(metrics).register().wrap(http), config);
         Router router = new Router()
                 .on("GET", "/", this::page)
                 .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
-                .on("GET", "/health", Responses::health)
-                .on("GET", "/metrics", MetricsHandler.builder(metrics).path("/metrics").build());
-        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics, "/favicon.ico").start();
+                .on("GET", "/health", Responses::health);
+        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics, "/favicon.ico")
+                .metrics(metrics, metricsConfig).start();
     }
 
     /** Starts the app with settings from {@code env}; invalid settings throw, naming the variable. */

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.demo.gallery;
 
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.demo.gallery;
 
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import java.io.UncheckedIOException;
 
 /** Runs the image gallery: {@code PORT=8010 IMAGE_API_URL=... ACCESS_API_URL=... java -jar demo-gallery.jar}. */

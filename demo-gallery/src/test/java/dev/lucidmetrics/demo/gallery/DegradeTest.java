@@ -3,10 +3,10 @@ package dev.lucidmetrics.demo.gallery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lucidmetrics.core.EnvConfig;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.demo.support.StopInFlight;
-import dev.lucidmetrics.demo.support.TestHttp;
+import dev.lucidmetrics.testing.MetricValues;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lucidmetrics.core.EnvConfig;
-import dev.lucidmetrics.core.testing.MetricValues;
-import dev.lucidmetrics.demo.support.Promtool;
-import dev.lucidmetrics.demo.support.TestHttp;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.testing.MetricValues;
+import dev.lucidmetrics.testing.Promtool;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;

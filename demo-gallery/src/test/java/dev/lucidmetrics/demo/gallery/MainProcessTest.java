@@ -2,8 +2,8 @@ package dev.lucidmetrics.demo.gallery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.demo.support.Processes;
-import dev.lucidmetrics.demo.support.TestHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.lucidmetrics.demo.iotd;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.EnvConfig;
-import dev.lucidmetrics.core.exposition.MetricsHandler;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
-import dev.lucidmetrics.demo.support.DemoMetrics;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,19 +33,21 @@ final class IotdApp {
     private IotdApp(EnvConfig env, Clock clock, ExecutorService executor) {
         IotdConfig config = IotdConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("iotd").settings(env, IotdConfig.DEFAULT_PORT);
-        this.metrics = DemoMetrics.create("iotd_api", env, Main.class);
+        MetricsConfig metricsConfig = MetricsConfig.from(env, METRICS_PATH);
+        this.metrics = AppMetrics.builder("iotd_api").config(metricsConfig).versionFrom(Main.class).build();
+        JvmMetrics.builder().config(metricsConfig).register(metrics);
         this.catalogue = Catalogue.bundled();
         Optional<ApodSource> apod = Optional.ofNullable(config.apodKey()).map(key -> new ApodSource(
-                HttpClientMetrics.builder(metrics).build().wrap(HttpClient.newBuilder()
+                HttpClientMetrics.builder(metrics).register().wrap(HttpClient.newBuilder()
                         .connectTimeout(config.apodTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build()),
                 config.apodUrl(), key, config.apodTimeout()));
         this.images = new ImageService(metrics, catalogue, apod, config, clock, this::publicBase);
         Router router = new Router()
                 .on("GET", "/image", ex -> Responses.json(ex, 200, images.current()))
                 .on("GET", "/images/{id}", this::imageFile)
-                .on("GET", "/health", Responses::health)
-                .on("GET", METRICS_PATH, MetricsHandler.builder(metrics).path(METRICS_PATH).build());
-        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics, METRICS_PATH).start();
+                .on("GET", "/health", Responses::health);
+        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics)
+                .metrics(metrics, metricsConfig).start();
         this.publicBase = config.publicBaseUrl() != null ? config.publicBaseUrl()
                 : URI.create("http://localhost:" + server.port());
     }

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.demo.iotd;
 
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import java.io.UncheckedIOException;
 
 /** Runs the image-of-the-day service: {@code PORT=8011 java -jar demo-iotd.jar}. */

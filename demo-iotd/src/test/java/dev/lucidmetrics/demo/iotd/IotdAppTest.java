@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lucidmetrics.core.EnvConfig;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.demo.support.MutableClock;
-import dev.lucidmetrics.demo.support.Promtool;
 import dev.lucidmetrics.demo.support.Responses;
-import dev.lucidmetrics.demo.support.TestHttp;
+import dev.lucidmetrics.testing.MetricValues;
+import dev.lucidmetrics.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;

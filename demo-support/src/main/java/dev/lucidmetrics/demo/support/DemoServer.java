@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.EnvConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.exposition.Exposition;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A JDK {@link HttpServer} on a thread pool, with one handler at {@code /}, that stops gracefully: {@link #stop()}
  * closes the listening socket, lets requests in flight finish (up to the grace period) and then ends the threads.
  * <pre>{@code
- * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).instrumentedRouter(router, app, "/metrics").start();
+ * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).instrumentedRouter(router, app)
+ *         .metrics(app, metricsConfig).start();
  * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
  * }</pre>
  */
@@ -34,7 +37,8 @@ public final class DemoServer {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Duration grace;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AutoCloseable metrics;
     private boolean stopped;
 
     private DemoServer(Builder b) throws IOException {
@@ -43,8 +47,14 @@ public final class DemoServer {
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
         server.setExecutor(executor);
         HttpContext root = server.createContext("/", b.handler);
-        root.getFilters().add(new InFlight());
+        root.getFilters().add(new RunningExchanges());
         root.getFilters().addAll(b.filters);
+        try {
+            this.metrics = b.metricsApp == null ? () -> { } : Exposition.expose(b.metricsApp, server, b.metricsConfig);
+        } catch (RuntimeException e) {
+            server.stop(0);   // free the app's port too: the caller reports the failure and exits
+            throw e;
+        }
     }
 
     public static Builder builder(String name) {
@@ -61,9 +71,9 @@ public final class DemoServer {
         return URI.create("http://localhost:" + port() + path);
     }
 
-    /** Requests being served right now. */
-    public int inFlight() {
-        return inFlight.get();
+    /** Requests being served right now on the app's routes (the graceful stop waits for them). */
+    public int running() {
+        return running.get();
     }
 
     /**
@@ -79,8 +89,9 @@ public final class DemoServer {
         }
         // HttpServer.stop(n) returns as soon as the last exchange ends, but on JDK 17 it waits the full n seconds
         // when none is running (JDK-8304065), so only ask for a delay when something is in flight.
-        int seconds = inFlight.get() == 0 ? 0 : (int) Math.max(1, (grace.toMillis() + 999) / 1000);
+        int seconds = running.get() == 0 ? 0 : (int) Math.max(1, (grace.toMillis() + 999) / 1000);
         server.stop(seconds);
+        closeMetrics();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -101,14 +112,24 @@ public final class DemoServer {
         };
     }
 
-    private final class InFlight extends Filter {
+    /** Stops a separate metrics server after its running scrapes (a mounted context went with the app server). */
+    private void closeMetrics() {
+        try {
+            metrics.close();
+        } catch (Exception e) {
+            System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "Stopping the metrics server failed", e);
+        }
+    }
+
+    private final class RunningExchanges extends Filter {
         @Override
         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            inFlight.incrementAndGet();
+            running.incrementAndGet();
             try {
                 chain.doFilter(exchange);
             } finally {
-                inFlight.decrementAndGet();
+                running.decrementAndGet();
             }
         }
 
@@ -128,6 +149,8 @@ public final class DemoServer {
         private HttpHandler handler;
         private final List<Filter> filters = new ArrayList<>();
         private ExecutorService executor;
+        private AppMetrics metricsApp;
+        private MetricsConfig metricsConfig;
 
         Builder(String name) {
             this.name = name;
@@ -163,8 +186,18 @@ public final class DemoServer {
          */
         public Builder instrumentedRouter(Router router, AppMetrics metrics, String... excludedPaths) {
             HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates())
-                    .excludePaths(excludedPaths).build();
+                    .excludePaths(excludedPaths).register();
             return handler(router).filter(http.filter());
+        }
+
+        /**
+         * Serves {@code app}'s metrics as {@code config} says: on this server at {@code METRICS_PATH}, or on a
+         * separate {@code METRICS_PORT}; stopped with the server.
+         */
+        public Builder metrics(AppMetrics app, MetricsConfig config) {
+            this.metricsApp = app;
+            this.metricsConfig = config;
+            return this;
         }
 
         /** A filter around the handler, such as {@code HttpServerMetrics.filter()}. */

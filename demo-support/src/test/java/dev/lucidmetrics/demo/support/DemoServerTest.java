@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.TestHttp;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.demo.support;
 
+import dev.lucidmetrics.testing.Poll;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class StopInFlight {
     public static StopInFlight begin(String server, int port, Runnable stop) {
         long start = System.nanoTime();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(stop);
-        Eventually.await(server + " to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
+        Poll.until(server + " to stop accepting", Duration.ofSeconds(5), () -> !accepts(port));
         return new StopInFlight(start, stopping);
     }
 

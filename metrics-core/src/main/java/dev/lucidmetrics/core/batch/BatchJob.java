@@ -2,7 +2,6 @@ package dev.lucidmetrics.core.batch;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Gauge;
-import io.prometheus.client.CollectorRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public final class BatchJob {
 
     /** Runs {@code work} once, records its metrics in a fresh registry and pushes them; re-throws its failure. */
     public <E extends Exception> void run(Work<E> work) throws E {
-        AppMetrics app = AppMetrics.builder(name).version(version).registry(new CollectorRegistry(true)).build();
+        AppMetrics app = AppMetrics.builder(name).version(version).build();   // a fresh registry per run
         Gauge duration = app.gauge("duration_seconds").help("How long the last run of " + name + " took.")
                 .register();
         Gauge records = app.gauge("records_processed").help("Records the last run of " + name + " processed.")

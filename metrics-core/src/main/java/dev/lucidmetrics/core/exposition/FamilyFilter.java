@@ -1,8 +1,8 @@
 package dev.lucidmetrics.core.exposition;
 
-import io.prometheus.client.Collector;
-import io.prometheus.client.Collector.MetricFamilySamples;
+import dev.lucidmetrics.core.internal.SampleNames;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +20,6 @@ import java.util.Set;
  * name it is queried under ({@code x_total}, {@code x_info}), or, as in simpleclient, sample by sample.
  */
 final class FamilyFilter {
-
-    private static final String[] SUFFIXES = {"_total", "_created", "_count", "_sum", "_bucket", "_info", "_gcount",
-        "_gsum"};
 
     private final Set<String> names;
     private final boolean createdSeries;
@@ -59,7 +56,7 @@ final class FamilyFilter {
         if (names.contains(name)) {
             return true;
         }
-        for (String suffix : SUFFIXES) {
+        for (String suffix : SampleNames.SUFFIXES) {
             if (name.endsWith(suffix)) {
                 String stem = name.substring(0, name.length() - suffix.length());
                 if (names.contains(stem) || names.contains(stem + "_total") || names.contains(stem + "_info")) {
@@ -72,13 +69,14 @@ final class FamilyFilter {
 
     /** The family with only the samples to expose, or null when none is left of a family not asked for by name. */
     private MetricFamilySamples keep(MetricFamilySamples family) {
-        boolean wholeFamily = names.isEmpty() || names.contains(family.name) || names.contains(queriedName(family));
-        if (wholeFamily && (createdSeries || !hasCreatedSeries(family))) {
+        boolean wholeFamily = names.isEmpty() || names.contains(family.name)
+                || names.contains(SampleNames.queriedName(family));
+        if (wholeFamily && (createdSeries || !SampleNames.hasCreatedSeries(family))) {
             return family;
         }
         List<Sample> samples = new ArrayList<>(family.samples.size());
         for (Sample sample : family.samples) {
-            boolean created = hasCreatedSeries(family) && sample.name.equals(family.name + "_created");
+            boolean created = SampleNames.hasCreatedSeries(family) && sample.name.equals(family.name + "_created");
             if ((createdSeries || !created) && (wholeFamily || names.contains(sample.name))) {
                 samples.add(sample);
             }
@@ -87,19 +85,5 @@ final class FamilyFilter {
             return null;
         }
         return new MetricFamilySamples(family.name, family.unit, family.type, family.help, samples);
-    }
-
-    /** The name people query: simpleclient keeps counter and info family names without their suffix. */
-    private static String queriedName(MetricFamilySamples family) {
-        switch (family.type) {
-            case COUNTER: return family.name + "_total";
-            case INFO: return family.name + "_info";
-            default: return family.name;
-        }
-    }
-
-    private static boolean hasCreatedSeries(MetricFamilySamples family) {
-        return family.type == Collector.Type.COUNTER || family.type == Collector.Type.HISTOGRAM
-                || family.type == Collector.Type.SUMMARY;
     }
 }

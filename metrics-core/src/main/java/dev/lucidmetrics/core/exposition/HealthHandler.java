@@ -13,11 +13,11 @@ final class HealthHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(PATH)) {
-                Responses.text(exchange, 404, "Not found.\n");
+                TextResponses.text(exchange, 404, "Not found.\n");
             } else if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                Responses.methodNotAllowed(exchange, MetricsHandler.ALLOWED);
+                TextResponses.methodNotAllowed(exchange, MetricsHandler.ALLOWED);
             } else {
-                Responses.text(exchange, 200, "OK");
+                TextResponses.text(exchange, 200, "OK");
             }
         }
     }

@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.PathRule;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
 import java.io.BufferedWriter;
@@ -43,15 +46,9 @@ public final class MetricsHandler implements HttpHandler {
         this.createdSeries = b.createdSeries;
     }
 
+    /** Starts describing the handler that serves {@code app}'s metrics. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics whose registry to serve.");
-        }
-        return new Builder(app.collectorRegistry());
-    }
-
-    public static Builder builder(CollectorRegistry registry) {
-        return new Builder(registry);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics whose metrics to serve"));
     }
 
     /** The exact path served. */
@@ -68,19 +65,19 @@ public final class MetricsHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(path)) {
-                Responses.text(exchange, 404, "Not found: metrics are at " + path + "\n");
+                TextResponses.text(exchange, 404, "Not found: metrics are at " + path + "\n");
                 return;
             }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                Responses.methodNotAllowed(exchange, ALLOWED);
+                TextResponses.methodNotAllowed(exchange, ALLOWED);
                 return;
             }
             ScrapeRequest request;
             try {
                 request = ScrapeRequest.of(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery());
             } catch (IllegalArgumentException e) {
-                Responses.text(exchange, 400, e.getMessage() + "\n");
+                TextResponses.text(exchange, 400, e.getMessage() + "\n");
                 return;
             }
             respond(exchange, request, method.equals("HEAD"));
@@ -94,7 +91,7 @@ public final class MetricsHandler implements HttpHandler {
                 body = render(request);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Collecting metrics for " + path + " failed", e);
-                Responses.text(exchange, 500, "Collecting metrics failed; see the application log.\n");
+                TextResponses.text(exchange, 500, "Collecting metrics failed; see the application log.\n");
                 return;
             }
         }
@@ -126,14 +123,17 @@ public final class MetricsHandler implements HttpHandler {
     /** Builds a {@link MetricsHandler}. */
     public static final class Builder {
         private final CollectorRegistry registry;
-        private String path = "/metrics";
+        private String path = MetricsConfig.DEFAULT_PATH;
         private boolean createdSeries;
 
-        Builder(CollectorRegistry registry) {
-            if (registry == null) {
-                throw new IllegalArgumentException("registry is null: pass the CollectorRegistry to serve.");
-            }
-            this.registry = registry;
+        Builder(AppMetrics app) {
+            this.registry = app.collectorRegistry();
+        }
+
+        /** Takes {@code METRICS_PATH} and {@code METRICS_CREATED_SERIES} from the settings. */
+        public Builder config(MetricsConfig config) {
+            Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
+            return path(config.path()).createdSeries(config.createdSeries());
         }
 
         /** The exact path to serve, such as {@code /actuator/prometheus}; default {@code /metrics}. */

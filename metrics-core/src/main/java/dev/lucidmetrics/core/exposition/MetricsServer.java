@@ -3,7 +3,9 @@ package dev.lucidmetrics.core.exposition;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
-import io.prometheus.client.CollectorRegistry;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.PathRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,25 +28,19 @@ public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
-    private final InFlight inFlight;
+    private final DrainGate gate;
     private final Duration grace;
 
-    private MetricsServer(HttpServer server, ThreadPoolExecutor executor, InFlight inFlight, Duration grace) {
+    private MetricsServer(HttpServer server, ThreadPoolExecutor executor, DrainGate gate, Duration grace) {
         this.server = server;
         this.executor = executor;
-        this.inFlight = inFlight;
+        this.gate = gate;
         this.grace = grace;
     }
 
+    /** Starts describing a server for {@code app}'s metrics. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics whose registry to serve.");
-        }
-        return new Builder(app.collectorRegistry());
-    }
-
-    public static Builder builder(CollectorRegistry registry) {
-        return new Builder(registry);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics whose metrics to serve"));
     }
 
     /** The bound port (useful after {@code port(0)}). */
@@ -57,7 +53,7 @@ public final class MetricsServer implements AutoCloseable {
     public void close() {
         boolean interrupted = false;
         try {
-            inFlight.closeAndAwait(grace);
+            gate.closeAndAwait(grace);
         } catch (InterruptedException e) {
             interrupted = true;
         }
@@ -81,14 +77,28 @@ public final class MetricsServer implements AutoCloseable {
         private final MetricsHandler.Builder handler;
         private String host = "0.0.0.0";
         private int port = 9400;
-        private String path = "/metrics";
+        private String path = MetricsConfig.DEFAULT_PATH;
         private int threads = 4;
         private String user;
         private String password;
         private Duration grace = Duration.ofSeconds(5);
 
-        Builder(CollectorRegistry registry) {
-            this.handler = MetricsHandler.builder(registry);
+        Builder(AppMetrics app) {
+            this.handler = MetricsHandler.builder(app);
+        }
+
+        /**
+         * Takes {@code METRICS_HOST}, {@code METRICS_PORT}, {@code METRICS_PATH} and {@code METRICS_CREATED_SERIES}
+         * from the settings ({@code METRICS_PORT} must not be 0 here: 0 means "on the app's own server").
+         */
+        public Builder config(MetricsConfig config) {
+            Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
+            if (config.port() == 0) {
+                throw new IllegalArgumentException("METRICS_PORT is 0, which means \"serve on the app's own server\":"
+                        + " set METRICS_PORT to a port such as 9400 for a separate metrics server, or use"
+                        + " Exposition.expose(app, server, config), which handles both.");
+            }
+            return host(config.host()).port(config.port()).path(config.path()).createdSeries(config.createdSeries());
         }
 
         /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
@@ -167,18 +177,18 @@ public final class MetricsServer implements AutoCloseable {
             }
             ThreadPoolExecutor executor = ServerThreads.create(threads);
             server.setExecutor(executor);
-            InFlight inFlight = new InFlight();
+            DrainGate gate = new DrainGate();
             HttpContext metrics = handler.path(path).build().mount(server);
-            metrics.getFilters().add(inFlight);
+            metrics.getFilters().add(gate);
             if (user != null) {
                 metrics.setAuthenticator(new BasicAuth(user, password));
             }
-            server.createContext(HealthHandler.PATH, new HealthHandler()).getFilters().add(inFlight);
+            server.createContext(HealthHandler.PATH, new HealthHandler()).getFilters().add(gate);
             if (!path.equals("/")) {
-                server.createContext("/", new NotFoundHandler(path)).getFilters().add(inFlight);
+                server.createContext("/", new NotFoundHandler(path)).getFilters().add(gate);
             }
             server.start();
-            return new MetricsServer(server, executor, inFlight, grace);
+            return new MetricsServer(server, executor, gate, grace);
         }
     }
 }

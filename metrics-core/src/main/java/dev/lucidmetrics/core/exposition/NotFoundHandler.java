@@ -16,7 +16,7 @@ final class NotFoundHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Responses.text(exchange, 404, "Not found: metrics are at " + metricsPath + "\n");
+            TextResponses.text(exchange, 404, "Not found: metrics are at " + metricsPath + "\n");
         }
     }
 }

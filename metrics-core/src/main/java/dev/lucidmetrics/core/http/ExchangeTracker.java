@@ -26,7 +26,7 @@ final class ExchangeTracker {
     private final AtomicBoolean recorded = new AtomicBoolean();
     private volatile long bytes;
     private volatile boolean clientGone;
-    private long declared = UNKNOWN;
+    private long promised = UNKNOWN;
 
     ExchangeTracker(HttpServerMetrics metrics, HttpExchange exchange, RouteTemplate template) {
         this.metrics = metrics;
@@ -102,8 +102,7 @@ final class ExchangeTracker {
         }
         String code = clientGone ? HttpServerMetrics.CLIENT_CLOSED
                 : status < 0 ? HttpServerMetrics.NO_RESPONSE : Integer.toString(status);
-        int effective = clientGone ? 499 : status < 0 ? 500 : status;
-        String route = metrics.routes().label(template, exchange.getHttpContext().getPath(), effective);
+        String route = metrics.routes().label(template, exchange.getHttpContext().getPath(), Integer.parseInt(code));
         metrics.record(method, route, code, (System.nanoTime() - start) / 1e9, size);
     }
 
@@ -112,12 +111,12 @@ final class ExchangeTracker {
      * chunked or unknown. Read once (the headers are sent), since a handler may write many small pieces.
      */
     private long declaredLength(int status) {
-        if (declared == UNKNOWN) {
+        if (promised == UNKNOWN) {
             boolean bodyless = "HEAD".equals(exchange.getRequestMethod()) || status < 200 || status == 204
                     || status == 304;
-            declared = bodyless ? 0 : parse(exchange.getResponseHeaders().getFirst("Content-length"));
+            promised = bodyless ? 0 : parse(exchange.getResponseHeaders().getFirst("Content-length"));
         }
-        return declared;
+        return promised;
     }
 
     private static long parse(String header) {

@@ -3,6 +3,8 @@ package dev.lucidmetrics.core.http;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
+import dev.lucidmetrics.core.internal.Buckets;
+import dev.lucidmetrics.core.internal.Checks;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.List;
 /**
  * Metrics for calls this app makes to its peers, labelled by a logical target name:
  * <pre>{@code
- * InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").build()
+ * InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").register()
  *         .wrap(HttpClient.newHttpClient());
  * HttpResponse<String> r = client.send("iotd", request, BodyHandlers.ofString());
  * // image_gallery_client_requests_total{target="iotd",method="GET",code="200"} 1.0
@@ -24,6 +26,8 @@ public final class HttpClientMetrics {
     public static final String TIMEOUT = "timeout";
     /** Code of a call that ended in any other failure (connection refused or reset, interrupted, ...). */
     public static final String ERROR = "error";
+
+    private static final int DEFAULT_MAX_TARGETS = 20;
 
     private final Counter requests;
     private final Histogram duration;
@@ -42,19 +46,13 @@ public final class HttpClientMetrics {
 
     /** Starts describing the client metrics of {@code app}. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics the client metrics belong to.");
-        }
-        return new Builder(app);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics the client metrics belong to"));
     }
 
     /** Wraps {@code client}; every call through the wrapper is recorded under the target it names. */
     public InstrumentedHttpClient wrap(HttpClient client) {
-        if (client == null) {
-            throw new IllegalArgumentException("client is null: pass an HttpClient such as"
-                    + " HttpClient.newHttpClient().");
-        }
-        return new InstrumentedHttpClient(client, this);
+        return new InstrumentedHttpClient(Checks.notNull("client", client, "pass an HttpClient such as"
+                + " HttpClient.newHttpClient()"), this);
     }
 
     String targetLabel(String target) {
@@ -70,7 +68,7 @@ public final class HttpClientMetrics {
     public static final class Builder {
         private final AppMetrics app;
         private final List<String> targets = new ArrayList<>();
-        private int maxTargets = 20;
+        private int maxTargets = DEFAULT_MAX_TARGETS;
         private double[] buckets;
 
         Builder(AppMetrics app) {
@@ -90,22 +88,19 @@ public final class HttpClientMetrics {
 
         /** Distinct undeclared target names before new ones collapse into {@code OVERFLOW}; default 20. */
         public Builder maxTargets(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxTargets(" + max + ") is illegal: it must be at least 1"
-                        + " (default 20).");
-            }
-            this.maxTargets = max;
+            this.maxTargets = Checks.atLeastOne("maxTargets", max, DEFAULT_MAX_TARGETS);
             return this;
         }
 
         /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
         public Builder durationBuckets(double... upperBounds) {
-            this.buckets = Buckets.check("durationBuckets", upperBounds);
+            this.buckets = Buckets.check("durationBuckets", app.namespace() + "_client_request_duration_seconds",
+                    upperBounds);
             return this;
         }
 
         /** Registers the families (idempotent per app) and returns the metrics. */
-        public HttpClientMetrics build() {
+        public HttpClientMetrics register() {
             return new HttpClientMetrics(this);
         }
     }

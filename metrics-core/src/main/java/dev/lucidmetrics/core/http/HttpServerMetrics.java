@@ -7,6 +7,8 @@ import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Summary;
+import dev.lucidmetrics.core.internal.Buckets;
+import dev.lucidmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Standard request metrics for a JDK {@code com.sun.net.httpserver} server, added as a {@link Filter}:
  * <pre>{@code
- * HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/", "/images/{id}").build();
+ * HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/", "/images/{id}").register();
  * http.instrument(server.createContext("/", handler));
  * // image_gallery_requests_total{method="GET",route="/images/{id}",code="200"} 1.0
  * // image_gallery_in_flight_requests 0.0
@@ -36,6 +38,8 @@ public final class HttpServerMetrics {
     /** Code of an exchange whose client went away before the response was complete (nginx's convention). */
     public static final String CLIENT_CLOSED = "499";
 
+    private static final int DEFAULT_MAX_ROUTES = 100;
+    private static final int DEFAULT_MAX_EXCEPTION_CLASSES = 20;
     private static final System.Logger LOG = System.getLogger(HttpServerMetrics.class.getName());
 
     private final Counter requests;
@@ -72,10 +76,7 @@ public final class HttpServerMetrics {
 
     /** Starts describing the request metrics of {@code app}'s HTTP server. */
     public static Builder builder(AppMetrics app) {
-        if (app == null) {
-            throw new IllegalArgumentException("app is null: pass the AppMetrics the request metrics belong to.");
-        }
-        return new Builder(app);
+        return new Builder(Checks.notNull("app", app, "pass the AppMetrics the request metrics belong to"));
     }
 
     /** Adds the metrics filter in front of {@code context}'s other filters and returns the context. */
@@ -130,8 +131,8 @@ public final class HttpServerMetrics {
         private final List<String> routes = new ArrayList<>();
         private final List<String> excluded = new ArrayList<>();
         private boolean defaultExclusions = true;
-        private int maxRoutes = 100;
-        private int maxExceptionClasses = 20;
+        private int maxRoutes = DEFAULT_MAX_ROUTES;
+        private int maxExceptionClasses = DEFAULT_MAX_EXCEPTION_CLASSES;
         private double[] buckets;
         private boolean responseSize;
 
@@ -168,27 +169,19 @@ public final class HttpServerMetrics {
 
         /** Distinct route values before new ones collapse into {@code OVERFLOW}, with one warning; default 100. */
         public Builder maxRoutes(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxRoutes(" + max + ") is illegal: it must be at least 1 (default"
-                        + " 100).");
-            }
-            this.maxRoutes = max;
+            this.maxRoutes = Checks.atLeastOne("maxRoutes", max, DEFAULT_MAX_ROUTES);
             return this;
         }
 
         /** Distinct exception class names in {@code <ns>_request_exceptions_total}; default 20. */
         public Builder maxExceptionClasses(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxExceptionClasses(" + max + ") is illegal: it must be at least"
-                        + " 1 (default 20).");
-            }
-            this.maxExceptionClasses = max;
+            this.maxExceptionClasses = Checks.atLeastOne("maxExceptionClasses", max, DEFAULT_MAX_EXCEPTION_CLASSES);
             return this;
         }
 
         /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
         public Builder durationBuckets(double... upperBounds) {
-            this.buckets = Buckets.check("durationBuckets", upperBounds);
+            this.buckets = Buckets.check("durationBuckets", app.namespace() + "_request_duration_seconds", upperBounds);
             return this;
         }
 
@@ -199,7 +192,7 @@ public final class HttpServerMetrics {
         }
 
         /** Registers the families (idempotent per app) and returns the metrics; throws on a bad template or cap. */
-        public HttpServerMetrics build() {
+        public HttpServerMetrics register() {
             return new HttpServerMetrics(this);
         }
     }

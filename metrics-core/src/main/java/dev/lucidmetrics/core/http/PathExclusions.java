@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.http;
 
+import dev.lucidmetrics.core.internal.PathRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +30,12 @@ final class PathExclusions {
 
     /** Checks one pattern where the caller passes it; the message quotes it and shows the accepted forms. */
     static String check(String pattern) {
-        boolean ok = pattern != null && pattern.startsWith("/") && !pattern.contains("?")
-                && (pattern.indexOf('*') < 0 || (pattern.endsWith("/*") && pattern.indexOf('*') == pattern.length() - 1));
-        if (!ok) {
-            throw new IllegalArgumentException("Excluded path \"" + pattern + "\" is invalid: use an exact path such as"
-                    + " \"/favicon.ico\" or a prefix ending in \"/*\" such as \"/static/*\".");
+        String path = pattern != null && pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 1) : pattern;
+        if (path != null && path.indexOf('*') >= 0) {
+            throw new IllegalArgumentException("Excluded path \"" + pattern + "\" is invalid: '*' may only end a prefix,"
+                    + " as in \"/static/*\"; otherwise give an exact path such as \"/favicon.ico\".");
         }
+        PathRule.check("Excluded path", path);
         return pattern;
     }
 

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.http;
 
+import dev.lucidmetrics.core.internal.PathRule;
 import java.util.regex.Pattern;
 
 /**
@@ -22,19 +23,14 @@ final class RouteTemplate {
 
     /** Parses and checks a template; the message quotes the template and says how to fix it. */
     static RouteTemplate parse(String template) {
-        if (template == null || !template.startsWith("/")) {
-            throw invalid(template, "it must start with '/'");
-        }
-        if (template.contains("?") || template.contains("#") || template.contains("*")) {
-            throw invalid(template, "it must be a path without query, fragment or wildcard");
+        PathRule.check("Route template", template);
+        if (template.contains("*")) {
+            throw invalid(template, "it must not contain a wildcard '*'");
         }
         String[] segments = split(template);
         boolean[] variable = new boolean[segments.length];
         for (int i = 1; i < segments.length; i++) {
             String s = segments[i];
-            if (s.isEmpty() && !(segments.length == 2)) {
-                throw invalid(template, "it has an empty segment (\"//\")");
-            }
             variable[i] = VARIABLE.matcher(s).matches();
             if (!variable[i] && (s.contains("{") || s.contains("}"))) {
                 throw invalid(template, "segment \"" + s + "\" must be either literal text or one whole variable"

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.core.http;
 
-import dev.lucidmetrics.core.CardinalityGuard;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.core.http;
 
-import dev.lucidmetrics.core.CardinalityGuard;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

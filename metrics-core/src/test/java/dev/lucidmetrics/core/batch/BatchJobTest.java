@@ -112,8 +112,8 @@ class BatchJobTest {
         assertEquals("Grouping key label \"job\" is illegal: use a label name such as \"instance\" (letters, digits,"
                 + " '_'; not \"job\", which is the job name).", assertThrows(IllegalArgumentException.class,
                         () -> BatchJob.builder("nightly_export").groupingKey("job", "x")).getMessage());
-        assertEquals("Namespace \"NightlyExport\" is not snake_case: use lower-case words joined by '_', such as"
-                + " \"nightly_export\".", assertThrows(IllegalArgumentException.class,
+        assertEquals("Namespace \"NightlyExport\" is not snake_case (lower-case letters, digits and single"
+                + " underscores, starting with a letter): rename it to \"nightly_export\".", assertThrows(IllegalArgumentException.class,
                         () -> BatchJob.builder("NightlyExport")).getMessage());
         assertEquals("Records processed -1 is negative for batch job \"nightly_export\": pass a count of 0 or more.",
                 assertThrows(IllegalArgumentException.class, () -> {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.support.Binaries;
-import dev.lucidmetrics.core.support.Http;
+import dev.lucidmetrics.core.support.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -75,7 +75,7 @@ class RealPushgatewayTest {
     @Test
     void pushedSeriesAreServedAndAFailureKeepsTheLastSuccessTime() {
         job(Instant.ofEpochSecond(1000), Instant.ofEpochMilli(1_002_500)).run(run -> run.recordsProcessed(42));
-        String afterSuccess = Http.get(port, "/metrics").body();
+        String afterSuccess = TestHttp.get(port, "/metrics").body();
         String labels = "{instance=\"\",job=\"nightly_export\",shard=\"eu\"}";
         assertTrue(afterSuccess.contains("\nnightly_export_duration_seconds" + labels + " 2.5\n"), afterSuccess);
         assertTrue(afterSuccess.contains("\nnightly_export_last_success_timestamp_seconds" + labels + " 1002.5\n"),
@@ -87,12 +87,12 @@ class RealPushgatewayTest {
                 .run(run -> {
                     throw new IllegalStateException("source unavailable");
                 }));
-        String afterFailure = Http.get(port, "/metrics").body();
+        String afterFailure = TestHttp.get(port, "/metrics").body();
         assertTrue(afterFailure.contains("\nnightly_export_last_success_timestamp_seconds" + labels + " 1002.5\n"),
                 "pushAdd must keep the last success: " + afterFailure);
         assertTrue(afterFailure.contains("\nnightly_export_last_failure_timestamp_seconds" + labels + " 2001\n"),
                 afterFailure);
         assertTrue(afterFailure.contains("\nnightly_export_duration_seconds" + labels + " 1\n"), afterFailure);
-        assertEquals(200, Http.get(port, "/-/ready").statusCode());
+        assertEquals(200, TestHttp.get(port, "/-/ready").statusCode());
     }
 }

@@ -11,8 +11,8 @@ import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Timer;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
-import dev.lucidmetrics.core.support.Http;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class ReadmeExampleTest {
                 .buckets(0.1, 0.5, 1).register();
 
         HttpServer server = HttpServer.create(new InetSocketAddress(0), 0);
-        HttpServerMetrics.builder(app).routes("/orders/{id}").build()
+        HttpServerMetrics.builder(app).routes("/orders/{id}").register()
                 .instrument(server.createContext("/orders", exchange -> {
                     try (Timer t = checkout.startTimer()) {
                         orders.labels("card").inc();
@@ -51,10 +51,10 @@ class ReadmeExampleTest {
         // EXAMPLE END
         try {
             int port = server.getAddress().getPort();
-            assertEquals(204, Http.get(port, "/orders/42").statusCode());
+            assertEquals(204, TestHttp.get(port, "/orders/42").statusCode());
             MetricValues.of(app).awaitValue(Duration.ofSeconds(5), 1.0, "shop_requests_total",
                     "method", "GET", "route", "/orders/{id}", "code", "204");
-            String body = Http.get(port, "/metrics?name[]=shop_orders_total&name[]=shop_requests_total"
+            String body = TestHttp.get(port, "/metrics?name[]=shop_orders_total&name[]=shop_requests_total"
                     + "&name[]=shop_build_info").body()
                     .replace(System.getProperty("java.version"), "17.0.15");
             String expected = String.join("\n",

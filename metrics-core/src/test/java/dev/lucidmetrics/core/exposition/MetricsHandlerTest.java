@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.JvmMetrics;
-import dev.lucidmetrics.core.support.Http;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -99,7 +99,7 @@ class MetricsHandlerTest {
     void servesTheWholeRegistryAsText004() throws IOException {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
-        HttpResponse<String> r = Http.get(port, "/actuator/prometheus");
+        HttpResponse<String> r = TestHttp.get(port, "/actuator/prometheus");
         assertEquals(200, r.statusCode());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
         assertEquals(GOLDEN, r.body());
@@ -109,7 +109,7 @@ class MetricsHandlerTest {
     void servesOpenMetricsWhenAcceptAsksForIt() throws IOException {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
-        HttpResponse<String> r = Http.get(port, "/actuator/prometheus", "Accept",
+        HttpResponse<String> r = TestHttp.get(port, "/actuator/prometheus", "Accept",
                 "application/openmetrics-text; version=1.0.0; charset=utf-8,text/plain;version=0.0.4;q=0.5");
         assertEquals("application/openmetrics-text; version=1.0.0; charset=utf-8",
                 r.headers().firstValue("Content-Type").orElse(""));
@@ -122,7 +122,7 @@ class MetricsHandlerTest {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
         for (String other : new String[] {"/actuator/prometheus/x", "/actuator/prometheusx", "/actuator", "/"}) {
-            HttpResponse<String> r = Http.get(port, other);
+            HttpResponse<String> r = TestHttp.get(port, other);
             assertEquals(404, r.statusCode(), other);
             assertFalse(r.body().contains("shop_orders_total"), other);
         }
@@ -132,7 +132,7 @@ class MetricsHandlerTest {
     void otherMethodsGet405WithAllow() throws IOException {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
-        HttpResponse<String> r = Http.send(Http.request(port, "/actuator/prometheus")
+        HttpResponse<String> r = TestHttp.send(TestHttp.request(port, "/actuator/prometheus")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, r.statusCode());
         assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
@@ -142,7 +142,7 @@ class MetricsHandlerTest {
     void headAnswersHeadersWithoutBodyOrJdkWarning() throws IOException {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
-        HttpResponse<String> r = Http.send(Http.request(port, "/actuator/prometheus")
+        HttpResponse<String> r = TestHttp.send(TestHttp.request(port, "/actuator/prometheus")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept-Encoding", "gzip").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
@@ -155,13 +155,13 @@ class MetricsHandlerTest {
     void gzipWhenAcceptEncodingAllowsIt() throws IOException {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
-        HttpResponse<byte[]> r = Http.send(Http.request(port, "/actuator/prometheus")
+        HttpResponse<byte[]> r = TestHttp.send(TestHttp.request(port, "/actuator/prometheus")
                 .header("Accept-Encoding", "deflate, gzip;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
             assertEquals(GOLDEN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> refused = Http.get(port, "/actuator/prometheus", "Accept-Encoding", "gzip;q=0");
+        HttpResponse<String> refused = TestHttp.get(port, "/actuator/prometheus", "Accept-Encoding", "gzip;q=0");
         assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
         assertEquals(GOLDEN, refused.body());
     }
@@ -171,13 +171,13 @@ class MetricsHandlerTest {
         AppMetrics app = Fixtures.smallApp();
         JvmMetrics.builder().register(app);
         serve(app, MetricsHandler.builder(app));
-        String gc = Http.get(port, "/actuator/prometheus?name[]=jvm_gc_collection_seconds").body();
+        String gc = TestHttp.get(port, "/actuator/prometheus?name[]=jvm_gc_collection_seconds").body();
         assertTrue(gc.startsWith("# HELP jvm_gc_collection_seconds "), gc);
         assertTrue(gc.contains("\njvm_gc_collection_seconds_count{gc=\""), gc);
         assertTrue(gc.contains("\njvm_gc_collection_seconds_sum{gc=\""), gc);
         assertFalse(gc.contains("jvm_threads_current"), gc);
 
-        String two = Http.get(port, "/actuator/prometheus?name%5B%5D=shop_orders_total&name[]=shop_in_flight_requests")
+        String two = TestHttp.get(port, "/actuator/prometheus?name%5B%5D=shop_orders_total&name[]=shop_in_flight_requests")
                 .body();
         assertEquals("# HELP shop_in_flight_requests Requests being served.\n"
                 + "# TYPE shop_in_flight_requests gauge\n"
@@ -187,7 +187,7 @@ class MetricsHandlerTest {
                 + "shop_orders_total{channel=\"app\",} 1.0\n"
                 + "shop_orders_total{channel=\"web\",} 3.0\n", two);
 
-        String count = Http.get(port, "/actuator/prometheus?name[]=shop_checkout_duration_seconds_count").body();
+        String count = TestHttp.get(port, "/actuator/prometheus?name[]=shop_checkout_duration_seconds_count").body();
         assertEquals("# HELP shop_checkout_duration_seconds Checkout time.\n"
                 + "# TYPE shop_checkout_duration_seconds histogram\n"
                 + "shop_checkout_duration_seconds_count 2.0\n", count);
@@ -211,10 +211,10 @@ class MetricsHandlerTest {
     void createdSeriesAreOffByDefaultAndOnByChoice() throws IOException {
         AppMetrics app = Fixtures.smallApp();
         serve(app, MetricsHandler.builder(app));
-        assertFalse(Http.get(port, "/actuator/prometheus").body().contains("_created"));
+        assertFalse(TestHttp.get(port, "/actuator/prometheus").body().contains("_created"));
         server.stop(0);
         serve(app, MetricsHandler.builder(app).createdSeries(true));
-        String body = Http.get(port, "/actuator/prometheus").body();
+        String body = TestHttp.get(port, "/actuator/prometheus").body();
         assertTrue(body.contains("\nshop_orders_created{channel=\"web\",} "), body);
         assertTrue(body.contains("\nshop_checkout_duration_seconds_created "), body);
         assertTrue(body.contains("\nshop_basket_size_bytes_created "), body);

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.support.Http;
+import dev.lucidmetrics.core.support.TestHttp;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -36,12 +36,12 @@ class MetricsServerTest {
     @Test
     void servesMetricsHealthAnd404Elsewhere() {
         try (MetricsServer server = local(Fixtures.smallApp()).start()) {
-            assertEquals(MetricsHandlerTest.GOLDEN, Http.get(server.port(), "/metrics").body());
-            HttpResponse<String> health = Http.get(server.port(), "/-/healthy");
+            assertEquals(MetricsHandlerTest.GOLDEN, TestHttp.get(server.port(), "/metrics").body());
+            HttpResponse<String> health = TestHttp.get(server.port(), "/-/healthy");
             assertEquals(200, health.statusCode());
             assertEquals("OK", health.body());
             for (String other : new String[] {"/", "/anything", "/metrics/x", "/metricsx", "/-/healthy/x"}) {
-                HttpResponse<String> r = Http.get(server.port(), other);
+                HttpResponse<String> r = TestHttp.get(server.port(), other);
                 assertEquals(404, r.statusCode(), other);
                 assertFalse(r.body().contains("shop_orders_total"), other);
             }
@@ -53,8 +53,8 @@ class MetricsServerTest {
     @Test
     void servesAConfiguredPath() {
         try (MetricsServer server = local(Fixtures.smallApp()).path("/internal/metrics").start()) {
-            assertEquals(200, Http.get(server.port(), "/internal/metrics").statusCode());
-            assertEquals(404, Http.get(server.port(), "/metrics").statusCode());
+            assertEquals(200, TestHttp.get(server.port(), "/internal/metrics").statusCode());
+            assertEquals(404, TestHttp.get(server.port(), "/metrics").statusCode());
         }
     }
 
@@ -66,9 +66,9 @@ class MetricsServerTest {
         try (MetricsServer server = local(app).start()) {
             HttpClient client = HttpClient.newHttpClient();   // its own connections, one per request
             CompletableFuture<HttpResponse<String>> first = client.sendAsync(
-                    Http.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
+                    TestHttp.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
             CompletableFuture<HttpResponse<String>> second = client.sendAsync(
-                    Http.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
+                    TestHttp.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
             assertEquals(200, first.get().statusCode());
             assertEquals(200, second.get().statusCode());
         }
@@ -81,9 +81,9 @@ class MetricsServerTest {
         try (MetricsServer server = local(app).threads(1).start()) {
             HttpClient client = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> first = client.sendAsync(
-                    Http.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
+                    TestHttp.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
             CompletableFuture<HttpResponse<String>> second = client.sendAsync(
-                    Http.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
+                    TestHttp.request(server.port(), "/metrics").build(), BodyHandlers.ofString());
             // the control for twoSlowScrapesRunInParallel: serialised scrapes break the barrier and answer 500
             assertEquals(500, first.get().statusCode());
             assertEquals(500, second.get().statusCode());
@@ -94,15 +94,15 @@ class MetricsServerTest {
     void basicAuthGuardsMetricsButNotHealth() {
         try (MetricsServer server = local(Fixtures.smallApp()).basicAuth("prometheus", "s3cret").start()) {
             int port = server.port();
-            HttpResponse<String> none = Http.get(port, "/metrics");
+            HttpResponse<String> none = TestHttp.get(port, "/metrics");
             assertEquals(401, none.statusCode());
             assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"metrics\""));
-            assertEquals(401, Http.get(port, "/metrics", "Authorization", basic("prometheus", "wrong")).statusCode());
-            assertEquals(401, Http.get(port, "/metrics", "Authorization", basic("admin", "s3cret")).statusCode());
-            HttpResponse<String> ok = Http.get(port, "/metrics", "Authorization", basic("prometheus", "s3cret"));
+            assertEquals(401, TestHttp.get(port, "/metrics", "Authorization", basic("prometheus", "wrong")).statusCode());
+            assertEquals(401, TestHttp.get(port, "/metrics", "Authorization", basic("admin", "s3cret")).statusCode());
+            HttpResponse<String> ok = TestHttp.get(port, "/metrics", "Authorization", basic("prometheus", "s3cret"));
             assertEquals(200, ok.statusCode());
             assertEquals(MetricsHandlerTest.GOLDEN, ok.body());
-            assertEquals(200, Http.get(port, "/-/healthy").statusCode());
+            assertEquals(200, TestHttp.get(port, "/-/healthy").statusCode());
         }
     }
 
@@ -119,7 +119,7 @@ class MetricsServerTest {
         MetricsServer server = local(app).start();
         int port = server.port();
         CompletableFuture<HttpResponse<String>> scrape = HttpClient.newHttpClient().sendAsync(
-                Http.request(port, "/metrics").build(), BodyHandlers.ofString());
+                TestHttp.request(port, "/metrics").build(), BodyHandlers.ofString());
         entered.await();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
         assertFalse(closing.isDone(), "close must wait for the running scrape");
@@ -127,14 +127,14 @@ class MetricsServerTest {
         assertEquals(200, scrape.get().statusCode());
         closing.get();
         ExecutionException refused = assertThrows(ExecutionException.class, () -> HttpClient.newHttpClient()
-                .sendAsync(Http.request(port, "/metrics").build(), BodyHandlers.ofString()).get());
+                .sendAsync(TestHttp.request(port, "/metrics").build(), BodyHandlers.ofString()).get());
         assertTrue(refused.getCause() instanceof ConnectException, String.valueOf(refused.getCause()));
     }
 
     @Test
     void otherMethodsGet405() {
         try (MetricsServer server = local(Fixtures.smallApp()).start()) {
-            HttpResponse<String> r = Http.send(Http.request(server.port(), "/metrics")
+            HttpResponse<String> r = TestHttp.send(TestHttp.request(server.port(), "/metrics")
                     .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
             assertEquals(405, r.statusCode());
             assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
@@ -146,7 +146,7 @@ class MetricsServerTest {
         AppMetrics app = AppMetrics.builder("shop").build();
         rejects("Metrics path \"metrics\" must start with '/', as in \"/metrics\".",
                 () -> MetricsServer.builder(app).path("metrics"));
-        rejects("Metrics path \"/me trics\" contains ' ': use a plain path such as \"/metrics\", without query,"
+        rejects("Metrics path \"/me trics\" contains a space: use a plain path such as \"/metrics\", without query,"
                 + " fragment, escapes or spaces.", () -> MetricsServer.builder(app).path("/me trics"));
         rejects("Metrics path \"/-/healthy\" is the health path: choose another, such as \"/metrics\".",
                 () -> MetricsServer.builder(app).path("/-/healthy"));

@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
-import dev.lucidmetrics.core.JvmMetrics;
 import dev.lucidmetrics.core.Summary;
-import dev.lucidmetrics.core.support.Binaries;
-import dev.lucidmetrics.core.support.Http;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.testing.Promtool;
 import org.junit.jupiter.api.Test;
 
 /** Everything the factories accept passes Debian's {@code promtool check metrics}, as served over HTTP. */
@@ -46,27 +40,8 @@ class PromtoolTest {
     private static String exposition(AppMetrics app, boolean createdSeries) {
         try (MetricsServer server = MetricsServer.builder(app).host("127.0.0.1").port(0)
                 .createdSeries(createdSeries).start()) {
-            return Http.get(server.port(), "/metrics").body();
+            return TestHttp.get(server.port(), "/metrics").body();
         }
-    }
-
-    /** Runs promtool on {@code text}; returns exit code and combined output. */
-    static String[] promtool(String text) throws Exception {
-        Path promtool = Binaries.require("promtool", "prometheus");
-        Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        String out = output.get(60, TimeUnit.SECONDS);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "promtool did not finish");
-        return new String[] {String.valueOf(p.exitValue()), out};
     }
 
     @Test
@@ -74,24 +49,20 @@ class PromtoolTest {
         String text = exposition(everyKind(), false);
         assertTrue(text.contains("jvm_gc_collection_seconds_count"), text);
         assertTrue(text.contains("image_gallery_render_duration_seconds{env=\"test\",quantile=\"0.99\",}"), text);
-        String[] result = promtool(text);
-        assertEquals("", result[1], "promtool findings");
-        assertEquals("0", result[0]);
+        Promtool.assertClean(text);
     }
 
     @Test
     void fullExpositionWithCreatedSeriesPassesPromtool() throws Exception {
-        String[] result = promtool(exposition(everyKind(), true));
-        assertEquals("", result[1], "promtool findings");
-        assertEquals("0", result[0]);
+        Promtool.assertClean(exposition(everyKind(), true));
     }
 
     @Test
     void promtoolCatchesWhatTheFactoriesRefuse() throws Exception {
         // the control: the same check on a name our rules reject does report it
-        String[] result = promtool("# HELP request_duration_ms Latency.\n# TYPE request_duration_ms gauge\n"
-                + "request_duration_ms 1\n");
-        assertEquals("3", result[0]);
-        assertEquals("request_duration_ms metric names should not contain abbreviated units\n", result[1]);
+        Promtool.Result result = Promtool.checkMetrics("# HELP request_duration_ms Latency.\n"
+                + "# TYPE request_duration_ms gauge\nrequest_duration_ms 1\n");
+        assertEquals(3, result.exitCode());
+        assertEquals("request_duration_ms metric names should not contain abbreviated units", result.output());
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.testing.MetricValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class ConcurrentRequestsTest {
         // connection fails, so the server can see a request more than the clients sent. Counts must match this.
         Map<String, LongAdder> handled = new ConcurrentHashMap<>();
         try (TestServer server = new TestServer()) {
-            HttpServerMetrics.builder(app).routes("/images/{id}", "/fail/{id}").build()
+            HttpServerMetrics.builder(app).routes("/images/{id}", "/fail/{id}").register()
                     .instrument(server.context("/", exchange -> {
                         String path = exchange.getRequestURI().getPath();
                         handled.computeIfAbsent(exchange.getRequestMethod() + " " + path.substring(0, 5),

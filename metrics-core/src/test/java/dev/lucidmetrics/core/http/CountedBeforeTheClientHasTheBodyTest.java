@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.testing.MetricValues;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +72,7 @@ class CountedBeforeTheClientHasTheBodyTest {
     }
 
     private void assertCountedOnArrival(HttpHandler handler) throws IOException {
-        HttpServerMetrics.builder(app).routes("/r").build().instrument(server.context("/r", handler));
+        HttpServerMetrics.builder(app).routes("/r").register().instrument(server.context("/r", handler));
         for (int i = 1; i <= ROUNDS; i++) {
             assertEquals("HTTP/1.1 200 OK", getWholeResponse("/r"));
             assertEquals(i, values.sum(REQUESTS, "method", "GET", "route", "/r", "code", "200"),

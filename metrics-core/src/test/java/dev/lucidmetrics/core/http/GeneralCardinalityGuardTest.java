@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.CardinalityGuard;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.LogCapture;
+import dev.lucidmetrics.testing.MetricValues;
 import org.junit.jupiter.api.Test;
 
 /** The guard behind the route cap works for any labelled metric of the factories (documented in docs/http.md). */
@@ -27,9 +28,9 @@ class GeneralCardinalityGuardTest {
             assertEquals(2.0, values.get("jobs_done_total", "queue", "queue-0"));
             assertEquals(7.0, values.get("jobs_done_total", "queue", "OVERFLOW"));
             assertEquals(4, values.seriesCount("jobs_done_total"));
-            assertEquals(1, log.warnings.size(), log.warnings::toString);
-            assertTrue(log.warnings.get(0).startsWith("More than 3 distinct label value combinations of"
-                    + " \"jobs_done_total\"; new values are recorded as \"OVERFLOW\"."), log.warnings.get(0));
+            assertEquals(1, log.warnings().size(), log.warnings()::toString);
+            assertTrue(log.warnings().get(0).startsWith("More than 3 distinct label value combinations of"
+                    + " \"jobs_done_total\"; new values are recorded as \"OVERFLOW\"."), log.warnings().get(0));
         }
     }
 
@@ -44,7 +45,7 @@ class GeneralCardinalityGuardTest {
             h.labels("b", "ok").observe(1);
             MetricValues values = MetricValues.of(app);
             assertEquals(1.0, values.get("jobs_run_duration_seconds_count", "job", "OVERFLOW", "result", "OVERFLOW"));
-            assertEquals(1, log.warnings.size());
+            assertEquals(1, log.warnings().size());
         }
     }
 }

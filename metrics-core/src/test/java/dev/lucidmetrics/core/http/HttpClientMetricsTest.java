@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.support.LogCapture;
+import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -32,7 +33,7 @@ class HttpClientMetricsTest {
     private final AppMetrics app = AppMetrics.builder("image_gallery").build();
     private final MetricValues values = MetricValues.of(app);
     private final CountDownLatch release = new CountDownLatch(1);
-    private final InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").build()
+    private final InstrumentedHttpClient client = HttpClientMetrics.builder(app).targets("iotd", "access-log").register()
             .wrap(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
     private TestServer server;
 
@@ -155,13 +156,13 @@ class HttpClientMetricsTest {
     @Test
     void undeclaredTargetNamesPastTheCapCollapseIntoOverflow() throws Exception {
         AppMetrics other = AppMetrics.builder("crawler").build();
-        InstrumentedHttpClient open = HttpClientMetrics.builder(other).maxTargets(2).build()
+        InstrumentedHttpClient open = HttpClientMetrics.builder(other).maxTargets(2).register()
                 .wrap(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        try (LogCapture log = new LogCapture(dev.lucidmetrics.core.CardinalityGuard.class)) {
+        try (LogCapture log = new LogCapture(dev.lucidmetrics.core.internal.CardinalityGuard.class)) {
             for (String target : new String[] {"a", "b", "c", "d", "a"}) {
                 open.send(target, get(server.uri("/image")), BodyHandlers.discarding());
             }
-            assertEquals(1, log.warnings.size(), log.warnings::toString);
+            assertEquals(1, log.warnings().size(), log.warnings()::toString);
         }
         MetricValues crawler = MetricValues.of(other);
         assertEquals(2.0, crawler.get("crawler_client_requests_total", "target", "a", "method", "GET", "code", "200"));

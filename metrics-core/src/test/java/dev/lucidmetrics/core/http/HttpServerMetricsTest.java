@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpContext;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.testing.MetricValues;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class HttpServerMetricsTest {
 
     @Test
     void completedRequestsAreCountedByMethodRouteAndCodeAndInFlightReturnsToZero() throws Exception {
-        gallery().build().instrument(galleryContext());
+        gallery().register().instrument(galleryContext());
         assertEquals(200, server.get("/images/42").statusCode());
         assertEquals(200, server.get("/images/43").statusCode());
         assertEquals(404, server.get("/favicon.ico").statusCode());
@@ -71,7 +71,7 @@ class HttpServerMetricsTest {
 
     @Test
     void templatesWithSeveralVariablesAndTrailingSlashesLabelTheDeclaredTemplate() throws Exception {
-        gallery().build().instrument(galleryContext());
+        gallery().register().instrument(galleryContext());
         server.get("/users/ada/albums/7");
         server.get("/users/bob/albums/8/");
         server.get("/images/1/");
@@ -84,7 +84,7 @@ class HttpServerMetricsTest {
 
     @Test
     void headAndOptionsRequestsAreCountedUnderTheirOwnMethod() throws Exception {
-        gallery().build().instrument(galleryContext());
+        gallery().register().instrument(galleryContext());
         assertEquals(200, server.send("HEAD", "/images/1").statusCode());
         assertEquals(200, server.send("OPTIONS", "/images/1").statusCode());
         awaitCount(2);
@@ -95,7 +95,7 @@ class HttpServerMetricsTest {
 
     @Test
     void unknownMethodsAreCountedAsOther() throws Exception {
-        gallery().build().instrument(galleryContext());
+        gallery().register().instrument(galleryContext());
         String status = server.raw("BREW", "/images/1");
         assertEquals("HTTP/1.1 200 OK", status);
         assertEquals("HTTP/1.1 200 OK", server.raw("get", "/images/1"));
@@ -107,7 +107,7 @@ class HttpServerMetricsTest {
 
     @Test
     void excludedPathsAreNotCountedAtAll() throws Exception {
-        gallery().excludePaths("/favicon.ico", "/static/*").build().instrument(galleryContext());
+        gallery().excludePaths("/favicon.ico", "/static/*").register().instrument(galleryContext());
         for (String path : List.of("/metrics", "/metrics/", "/actuator/prometheus", "/-/healthy", "/health",
                 "/favicon.ico", "/static/site.css", "/static/img/a.png")) {
             server.get(path);
@@ -121,7 +121,7 @@ class HttpServerMetricsTest {
 
     @Test
     void defaultExclusionsCanBeDropped() throws Exception {
-        gallery().withoutDefaultExclusions().excludePaths("/health").build().instrument(galleryContext());
+        gallery().withoutDefaultExclusions().excludePaths("/health").register().instrument(galleryContext());
         server.get("/metrics");
         server.get("/health");
         awaitCount(1);
@@ -130,7 +130,7 @@ class HttpServerMetricsTest {
 
     @Test
     void withoutTemplatesTheContextPathIsTheRoute() throws Exception {
-        HttpServerMetrics http = HttpServerMetrics.builder(app).build();
+        HttpServerMetrics http = HttpServerMetrics.builder(app).register();
         http.instrument(server.context("/api", TestServer.status(200)));
         http.instrument(server.context("/", TestServer.status(404)));
         server.get("/api/items/1");
@@ -143,7 +143,7 @@ class HttpServerMetricsTest {
 
     @Test
     void responseSizesAreRecordedOnlyWhenSwitchedOn() throws Exception {
-        gallery().responseSize(true).build().instrument(galleryContext());
+        gallery().responseSize(true).register().instrument(galleryContext());
         server.get("/images/1");
         server.send("HEAD", "/images/1");
         String size = "image_gallery_response_size_bytes_sum";
@@ -152,13 +152,13 @@ class HttpServerMetricsTest {
         assertEquals(0.0, values.get(size, "method", "HEAD", "route", "/images/{id}", "code", "200"));
 
         AppMetrics other = AppMetrics.builder("plain").build();
-        HttpServerMetrics.builder(other).build();
+        HttpServerMetrics.builder(other).register();
         assertFalse(MetricValues.of(other).exists("plain_response_size_bytes_count"));
     }
 
     @Test
     void instrumentingAContextTwiceAddsTheFilterOnceAheadOfOthers() throws Exception {
-        HttpServerMetrics http = gallery().build();
+        HttpServerMetrics http = gallery().register();
         HttpContext ctx = galleryContext();
         ctx.getFilters().add(com.sun.net.httpserver.Filter.beforeHandler("noop", exchange -> { }));
         http.instrument(ctx);
@@ -171,7 +171,7 @@ class HttpServerMetricsTest {
 
     @Test
     void theSeedFamilyNamesComeFromTheNamespace() throws Exception {
-        gallery().build().instrument(galleryContext());
+        gallery().register().instrument(galleryContext());
         server.get("/");
         awaitCount(1);
         assertEquals(1.0, values.get(REQUESTS, "method", "GET", "route", "/", "code", "200"));

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.CardinalityGuard;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.LogCapture;
+import dev.lucidmetrics.testing.MetricValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,7 @@ class RouteCardinalityTest {
         MetricValues values = MetricValues.of(app);
         int cap = 5;
         try (TestServer server = new TestServer(); LogCapture log = new LogCapture(CardinalityGuard.class)) {
-            HttpServerMetrics http = HttpServerMetrics.builder(app).maxRoutes(cap).build();
+            HttpServerMetrics http = HttpServerMetrics.builder(app).maxRoutes(cap).register();
             http.instrument(server.context("/", TestServer.headersOnly(404)));
             for (int i = 0; i < 20; i++) {
                 http.instrument(server.context("/c" + i, TestServer.headersOnly(200)));
@@ -76,9 +77,9 @@ class RouteCardinalityTest {
             for (String route : routes) {
                 assertTrue(SENTINELS.contains(route) || route.equals("/") || route.matches("/c\\d+"), route);
             }
-            assertEquals(1, log.warnings.size(), log.warnings::toString);
-            assertTrue(log.warnings.get(0).startsWith("More than 5 distinct route values of \"app_requests_total\""),
-                    log.warnings.get(0));
+            assertEquals(1, log.warnings().size(), log.warnings()::toString);
+            assertTrue(log.warnings().get(0).startsWith("More than 5 distinct route values of \"app_requests_total\""),
+                    log.warnings().get(0));
         }
     }
 
@@ -88,7 +89,7 @@ class RouteCardinalityTest {
         MetricValues values = MetricValues.of(app);
         Set<String> templates = Set.of("/", "/{page}", "/images/{id}", "/users/{user}/albums/{album}");
         try (TestServer server = new TestServer()) {
-            HttpServerMetrics.builder(app).routes(templates.toArray(new String[0])).build()
+            HttpServerMetrics.builder(app).routes(templates.toArray(new String[0])).register()
                     .instrument(server.context("/", exchange -> TestServer.headersOnly(
                             exchange.getRequestURI().getPath().length() % 2 == 0 ? 404 : 200).handle(exchange)));
             hammer(server, 2_000, RouteCardinalityTest::randomPath);

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lucidmetrics.core.CardinalityGuard;
+import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +78,8 @@ class RouteMatchingTest {
             assertEquals(CardinalityGuard.OVERFLOW, routes.label(null, "/c", 200));
             assertEquals(CardinalityGuard.OVERFLOW, routes.label(null, "/d", 200));
             assertEquals("/a", routes.label(null, "/a", 200));
-            assertEquals(1, log.warnings.size(), log.warnings.toString());
-            assertTrue(log.warnings.get(0).contains("route values of \"app_requests_total\""), log.warnings.get(0));
+            assertEquals(1, log.warnings().size(), log.warnings().toString());
+            assertTrue(log.warnings().get(0).contains("route values of \"app_requests_total\""), log.warnings().get(0));
         }
     }
 
@@ -100,15 +101,14 @@ class RouteMatchingTest {
 
     @Test
     void malformedTemplatesAreRejectedNamingTheRule() {
-        assertEquals("Route template \"images/{id}\" is invalid: it must start with '/'. Declare templates like"
-                + " \"/images/{id}\" or \"/users/{user}/albums/{album}\".",
+        assertEquals("Route template \"images/{id}\" must start with '/', as in \"/images/{id}\".",
                 assertThrows(IllegalArgumentException.class, () -> RouteTemplate.parse("images/{id}")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RouteTemplate.parse("/img-{id}.png"))
                 .getMessage().contains("segment \"img-{id}.png\" must be either literal text or one whole variable"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RouteTemplate.parse("/a//b"))
-                .getMessage().contains("empty segment"));
+                .getMessage().contains("contains \"//\": use single slashes, as in \"/a/b\""));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RouteTemplate.parse("/static/*"))
-                .getMessage().contains("without query, fragment or wildcard"));
+                .getMessage().contains("it must not contain a wildcard '*'"));
     }
 
     @Test

@@ -1,34 +1,29 @@
 package dev.lucidmetrics.core.http;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.lucidmetrics.core.testing.MetricValues;
+import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.testing.MetricValues;
+import dev.lucidmetrics.testing.Poll;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
-/** A real JDK HttpServer on an ephemeral loopback port, a java.net.http client for it, and test helpers. */
+/** A real JDK HttpServer on an ephemeral loopback port, called through the tests' one client ({@link TestHttp}). */
 final class TestServer implements AutoCloseable {
 
     final HttpServer server;
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
     TestServer() throws IOException {
@@ -49,30 +44,17 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
-    HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path) {
+        return TestHttp.method(uri(path), method);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> get(String path) {
         return send("GET", path);
     }
 
-    /**
-     * Writes a raw request (for methods java.net.http refuses) with {@code Connection: close}, reads the whole
-     * response and returns its status line.
-     */
-    String raw(String method, String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port())) {
-            socket.setSoTimeout(10_000);
-            String head = method + " " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            int end = response.indexOf("\r\n");
-            return end < 0 ? response : response.substring(0, end);
-        }
+    /** The status line of a raw request, for methods java.net.http refuses (see {@link TestHttp#raw}). */
+    String raw(String method, String path) {
+        return TestHttp.rawStatusLine(uri("/"), method, path);
     }
 
     /**
@@ -105,15 +87,8 @@ final class TestServer implements AutoCloseable {
 
     /** Polls {@code value} until it equals {@code expected}, failing after 10 s with the last value seen. */
     static void awaitValue(double expected, DoubleSupplier value, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double last = value.getAsDouble();
-        while (last != expected) {
-            if (System.nanoTime() > deadline) {
-                fail(what + ": expected " + expected + " within 10 s, last saw " + last);
-            }
-            LockSupport.parkNanos(200_000);
-            last = value.getAsDouble();
-        }
+        Poll.until(Duration.ofSeconds(10), () -> value.getAsDouble() == expected,
+                () -> what + ": expected " + expected + " within 10 s, last saw " + value.getAsDouble());
     }
 
     /**
@@ -122,15 +97,8 @@ final class TestServer implements AutoCloseable {
      * counted one request more than the client sent (seen once in RouteCardinalityTest: 2001 of 2000).
      */
     static void awaitAtLeast(double expected, DoubleSupplier value, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double last = value.getAsDouble();
-        while (last < expected) {
-            if (System.nanoTime() > deadline) {
-                fail(what + ": expected at least " + expected + " within 10 s, last saw " + last);
-            }
-            LockSupport.parkNanos(200_000);
-            last = value.getAsDouble();
-        }
+        Poll.until(Duration.ofSeconds(10), () -> value.getAsDouble() >= expected,
+                () -> what + ": expected at least " + expected + " within 10 s, last saw " + value.getAsDouble());
     }
 
     /**

@@ -1,0 +1,213 @@
+package dev.lucidmetrics.core.config;
+
+import dev.lucidmetrics.core.internal.PathRule;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed settings from environment variables (12-factor style). A value that does not parse throws
+ * {@link IllegalArgumentException} naming the variable, quoting the value and giving the accepted form, so an app
+ * fails at startup instead of running with a silent default.
+ * <pre>{@code
+ * EnvConfig env = EnvConfig.fromSystem();
+ * int port = env.port("PORT", 8010);       // PORT=abc: "PORT=\"abc\" is not valid: expected a port number ..."
+ * Duration ttl = env.duration("CACHE_TTL", Duration.ofHours(2));   // accepts 90s, 15m, 2h, PT2H
+ * }</pre>
+ */
+public final class EnvConfig {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+    private final Map<String, String> env;
+
+    private EnvConfig(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Settings from the process environment. */
+    public static EnvConfig fromSystem() {
+        return new EnvConfig(System.getenv());
+    }
+
+    /** Settings from a map, for tests and for embedding. */
+    public static EnvConfig of(Map<String, String> env) {
+        return new EnvConfig(env);
+    }
+
+    /** The trimmed value, or null when unset or blank. */
+    public String raw(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    public String string(String name, String defaultValue) {
+        String v = raw(name);
+        return v == null ? defaultValue : v;
+    }
+
+    /** A TCP port, 0-65535; what 0 means is the caller's to say (a free port, or "no port of its own"). */
+    public int port(String name, int defaultValue) {
+        String v = raw(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int port = Integer.parseInt(v);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(name, v, "a port number from 0 to 65535, such as " + name + "=8080");
+    }
+
+    /** An integer in [min, max]. */
+    public int integer(String name, int defaultValue, int min, int max) {
+        String v = raw(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int i = Integer.parseInt(v);
+            if (i >= min && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(name, v, "a whole number from " + min + " to " + max);
+    }
+
+    /** A fraction in [0, 1], such as a failure rate; "10%" is accepted too. */
+    public double ratio(String name, double defaultValue) {
+        String v = raw(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            double d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100
+                    : Double.parseDouble(v);
+            if (d >= 0 && d <= 1) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(name, v, "a ratio from 0 to 1 such as 0.1 (or a percentage such as 10%)");
+    }
+
+    /** "true"/"false" (also yes/no, on/off, 1/0). */
+    public boolean bool(String name, boolean defaultValue) {
+        String v = raw(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "true": case "yes": case "on": case "1":
+                return true;
+            case "false": case "no": case "off": case "0":
+                return false;
+            default:
+                throw bad(name, v, "true or false");
+        }
+    }
+
+    /** A positive duration: {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT2H}. */
+    public Duration duration(String name, Duration defaultValue) {
+        String v = raw(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        Duration d = null;
+        Matcher m = SIMPLE_DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                switch (m.group(2)) {
+                    case "ms": d = Duration.ofMillis(n); break;
+                    case "s": d = Duration.ofSeconds(n); break;
+                    case "m": d = Duration.ofMinutes(n); break;
+                    case "h": d = Duration.ofHours(n); break;
+                    default: d = Duration.ofDays(n); break;
+                }
+            } else {
+                d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException ignored) {
+            // reported below
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw bad(name, v, "a positive duration such as 500ms, 30s, 15m, 2h or PT2H");
+        }
+        return d;
+    }
+
+    /** An absolute http or https URL. */
+    public URI httpUrl(String name, String defaultValue) {
+        String v = raw(name);
+        String value = v == null ? defaultValue : v;
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is not set: expected an absolute http(s) URL such as "
+                    + name + "=http://example:8080/path.");
+        }
+        URI uri = parseHttpUrl(value);
+        if (uri != null) {
+            return uri;
+        }
+        throw bad(name, value, "an absolute http(s) URL such as http://example:8080/path");
+    }
+
+    /**
+     * One or more absolute http(s) URLs separated by commas, such as the replicas of a service:
+     * {@code PEERS=http://a:8080/path,http://b:8080/path}. Each one is checked as
+     * {@link #httpUrl}; the message names the bad element.
+     */
+    public List<URI> httpUrls(String name, String defaultValue) {
+        String v = raw(name);
+        String value = v == null ? defaultValue : v;
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is not set: expected absolute http(s) URLs separated by"
+                    + " commas, such as " + name + "=http://a:8080/path,http://b:8080/path.");
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            URI uri = parseHttpUrl(part.trim());
+            if (uri == null) {
+                throw bad(name, value, "absolute http(s) URLs separated by commas, such as"
+                        + " http://a:8080/path,http://b:8080/path (\"" + part.trim() + "\" is not one)");
+            }
+            urls.add(uri);
+        }
+        return List.copyOf(urls);
+    }
+
+    /** A URL path by the one path rule (starts with '/', no query, escapes, spaces or "//"), such as /metrics. */
+    public String path(String name, String defaultValue) {
+        String v = raw(name);
+        return v == null ? defaultValue : PathRule.check(name, v);
+    }
+
+    /** The URI when {@code value} is an absolute http(s) URL with a host, else null. */
+    private static URI parseHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static IllegalArgumentException bad(String name, String value, String accepted) {
+        return new IllegalArgumentException(name + "=\"" + value + "\" is not valid: expected " + accepted + ".");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lucidmetrics.core.internal;
+
+/**
+ * The argument checks every builder shares, so one mistake gets one message wherever it is made. Each message
+ * quotes the bad value and says what to pass instead. Internal.
+ */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * {@code value}, or an {@link IllegalArgumentException} "{@code what} is null: {@code fix}."
+     *
+     * @param fix what to pass instead, such as {@code "pass the AppMetrics the request metrics belong to"}
+     */
+    public static <T> T notNull(String what, T value, String fix) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is null: " + fix + ".");
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} when it is at least 1, else "{@code option(value)} is illegal: it must be at least 1 (default
+     * {@code defaultValue})."
+     */
+    public static int atLeastOne(String option, int value, int defaultValue) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + "(" + value + ") is illegal: it must be at least 1 (default "
+                    + defaultValue + ").");
+        }
+        return value;
+    }
+
+    /** {@code value} when it has non-blank text, else "{@code what} is empty: pass ... such as {@code example}." */
+    public static String text(String what, String value, String example) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is empty: pass a non-blank value such as \"" + example
+                    + "\".");
+        }
+        return value;
+    }
+}

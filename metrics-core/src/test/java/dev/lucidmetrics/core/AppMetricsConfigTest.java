@@ -1,0 +1,63 @@
+package dev.lucidmetrics.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One precedence for build facts, whatever the order of the builder calls: explicit, then environment, then jar. */
+class AppMetricsConfigTest {
+
+    /** A class from a jar whose manifest has an Implementation-Version (JUnit's own). */
+    private static final Class<?> FROM_A_JAR = Test.class;
+    private static final String JAR_VERSION = FROM_A_JAR.getPackage().getImplementationVersion();
+
+    private static MetricsConfig env(String... pairs) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return MetricsConfig.from(EnvConfig.of(m));
+    }
+
+    @Test
+    void anExplicitVersionBeatsTheEnvironmentWhichBeatsTheManifest() {
+        assertNotNull(JAR_VERSION, "precondition: JUnit's jar manifest names its version");
+        MetricsConfig withVersion = env("APP_VERSION", "2.0.0-env", "APP_REVISION", "env-rev");
+
+        AppMetrics explicit = AppMetrics.builder("one").version("3.0.0").versionFrom(FROM_A_JAR).config(withVersion)
+                .revision("abc").build();
+        assertEquals("3.0.0", explicit.version());
+        assertEquals("abc", explicit.revision());
+
+        AppMetrics explicitFirst = AppMetrics.builder("two").config(withVersion).version("3.0.0").build();
+        assertEquals("3.0.0", explicitFirst.version());
+
+        AppMetrics fromEnv = AppMetrics.builder("three").versionFrom(FROM_A_JAR).config(withVersion).build();
+        assertEquals("2.0.0-env", fromEnv.version());
+        assertEquals("env-rev", fromEnv.revision());
+
+        AppMetrics envBeforeManifestCall = AppMetrics.builder("four").config(withVersion).versionFrom(FROM_A_JAR).build();
+        assertEquals("2.0.0-env", envBeforeManifestCall.version());
+
+        AppMetrics fromManifest = AppMetrics.builder("five").config(env()).versionFrom(FROM_A_JAR).build();
+        assertEquals(JAR_VERSION, fromManifest.version());
+        assertEquals("unknown", fromManifest.revision());
+
+        AppMetrics nothing = AppMetrics.builder("six").config(env()).versionFrom(AppMetricsConfigTest.class).build();
+        assertEquals("unknown", nothing.version(), "a class from a directory has no manifest");
+    }
+
+    @Test
+    void theResolvedFactsAreTheBuildInfoLabels() {
+        AppMetrics app = AppMetrics.builder("shop").config(env("APP_VERSION", "2.1.0", "APP_REVISION", "abc123"))
+                .build();
+        assertEquals(1.0, app.collectorRegistry().getSampleValue("shop_build_info",
+                new String[] {"version", "revision", "java_version"},
+                new String[] {"2.1.0", "abc123", System.getProperty("java.version")}));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lucidmetrics.core.exposition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.support.TestHttp;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings decide where the metrics are served: the app's own server, or a port of their own. */
+class ExpositionTest {
+
+    private final AppMetrics app = AppMetrics.builder("shop").build();
+
+    @Test
+    void exposeMountsOnTheAppServerWhenThePortIsZero() throws Exception {
+        MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_PATH", "/actuator/prometheus")));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.start();
+        try (AutoCloseable exposed = Exposition.expose(app, server, config)) {
+            int port = server.getAddress().getPort();
+            assertEquals(200, TestHttp.get(port, "/actuator/prometheus").statusCode());
+            assertTrue(TestHttp.get(port, "/actuator/prometheus").body().contains("shop_build_info{"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void closingTheMountedExpositionRemovesTheContext() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.start();
+        try {
+            Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of()))).close();
+            assertEquals(404, TestHttp.get(server.getAddress().getPort(), "/metrics").statusCode());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void exposeStartsASeparateServerWhenAPortIsSet() throws Exception {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();    // METRICS_PORT=0 means "the app's server", so ask the OS for one
+        }
+        MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_PORT", String.valueOf(free),
+                "METRICS_HOST", "127.0.0.1")));
+        try (AutoCloseable exposed = Exposition.expose(app, null, config)) {
+            assertEquals(200, TestHttp.get(free, "/metrics").statusCode());
+        }
+    }
+
+    @Test
+    void aSeparateServerNeedsAPort() {
+        MetricsConfig ownServer = MetricsConfig.from(EnvConfig.of(Map.of()));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MetricsServer.builder(app).config(ownServer))
+                .getMessage().startsWith("METRICS_PORT is 0, which means \"serve on the app's own server\""));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lucidmetrics.testing;
+
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.NamingLint;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Assertions on an app's metrics as a whole, for its own test suite:
+ * <pre>{@code
+ * MetricsAssertions.assertNamingClean(app);   // every family, raw simpleclient collectors included
+ * }</pre>
+ */
+public final class MetricsAssertions {
+
+    private MetricsAssertions() {
+    }
+
+    /** Fails, listing every finding, unless every metric of {@code app} follows the naming rules. */
+    public static void assertNamingClean(AppMetrics app) {
+        List<NamingLint.Finding> findings = NamingLint.check(app);
+        if (!findings.isEmpty()) {
+            throw new AssertionError(findings.size() + " naming finding(s):\n" + findings.stream()
+                    .map(NamingLint.Finding::toString).collect(Collectors.joining("\n")));
+        }
+    }
+}
