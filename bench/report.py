@@ -3,7 +3,7 @@
 bench/results/summary.json. Standard library only; the plot needs gnuplot (Debian package gnuplot-nox).
 
 Usage: python3 bench/report.py bench/results docs
-Every figure printed comes from the result files; nothing here is typed in by hand except the goals of issue 6.
+Every figure printed comes from the result files; nothing here is typed in by hand except the goals.
 """
 import csv
 import json

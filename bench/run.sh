@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full benchmark run for issue 6 (about 20-25 minutes on 2 cores). Writes machine-readable results to bench/results/
+# Full benchmark run (about 20-25 minutes on 2 cores). Writes machine-readable results to bench/results/
 # and regenerates docs/performance.md and docs/performance-scrape.svg from them (bench/report.py).
 #
 #   bench/run.sh                  # everything
@@ -211,7 +211,7 @@ if wants twin; then
   part_begin
   IOTD_JAR=$(iotd_jar || true)
   if [[ -z "$IOTD_JAR" ]]; then
-    echo "demo-iotd has no runnable jar under demo-iotd/target: skipping question 5" >&2
+    echo "demo-iotd has no runnable jar under demo-iotd/target: skipping part 5 (the Spring twin)" >&2
     rm -f "$OUT/twin.csv"
   else
     # What each app ships: demo-iotd is a thin jar plus its runtime dependencies in lib/ (its manifest class path),

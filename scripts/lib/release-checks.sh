@@ -1,5 +1,5 @@
-# Shared by scripts/consumer-test, scripts/test-jdk25 and scripts/check-reproducible (sourced, not run).
-# Expects ROOT (the repository root) to be set by the caller.
+# Shared by scripts/consumer-test, scripts/test-jdk25 and scripts/check-reproducible (sourced, not run; results
+# files come from scripts/lib/results.sh). Expects ROOT (the repository root) to be set by the caller.
 
 # The Temurin 25 the second-JDK runs use; JDK25_HOME points elsewhere.
 JDK25_DEFAULT=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -18,17 +18,6 @@ find_jdk25() {
     return 1
   fi
   JDK25=$home
-}
-
-# write_results NAME PASSED FAILED SKIPPED SECONDS [REASON]: the step's counts as
-# $RESULTS_DIR/NAME.json (default target/test-results/), which the closing summary of scripts/test-all reads.
-write_results() {
-  local dir=${RESULTS_DIR:-$ROOT/target/test-results}
-  mkdir -p "$dir"
-  jq -n --arg name "$1" --argjson passed "$2" --argjson failed "$3" --argjson skipped "$4" \
-    --argjson seconds "$5" --arg reason "${6:-}" \
-    '{name: $name, passed: $passed, failed: $failed, skipped: $skipped, seconds: $seconds, reason: $reason}' \
-    >"$dir/$1.json"
 }
 
 # copy_tree DEST: the working tree as git sees it (tracked and new files, nothing ignored such as target/) plus

@@ -13,7 +13,7 @@ import dev.lucidmetrics.core.internal.MetricType;
 public final class Counter extends Metric<Counter.Child> {
 
     private Counter(Builder b, io.prometheus.client.Counter collector) {
-        super(b, values -> new Child(b.name, collector.labels(values)));
+        super(b, collector, values -> new Child(b.name, collector.labels(values)));
     }
 
     /** Adds one; only for a counter without label names. */
@@ -24,6 +24,14 @@ public final class Counter extends Metric<Counter.Child> {
     /** Adds {@code amount} (not negative); only for a counter without label names. */
     public void inc(double amount) {
         noLabels().inc(amount);
+    }
+
+    /**
+     * Adds {@code amount} and makes this increment the exemplar, with the given label pairs (such as
+     * {@code "trace_id", id}); only for a counter without label names. See {@link Child#incWithExemplar}.
+     */
+    public void incWithExemplar(double amount, String... exemplarLabels) {
+        noLabels().incWithExemplar(amount, exemplarLabels);
     }
 
     /** The current value; only for a counter without label names. */
@@ -47,11 +55,27 @@ public final class Counter extends Metric<Counter.Child> {
 
         /** Adds {@code amount}, which must not be negative (nor NaN). */
         public void inc(double amount) {
+            child.inc(checked(amount));
+        }
+
+        /**
+         * Adds {@code amount} and makes this increment the series' exemplar, labelled with the given name/value
+         * pairs, such as {@code incWithExemplar(1, "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736")}: for apps that
+         * know their trace ids without OpenTelemetry. Works whether or not the builder asked for sampled
+         * exemplars; OpenMetrics scrapes show it:
+         * {@code shop_orders_total 1.0 # {trace_id="4bf9..."} 1.0 1700000000.000}
+         */
+        public void incWithExemplar(double amount, String... exemplarLabels) {
+            double checked = checked(amount);
+            Exemplars.apply(name, exemplarLabels, labels -> child.incWithExemplar(checked, labels));
+        }
+
+        private double checked(double amount) {
             if (!(amount >= 0)) {
                 throw new IllegalArgumentException("Increment " + amount + " is illegal for counter \"" + name
                         + "\": counters only go up; use a gauge for a value that can go down.");
             }
-            child.inc(amount);
+            return amount;
         }
 
         public double get() {
@@ -60,7 +84,7 @@ public final class Counter extends Metric<Counter.Child> {
     }
 
     /** Builds a {@link Counter}; the name must end in {@code _total}. */
-    public static final class Builder extends LabelledBuilder<Builder, Counter> {
+    public static final class Builder extends CallbackBuilder<Builder, Counter> {
         private boolean exemplars;
 
         Builder(AppMetrics app, String name) {

@@ -38,13 +38,18 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Checks the naming rules, registers the metric with the app's registry and returns it. Idempotent. */
     public M register() {
+        checkNames();
+        return app.registerOnce(this, this::create);
+    }
+
+    /** Throws, listing every naming rule the name, help and label names break. */
+    final void checkNames() {
         List<String> findings = new ArrayList<>(NamingRules.checkName(name, type));
         findings.addAll(NamingRules.checkHelp(name, help));
         findings.addAll(checkLabelNames());
         if (!findings.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", findings));
         }
-        return app.registerOnce(this);
     }
 
     /** The metric's own label names (not the app's common labels), for the registry's consistency check. */

@@ -1,7 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
 import com.sun.net.httpserver.Headers;
-import io.prometheus.client.exporter.common.TextFormat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -9,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** What one scrape asks for: the format (by {@code Accept}), gzip (by {@code Accept-Encoding}) and {@code name[]}. */
+/**
+ * What one scrape asks for: the format (by {@code Accept}; null when it accepts neither), gzip (by
+ * {@code Accept-Encoding}) and {@code name[]}.
+ */
 final class ScrapeRequest {
 
     final String contentType;
@@ -28,7 +30,8 @@ final class ScrapeRequest {
      * @throws IllegalArgumentException when the query string is malformed (the caller answers 400)
      */
     static ScrapeRequest of(Headers headers, String rawQuery) {
-        return new ScrapeRequest(TextFormat.chooseContentType(headers.getFirst("Accept")),
+        List<String> accept = headers.get("Accept");
+        return new ScrapeRequest(Negotiation.choose(accept == null ? null : String.join(",", accept)),
                 acceptsGzip(headers.get("Accept-Encoding")), names(rawQuery));
     }
 

@@ -103,7 +103,7 @@ final class ExchangeTracker {
         String code = clientGone ? HttpServerMetrics.CLIENT_CLOSED
                 : status < 0 ? HttpServerMetrics.NO_RESPONSE : Integer.toString(status);
         String route = metrics.routes().label(template, exchange.getHttpContext().getPath(), Integer.parseInt(code));
-        metrics.record(method, route, code, (System.nanoTime() - start) / 1e9, size);
+        metrics.record(exchange, method, route, code, (System.nanoTime() - start) / 1e9, size);
     }
 
     /**

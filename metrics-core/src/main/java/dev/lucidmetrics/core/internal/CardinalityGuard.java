@@ -49,6 +49,16 @@ public final class CardinalityGuard {
         return false;
     }
 
+    /** Forgets {@code value}, so that it no longer counts against the limit (its series was removed). */
+    public synchronized void forget(Object value) {
+        admitted.remove(value);
+    }
+
+    /** Forgets every admitted value (the metric was cleared). */
+    public synchronized void clear() {
+        admitted.clear();
+    }
+
     /** How many distinct values have been admitted. */
     public int size() {
         return admitted.size();
