@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 HERE = pathlib.Path(__file__).resolve().parent
 SECTION = "## Use the library"
-SENTENCE = re.compile(r"After one `GET ([^`]+)`, `([^`]+)`\s+answers:")
+SENTENCE = re.compile(r"[Aa]fter one `GET ([^`]+)`,\s+`([^`]+)`\s+answers:")
 FENCE = re.compile(r"^```([a-z]*)\n(.*?)^```\n", re.M | re.S)
 JUNIT = """  <dependency>
     <groupId>org.junit.jupiter</groupId>
@@ -89,7 +89,7 @@ def main(readme_path, version, snippet, out):
 
     sentence = SENTENCE.search(text)
     if not sentence:
-        fail(f"no longer says \"After one `GET ...`, `/metrics...` answers:\" in {SECTION!r}")
+        fail(f"no longer says \"... after one `GET ...`, `/metrics...` answers:\" in {SECTION!r}")
     after = [b for lang, b, end in found if lang == "" and end > sentence.end()]
     if not after:
         fail("shows no exposition block after \"... answers:\"")
