@@ -11,10 +11,10 @@
 #                            PROFILE_METHODS (the JFR-profiled run)
 #                            SCRAPE_OPTS ("-f 1 -wi 2 -w 1s -i 3 -r 1s") SCRAPE_ROUNDS (5) SCRAPE_SIZES
 #                            ("1000 10000 100000")
-#   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (33080, hello server for wrk)
+#   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (24080, hello server for wrk)
 #   heap:                    HEAP_ROUNDS (3) HEAP_SERIES (100000) HEAP_JAVAS ("17 25 25coh")
 #   start-up:                STARTUP_ROUNDS (5) STARTUP_JAVAS ("17 25") TWIN_CONFIGS ("default small")
-#                            STARTUP_ARCHIVES ("none app") IOTD_PORT (33011) TWIN_PORT (33012)
+#                            STARTUP_ARCHIVES ("none app") IOTD_PORT (24011) TWIN_PORT (24012)
 #   JAVA17 (java on the PATH), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; parts for 25 are skipped, and say
 #   so, when it is missing), SKIP_BUILD (unset), OUT (bench/results), DOCS (docs). bench/smoke.sh sets them all tiny.
 set -euo pipefail
@@ -48,9 +48,9 @@ STARTUP_ROUNDS=${STARTUP_ROUNDS:-${TWIN_ROUNDS:-5}}
 STARTUP_JAVAS=${STARTUP_JAVAS:-"17 25"}
 STARTUP_ARCHIVES=${STARTUP_ARCHIVES:-"none app"}
 TWIN_CONFIGS=${TWIN_CONFIGS:-"default small"}
-BENCH_PORT=${BENCH_PORT:-33080}
-IOTD_PORT=${IOTD_PORT:-33011}
-TWIN_PORT=${TWIN_PORT:-33012}
+BENCH_PORT=${BENCH_PORT:-24080}
+IOTD_PORT=${IOTD_PORT:-24011}
+TWIN_PORT=${TWIN_PORT:-24012}
 JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 WRK=${WRK:-/usr/bin/wrk}

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 /**
  * The JVM floor for start-up and memory: a hello-world JDK {@link HttpServer} on {@code PORT} (env), nothing but the
  * JDK, packaged alone as {@code bench/jmh/target/bench-floor.jar} so its class path is as small as an app's can be.
- * Usage: {@code PORT=33080 java -jar bench-floor.jar}, then {@code GET /hello}.
+ * Usage: {@code PORT=24080 java -jar bench-floor.jar}, then {@code GET /hello}.
  */
 public final class Floor {
     private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.UTF_8);
@@ -23,7 +23,7 @@ public final class Floor {
         String port = System.getenv("PORT");
         if (port == null || !port.matches("[0-9]{1,5}")) {
             throw new IllegalArgumentException("PORT is \"" + port + "\": set it to the port to listen on, e.g."
-                    + " PORT=33080.");
+                    + " PORT=24080.");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 256);
         ExecutorService pool = Executors.newFixedThreadPool(4);
