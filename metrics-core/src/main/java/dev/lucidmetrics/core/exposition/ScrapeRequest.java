@@ -28,8 +28,24 @@ final class ScrapeRequest {
      * @throws IllegalArgumentException when the query string is malformed (the caller answers 400)
      */
     static ScrapeRequest of(Headers headers, String rawQuery) {
-        return new ScrapeRequest(TextFormat.chooseContentType(headers.getFirst("Accept")),
+        return new ScrapeRequest(contentType(headers.getFirst("Accept")),
                 acceptsGzip(headers.get("Accept-Encoding")), names(rawQuery));
+    }
+
+    /**
+     * OpenMetrics when {@code Accept} lists {@code application/openmetrics-text}, else the text format 0.0.4:
+     * simpleclient's rule, here because its {@code TextFormat.chooseContentType} throws on an item that is only
+     * parameters ({@code Accept: ;}).
+     */
+    static String contentType(String accept) {
+        if (accept != null) {
+            for (String item : accept.split(",")) {
+                if (item.split(";", -1)[0].trim().equals("application/openmetrics-text")) {
+                    return TextFormat.CONTENT_TYPE_OPENMETRICS_100;
+                }
+            }
+        }
+        return TextFormat.CONTENT_TYPE_004;
     }
 
     /** True when some Accept-Encoding header lists {@code gzip} (or {@code *}) with a non-zero quality. */

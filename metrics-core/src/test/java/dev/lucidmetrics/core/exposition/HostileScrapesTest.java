@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.support.TestHttp;
+import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -40,5 +41,15 @@ class HostileScrapesTest {
                     acceptEncoding);
         }
         assertFalse(ScrapeRequest.acceptsGzip(List.of(";")));
+    }
+
+    @Test
+    void anAcceptItemOfOnlyParametersIsIgnoredNotACrash() {
+        for (String accept : List.of(";", "application/openmetrics-text, ;", ";q=0.5")) {
+            HttpResponse<String> r = TestHttp.get(server.getAddress().getPort(), "/metrics", "Accept", accept);
+            assertEquals(200, r.statusCode(), accept);
+            assertEquals(accept.contains("openmetrics") ? TextFormat.CONTENT_TYPE_OPENMETRICS_100
+                    : TextFormat.CONTENT_TYPE_004, r.headers().firstValue("Content-Type").orElse(""), accept);
+        }
     }
 }
