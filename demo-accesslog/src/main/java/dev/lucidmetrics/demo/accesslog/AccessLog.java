@@ -50,7 +50,8 @@ final class AccessLog {
 
     void post(HttpExchange ex) throws IOException {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+        // split with -1: a Content-Type of only parameters (";") gives ["", ""], not an empty array
+        if (type == null || !type.split(";", -1)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             Responses.error(ex, 415, "Content-Type must be application/json.");
             return;
         }

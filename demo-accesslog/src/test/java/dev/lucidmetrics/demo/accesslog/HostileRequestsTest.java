@@ -57,4 +57,16 @@ class HostileRequestsTest {
                 "method", "POST", "route", "/access-log", "code", "400");
         assertEquals(List.of("400"), MetricValues.of(app.metrics()).labelValues("access_requests_total", "code"));
     }
+
+    @Test
+    void aContentTypeOfOnlyParametersIsAnswered415() {
+        for (String type : List.of(";", ";charset=utf-8", " ; ")) {
+            byte[] request = RawHttp.post("/access-log", "Content-Type: " + type, "Content-Length: 0");
+            assertEquals("HTTP/1.1 415 Unsupported Media Type", RawHttp.statusLine(app.server().port(), request,
+                    10_000), type);
+        }
+        MetricValues.of(app.metrics()).awaitValue(Duration.ofSeconds(5), 3.0, "access_requests_total",
+                "method", "POST", "route", "/access-log", "code", "415");
+        assertEquals(List.of("415"), MetricValues.of(app.metrics()).labelValues("access_requests_total", "code"));
+    }
 }
