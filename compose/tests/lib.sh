@@ -1,14 +1,19 @@
-# Shared helpers for compose/tests/* (sourced, not run).
-# Each script counts checks with `check NAME CMD...` and ends with `summary`, which prints
-# "<script>: N passed, M failed" and exits non-zero when anything failed.
+# Shared helpers for compose/tests/* (sourced, not run), on top of scripts/lib (tools, ports, polls, the demo
+# jars, starting apps, results files). Each script counts checks with `check NAME CMD...` and ends with `summary`,
+# which prints "<script>: N passed, M failed", writes target/test-results/<script>.json (scripts/README.md) and
+# exits non-zero when anything failed.
 
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 COMPOSE_DIR=$(cd "$TESTS_DIR/.." && pwd)
 REPO_DIR=$(cd "$COMPOSE_DIR/.." && pwd)
+source "$REPO_DIR/scripts/lib/common.sh"
+source "$REPO_DIR/scripts/lib/results.sh"
 SCRIPT_NAME=$(basename "$0")
 PASSED=0
 FAILED=0
+SKIPPED=0
 FAILURES=()
+SKIP_REASONS=()
 
 log() { printf '%s: %s\n' "$SCRIPT_NAME" "$*" >&2; }
 
@@ -30,8 +35,21 @@ check() {
   fi
 }
 
+# skip_checks COUNT REASON: COUNT checks are left out, and why (reported in the results file and the summary).
+skip_checks() {
+  SKIPPED=$((SKIPPED + $1))
+  SKIP_REASONS+=("$2")
+  log "SKIPPED $1: $2"
+}
+
+_write_results() {  # the reasons once each, in order
+  write_results "$SCRIPT_NAME" "$PASSED" "$FAILED" "$SKIPPED" "$SECONDS" \
+    "$(printf '%s\n' "${SKIP_REASONS[@]}" | awk 'NF && !seen[$0]++' | paste -sd ';' | sed 's/;/; /g')" "${FAILURES[@]}"
+}
+
 summary() {
-  printf '%s: %d passed, %d failed\n' "$SCRIPT_NAME" "$PASSED" "$FAILED"
+  printf '%s: %d passed, %d failed, %d skipped\n' "$SCRIPT_NAME" "$PASSED" "$FAILED" "$SKIPPED"
+  _write_results
   if [[ $FAILED -gt 0 ]]; then
     printf '%s: failed: %s\n' "$SCRIPT_NAME" "$(IFS=';'; echo "${FAILURES[*]}")"
     exit 1
@@ -39,39 +57,30 @@ summary() {
   exit 0
 }
 
-# die MESSAGE: a setup problem that makes the remaining checks meaningless.
+# skip_all REASON: the whole script is left out (e.g. "SKIP_DOCKER=1"); recorded as skipped, exit 0.
+skip_all() {
+  SKIP_REASONS=("$1")
+  log "SKIPPED: $1"
+  _write_results
+  exit 0
+}
+
+# die MESSAGE: a setup problem that makes the remaining checks meaningless; counts as one failure.
 die() {
   printf '%s: FAIL  %s\n' "$SCRIPT_NAME" "$*" >&2
-  printf '%s: %d passed, %d failed\n' "$SCRIPT_NAME" "$PASSED" "$((FAILED + 1))"
+  FAILED=$((FAILED + 1))
+  FAILURES+=("$*")
+  printf '%s: %d passed, %d failed\n' "$SCRIPT_NAME" "$PASSED" "$FAILED"
+  _write_results
   exit 1
 }
 
-# need_pkg COMMAND DEBIAN_PACKAGE: installs the Debian package when COMMAND is missing (we run as root in CI).
+# need_pkg CHECK...: each tool (a command, or py:MODULE) must be installed; otherwise fails, naming the Debian
+# packages and the installer (scripts/ensure-tools). Installs nothing.
 need_pkg() {
-  command -v "$1" >/dev/null 2>&1 && return 0
-  log "installing Debian package $2 for $1"
-  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"; } >/dev/null 2>&1 || true
-  command -v "$1" >/dev/null 2>&1 || die "$1 is required and 'apt-get install $2' did not provide it"
+  local out
+  out=$(missing_tools "$@") || die "$(printf '%s' "$out" | paste -sd ';' | sed 's/;/; /g')"
 }
 
-# PY: a python3 with PyYAML (the helpers parse compose/k8s/Prometheus YAML).
-pick_python() {
-  local p
-  for p in python3 /usr/bin/python3; do
-    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import yaml' 2>/dev/null; then PY=$p; return 0; fi
-  done
-  log "installing Debian package python3-yaml"
-  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-yaml; } >/dev/null 2>&1 || true
-  /usr/bin/python3 -c 'import yaml' 2>/dev/null || die "python3 with PyYAML is required (apt-get install python3-yaml)"
-  PY=/usr/bin/python3
-}
-
-# poll SECONDS CMD...: runs CMD every 0.5 s until it succeeds or SECONDS pass (a deadline, not a sleep).
-poll() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@" >/dev/null 2>&1; do
-    [[ $SECONDS -ge $deadline ]] && return 1
-    sleep 0.5
-  done
-}
+# pick_python: PY, a python3 with PyYAML (the helpers parse compose/k8s/Prometheus YAML).
+pick_python() { find_yaml_python || need_pkg python3 py:yaml; }

@@ -6,13 +6,20 @@
                                                    --docker: only the Docker-engine queries, which must have data
   promcheck.py URL rules                           every recording rule's series exists
   promcheck.py URL alerts [--allow NAME ...]       no alert pending or firing except the allowed ones
-  promcheck.py URL alert NAME LABEL=VALUE ...      that alert is pending or firing for those labels
+  promcheck.py URL alerts --exactly [NAME ...]     the pending and firing alerts are exactly these (none: empty)
+  promcheck.py URL alert NAME LABEL=VALUE ... [--firing] [--says TEXT ...]
+                                                   that alert is pending or firing for those labels (--firing:
+                                                   firing), its annotations containing every TEXT
+  promcheck.py URL settled SINCE                   every rule group has been evaluated twice since SINCE (unix s)
   promcheck.py URL query EXPR                      the query returns at least one series
+  promcheck.py URL cookbook FILE                   every ```promql block of FILE (docs/promql.md) returns data
 Add -q before the subcommand to print only failures.
 """
 import json
+import re
 import sys
 import urllib.parse
+from datetime import datetime
 import urllib.request
 
 import dashboards as dash
@@ -132,24 +139,76 @@ def rules(base, _):
 
 
 def alerts(base, args):
+    exactly = set(args[args.index("--exactly") + 1:]) if "--exactly" in args else None
     allowed = set(args[args.index("--allow") + 1:]) if "--allow" in args else set()
+    allowed |= exactly or set()
     active = api(base, "alerts")["alerts"]
     bad = [a for a in active if a["labels"]["alertname"] not in allowed]
     for a in active:
         say(a["labels"]["alertname"] in allowed, f"alert {a['labels']['alertname']} {a['state']} {a['labels']}")
-    return say(not bad, f"{len(active)} alerts pending/firing, {len(bad)} unexpected")
+    good = say(not bad, f"{len(active)} alerts pending/firing, {len(bad)} unexpected")
+    if exactly is not None:
+        missing = exactly - {a["labels"]["alertname"] for a in active}
+        good &= say(not missing, f"alert set is exactly {sorted(exactly)}" + (f"; missing {sorted(missing)}" if missing else ""))
+    return good
 
 
 def alert(base, args):
-    name, want = args[0], dict(a.split("=", 1) for a in args[1:])
+    says = args[args.index("--says") + 1:] if "--says" in args else []
+    args = args[:args.index("--says")] if "--says" in args else args
+    firing = "--firing" in args
+    name, want = args[0], dict(a.split("=", 1) for a in args[1:] if a != "--firing")
     hits = [a for a in api(base, "alerts")["alerts"]
-            if a["labels"]["alertname"] == name and all(a["labels"].get(k) == v for k, v in want.items())]
-    return say(bool(hits), f"alert {name} {want}: {[h['state'] for h in hits] or 'not active'}")
+            if a["labels"]["alertname"] == name and all(a["labels"].get(k) == v for k, v in want.items())
+            and (a["state"] == "firing" or not firing)]
+    text = " ".join(v for h in hits for v in h.get("annotations", {}).values())
+    unsaid = [t for t in says if t not in text]
+    good = say(bool(hits), f"alert {name} {want}{' firing' if firing else ''}: {[h['state'] for h in hits] or 'not active'}")
+    return good and say(not unsaid, f"alert {name} annotations name {says}" + (f"; missing {unsaid}" if unsaid else ""))
+
+
+def _timestamp(rfc3339):
+    """Unix seconds from Prometheus's RFC 3339 times (nanosecond fractions, Z or an offset)."""
+    m = re.match(r"^(.*?T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$", rfc3339)
+    if not m:
+        raise ValueError(f"unexpected time {rfc3339!r}")
+    whole = datetime.fromisoformat(m.group(1) + ("+00:00" if m.group(3) == "Z" else m.group(3)))
+    return whole.timestamp() + float("0." + (m.group(2) or "0"))
+
+
+def settled(base, args):
+    """Each group's last evaluation is one interval or more after SINCE: it has evaluated twice since."""
+    since, good = float(args[0]), True
+    for group in api(base, "rules")["groups"]:
+        last = _timestamp(group["lastEvaluation"])
+        good &= say(last >= since + group["interval"],
+                    f"rule group {group['name']}: last evaluated {last - since:.1f} s after the mark, "
+                    f"interval {group['interval']} s")
+    return good
 
 
 def query(base, args):
     n = len(api(base, "query", query=args[0])["result"])
     return say(n > 0, f"{args[0]}: {n} series")
+
+
+def cookbook_queries(path):
+    """The ```promql blocks of a Markdown file, each joined into one line."""
+    text = open(path, encoding="utf-8").read()
+    return [" ".join(line.strip() for line in block.strip().splitlines())
+            for block in re.findall(r"```promql\n(.*?)```", text, re.S)]
+
+
+def cookbook(base, args):
+    qs, answered = cookbook_queries(args[0]), 0
+    for q in qs:
+        try:
+            n = len(api(base, "query", query=q)["result"])
+        except Exception as e:  # a 400 is a finding about the query, reported like no data
+            n, q = 0, f"{q} -> {e}"
+        answered += say(n > 0, f"cookbook {q}: {n} series")
+    print(f"cookbook: {answered} of {len(qs)} queries returned data")
+    return bool(qs) and answered == len(qs)
 
 
 def main(argv):
@@ -158,7 +217,8 @@ def main(argv):
     rest = argv[1:]
     if rest and rest[0] == "-q":
         QUIET, rest = True, rest[1:]
-    cmds = {"targets": targets, "panels": panels, "rules": rules, "alerts": alerts, "alert": alert, "query": query}
+    cmds = {"targets": targets, "panels": panels, "rules": rules, "alerts": alerts, "alert": alert, "query": query,
+            "settled": settled, "cookbook": cookbook}
     return 0 if cmds[rest[0]](base, rest[1:]) else 1
 
 

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Derives test configurations from the stack's own Prometheus configs, so that tests run what ships.
 
-  promconfig.py local --target JOB=HOST:PORT[,HOST:PORT...] ... [--interval 2s] OUT.yml
+  promconfig.py local --target JOB=HOST:PORT[,HOST:PORT...] ... [--interval 2s]
+                      [--config FILE --remote-write URL] OUT.yml
       compose/prometheus/prometheus.yml for processes on this machine: each listed job gets static targets
-      (DNS discovery becomes the list of replica addresses), jobs not listed are dropped (Docker engine,
+      (DNS discovery becomes the list of replica addresses; a relabel rule that pins __address__, as the
+      docker job's does, pins it to the listed target), jobs not listed are dropped (Docker engine,
       exporters), rule_files point at compose/prometheus/rules, everything else (paths, honor_labels) is kept.
+      --config reads another file of compose/prometheus (prometheus-remote-write.yml); --remote-write points
+      its remote_write at URL.
   promconfig.py k8s SD_FILE OUT.yml
       compose/k8s/prometheus/prometheus.yml with kubernetes_sd_configs replaced by file_sd_configs reading
       SD_FILE (Debian's Prometheus is built without Kubernetes discovery); the relabel recipe is unchanged,
@@ -20,7 +24,7 @@ RULES = sorted(str(p) for p in (COMPOSE / "prometheus" / "rules").glob("*.yml"))
 
 
 def local(args):
-    targets, interval, out = {}, None, None
+    targets, interval, out, config, remote_write = {}, None, None, "prometheus.yml", None
     it = iter(args)
     for a in it:
         if a == "--target":
@@ -28,10 +32,19 @@ def local(args):
             targets[job] = addrs.split(",")
         elif a == "--interval":
             interval = next(it)
+        elif a == "--config":
+            config = next(it)
+        elif a == "--remote-write":
+            remote_write = next(it)
         else:
             out = a
-    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / config).read_text(encoding="utf-8"))
     cfg["rule_files"] = RULES
+    if remote_write:
+        if not cfg.get("remote_write"):
+            raise SystemExit(f"--remote-write given but compose/prometheus/{config} has no remote_write")
+        for rw in cfg["remote_write"]:
+            rw["url"] = remote_write
     cfg.pop("alerting", None)
     if interval:
         cfg["global"].update(scrape_interval=interval, scrape_timeout=interval, evaluation_interval=interval)
@@ -44,6 +57,11 @@ def local(args):
         for key in [k for k in job if k.endswith("_sd_configs") or k == "static_configs"]:
             del job[key]
         job["static_configs"] = [{"targets": targets[name]}]
+        for rule in job.get("relabel_configs", []):
+            if rule.get("target_label") == "__address__" and not rule.get("source_labels"):
+                if len(targets[name]) != 1:
+                    raise SystemExit(f"job {name} pins __address__: give it exactly one --target")
+                rule["replacement"] = targets[name][0]
         if interval:
             job.pop("scrape_interval", None)
             job.pop("scrape_timeout", None)

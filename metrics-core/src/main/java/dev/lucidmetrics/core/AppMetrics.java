@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An application's metrics: its namespace, build info and registry, and the factories for its metrics. Every metric
@@ -118,8 +119,18 @@ public final class AppMetrics {
         return maxLabelCombinations;
     }
 
-    synchronized <M> M registerOnce(MetricBuilder<?, M> b) {
+    /**
+     * Registers what {@code create} makes under {@code b}'s name, once: a second registration of the same name, type
+     * and label names returns the first metric. A callback is registered once only, since a second one would
+     * silently drop the first one's reporter.
+     */
+    synchronized <T> T registerOnce(MetricBuilder<?, ?> b, Supplier<T> create) {
         Registered existing = registered.get(b.name);
+        if (existing != null && (existing.metric instanceof Callback || isCallback(create))) {
+            throw new IllegalArgumentException("\"" + b.name + "\" is already registered"
+                    + (existing.metric instanceof Callback ? " with a callback" : "") + ": a callback metric has its"
+                    + " name to itself, registered once; keep the Callback that registerCallback(...) returned.");
+        }
         if (existing != null) {
             if (existing.type != b.type || !existing.labelNames.equals(b.labelNames())) {
                 throw new IllegalArgumentException("\"" + b.name + "\" is already registered as a "
@@ -129,18 +140,26 @@ public final class AppMetrics {
                         + " metric or choose another name.");
             }
             @SuppressWarnings("unchecked")
-            M metric = (M) existing.metric;
+            T metric = (T) existing.metric;
             return metric;
         }
-        M metric;
+        T metric;
         try {
-            metric = b.create();
+            metric = create.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + b.name + "\" clashes with a metric already in the registry"
                     + " (simpleclient says: " + e.getMessage() + "): choose another name.", e);
         }
         registered.put(b.name, new Registered(b.type, List.copyOf(b.labelNames()), metric));
         return metric;
+    }
+
+    private static boolean isCallback(Supplier<?> create) {
+        return create instanceof CallbackRegistration;
+    }
+
+    /** Marks the registration of a callback metric, which {@link #registerOnce} registers once only. */
+    interface CallbackRegistration extends Supplier<Callback> {
     }
 
     private static final class Registered {
@@ -214,7 +233,7 @@ public final class AppMetrics {
 
         /** A label with a fixed value added to every metric of the app (use sparingly; prefer target labels). */
         public Builder commonLabel(String name, String value) {
-            List<String> findings = NamingRules.checkLabelNames(namespace, List.of(name));
+            List<String> findings = NamingRules.checkLabelNames(namespace, MetricType.GAUGE, List.of(name));
             if (!findings.isEmpty()) {
                 throw new IllegalArgumentException(String.join(" ", findings));
             }

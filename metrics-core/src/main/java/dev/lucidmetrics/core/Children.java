@@ -1,30 +1,71 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
+import io.prometheus.client.SimpleCollector;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Finds the simpleclient child for a metric's label values: prepends the app's common label values, caches the
- * child, and collapses combinations past the cardinality limit into the overflow child.
+ * The series of one metric by label values: prepends the app's common label values, caches each series (this map
+ * is the only record of which series exist), collapses combinations past the cardinality limit into the overflow
+ * series, and removes series, which frees their place under the limit.
+ *
+ * @param <C> our type of one series
  */
 final class Children<C> {
+
+    /** Where the series' values live: made here (our own storage), or simpleclient's children kept in step. */
+    interface Backing<C> {
+        /** A new series for the full label values (common ones first). */
+        C create(String[] allValues);
+
+        /** The series for these full label values was removed. */
+        default void removed(String[] allValues) {
+        }
+
+        /** Every series was removed. */
+        default void cleared() {
+        }
+
+        /** A simpleclient collector's children, removed and cleared with ours. */
+        static <X, C> Backing<C> of(SimpleCollector<X> collector, Function<X, C> wrap) {
+            return new Backing<>() {
+                @Override
+                public C create(String[] allValues) {
+                    return wrap.apply(collector.labels(allValues));
+                }
+
+                @Override
+                public void removed(String[] allValues) {
+                    collector.remove(allValues);
+                }
+
+                @Override
+                public void cleared() {
+                    collector.clear();
+                }
+            };
+        }
+    }
+
     private final String metric;
     private final List<String> labelNames;
     private final String[] commonValues;
-    private final Function<String[], C> factory;
+    private final Backing<C> backing;
     private final CardinalityGuard guard;
     private final ConcurrentHashMap<LabelKey, C> cache = new ConcurrentHashMap<>();
     private final String[] overflowValues;
     private volatile C overflow;
 
-    Children(String metric, List<String> labelNames, String[] commonValues, int limit, Function<String[], C> factory) {
+    Children(String metric, List<String> labelNames, String[] commonValues, int limit, Backing<C> backing) {
         this.metric = metric;
         this.labelNames = labelNames;
         this.commonValues = commonValues;
-        this.factory = factory;
+        this.backing = backing;
         this.guard = new CardinalityGuard("label value combinations of \"" + metric + "\"", limit);
         this.overflowValues = new String[labelNames.size()];
         Arrays.fill(overflowValues, CardinalityGuard.OVERFLOW);
@@ -32,39 +73,93 @@ final class Children<C> {
 
     /** The child for these label values (one per label name, none null). */
     C get(String... values) {
-        if (values.length != labelNames.size()) {
-            throw new IllegalArgumentException("\"" + metric + "\" takes " + labelNames.size() + " label values "
-                    + labelNames + " but got " + values.length + ": " + Arrays.toString(values) + ".");
-        }
-        LabelKey key = new LabelKey(values);
+        LabelKey key = key(values);
         C child = cache.get(key);
         if (child != null) {
             return child;
         }
+        requireValues(values);
+        return create(new LabelKey(values.clone()));   // the caller may reuse its array
+    }
+
+    /**
+     * A miss: admit and create the series. Misses, removals and clears take one lock, so that a series is never
+     * cached after its backing dropped it (the cached path above takes none).
+     */
+    private synchronized C create(LabelKey owned) {
+        C child = cache.get(owned);
+        if (child != null) {
+            return child;
+        }
+        if (!guard.hasRoom(cache.size(), owned)) {
+            return overflow();
+        }
+        child = backing.create(withCommon(owned.values()));
+        cache.put(owned, child);
+        return child;
+    }
+
+    /**
+     * Removes the series for these values (no-op when it does not exist) and frees its place under the limit. A
+     * child taken before keeps working but is no longer exported; {@code get} gives a new one.
+     */
+    synchronized void remove(String... values) {
+        LabelKey key = key(values);
+        requireValues(values);
+        cache.remove(key);
+        if (Arrays.equals(values, overflowValues)) {
+            overflow = null;
+        }
+        backing.removed(withCommon(values.clone()));
+    }
+
+    /** Removes every series and frees the whole limit. */
+    synchronized void clear() {
+        cache.clear();
+        overflow = null;
+        backing.cleared();
+    }
+
+    /** Every series with its full label values (common ones first), the overflow series included once it exists. */
+    void forEach(BiConsumer<List<String>, C> action) {
+        for (Map.Entry<LabelKey, C> e : cache.entrySet()) {
+            action.accept(Arrays.asList(withCommon(e.getKey().values())), e.getValue());
+        }
+        C spill = overflow;
+        if (spill != null) {
+            action.accept(Arrays.asList(withCommon(overflowValues.clone())), spill);
+        }
+    }
+
+    /** How many series exist now, for presizing a scrape's list. */
+    int size() {
+        return cache.size() + (overflow == null ? 0 : 1);
+    }
+
+    /** The cache key; checks only the count, so that a cache hit costs no more (nulls are checked on a miss). */
+    private LabelKey key(String[] values) {
+        if (values.length != labelNames.size()) {
+            throw new IllegalArgumentException("\"" + metric + "\" takes " + labelNames.size() + " label values "
+                    + labelNames + " but got " + values.length + ": " + Arrays.toString(values) + ".");
+        }
+        return new LabelKey(values);
+    }
+
+    private void requireValues(String[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 throw new IllegalArgumentException("Label \"" + labelNames.get(i) + "\" of \"" + metric
                         + "\" got a null value: pass a string (use \"none\" or \"unknown\" for absent values).");
             }
         }
-        LabelKey owned = new LabelKey(values.clone()); // the caller may reuse its array
-        if (!guard.admit(owned)) {
-            return overflow();
-        }
-        return cache.computeIfAbsent(owned, k -> factory.apply(withCommon(k.values())));
     }
 
-    /** The child every refused combination shares; created on first use so it is not exposed before then. */
+    /** The child every refused combination shares; created on first use so it is not exposed before then. Locked. */
     private C overflow() {
         C child = overflow;
         if (child == null) {
-            synchronized (this) {
-                child = overflow;
-                if (child == null) {
-                    child = factory.apply(withCommon(overflowValues.clone()));
-                    overflow = child;
-                }
-            }
+            child = backing.create(withCommon(overflowValues.clone()));
+            overflow = child;
         }
         return child;
     }

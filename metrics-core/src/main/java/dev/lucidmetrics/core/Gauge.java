@@ -13,7 +13,7 @@ import dev.lucidmetrics.core.internal.MetricType;
 public final class Gauge extends Metric<Gauge.Child> {
 
     private Gauge(Builder b, io.prometheus.client.Gauge collector) {
-        super(b, values -> new Child(collector.labels(values)));
+        super(b, Children.Backing.of(collector, Child::new));
     }
 
     public void inc() {
@@ -38,6 +38,43 @@ public final class Gauge extends Metric<Gauge.Child> {
 
     public double get() {
         return noLabels().get();
+    }
+
+    /** Sets the gauge to the current Unix time in seconds, such as when a job last ran. No label names only. */
+    public void setToCurrentTime() {
+        noLabels().setToCurrentTime();
+    }
+
+    /**
+     * Counts a block as in progress: the gauge goes up now and down when the result is closed, however the block
+     * ends. Only for a gauge without label names.
+     * <pre>{@code
+     * try (Gauge.InProgress p = exporting.trackInProgress()) { export(); }
+     * // app_exports_in_progress 1.0 while export() runs
+     * }</pre>
+     */
+    public InProgress trackInProgress() {
+        return noLabels().trackInProgress();
+    }
+
+    /** A block counted as in progress by {@link #trackInProgress()}; closing it (once) takes it off the gauge. */
+    public static final class InProgress implements AutoCloseable {
+        private final Child child;
+        private boolean closed;
+
+        private InProgress(Child child) {
+            this.child = child;
+            child.inc();
+        }
+
+        /** Takes the block off the gauge; later calls do nothing. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                child.dec();
+            }
+        }
     }
 
     /** One series of a gauge. */
@@ -71,10 +108,20 @@ public final class Gauge extends Metric<Gauge.Child> {
         public double get() {
             return child.get();
         }
+
+        /** Sets this series to the current Unix time in seconds. */
+        public void setToCurrentTime() {
+            child.setToCurrentTime();
+        }
+
+        /** Counts a block as in progress on this series; see {@link Gauge#trackInProgress()}. */
+        public InProgress trackInProgress() {
+            return new InProgress(this);
+        }
     }
 
     /** Builds a {@link Gauge}; the name must not end in {@code _total}. */
-    public static final class Builder extends LabelledBuilder<Builder, Gauge> {
+    public static final class Builder extends CallbackBuilder<Builder, Gauge> {
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.GAUGE);
         }

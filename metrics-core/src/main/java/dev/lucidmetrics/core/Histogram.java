@@ -18,7 +18,7 @@ public final class Histogram extends Metric<Histogram.Child> {
             {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
     private Histogram(Builder b, io.prometheus.client.Histogram collector) {
-        super(b, values -> new Child(collector.labels(values)));
+        super(b, Children.Backing.of(collector, child -> new Child(b.name, child)));
     }
 
     /** Records one observation; only for a histogram without label names. */
@@ -31,16 +31,33 @@ public final class Histogram extends Metric<Histogram.Child> {
         return noLabels().startTimer();
     }
 
+    /** Observes {@code value} as the exemplar of its bucket; only without label names. See {@link Child}. */
+    public void observeWithExemplar(double value, String... exemplarLabels) {
+        noLabels().observeWithExemplar(value, exemplarLabels);
+    }
+
     /** One series of a histogram. */
     public static final class Child {
+        private final String name;
         private final io.prometheus.client.Histogram.Child child;
 
-        Child(io.prometheus.client.Histogram.Child child) {
+        Child(String name, io.prometheus.client.Histogram.Child child) {
+            this.name = name;
             this.child = child;
         }
 
         public void observe(double value) {
             child.observe(value);
+        }
+
+        /**
+         * Observes {@code value} and makes it the exemplar of the bucket it falls in, labelled with the given
+         * name/value pairs (such as {@code "trace_id", id}), whether or not the builder asked for sampled
+         * exemplars. OpenMetrics scrapes show it on that bucket:
+         * {@code x_bucket{le="0.25"} 1.0 # {trace_id="4bf9..."} 0.12 1700000000.000}
+         */
+        public void observeWithExemplar(double value, String... exemplarLabels) {
+            Exemplars.apply(name, exemplarLabels, labels -> child.observeWithExemplar(value, labels));
         }
 
         public Timer startTimer() {

@@ -1,6 +1,5 @@
 package dev.lucidmetrics.core;
 
-import java.util.function.Function;
 
 /**
  * The shape every labelled metric shares: its full name, its series by label values (cached, capped), and the one
@@ -14,10 +13,11 @@ abstract class Metric<C> {
     private final Children<C> children;
     private final C unlabelled;
 
-    Metric(LabelledBuilder<?, ?> b, Function<String[], C> factory) {
+    /** @param backing makes the series (our storage, or simpleclient's children) */
+    Metric(LabelledBuilder<?, ?> b, Children.Backing<C> backing) {
         this.name = b.name;
         this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
-                factory);
+                backing);
         this.unlabelled = b.labelNames.isEmpty() ? children.get() : null;
     }
 
@@ -33,6 +33,33 @@ abstract class Metric<C> {
      */
     public C labels(String... values) {
         return children.get(values);
+    }
+
+    /**
+     * Removes the series for these label values (a tenant that left, a pool that closed) and frees its place under
+     * the cap of label combinations; nothing happens when it does not exist. A {@code Child} kept in a field keeps
+     * working but is no longer exported: take it again with {@link #labels}. Only for a metric with label names.
+     */
+    public void remove(String... values) {
+        labelled("remove").remove(values);
+    }
+
+    /** Removes every series of this metric and frees the whole cap. Only for a metric with label names. */
+    public void clear() {
+        labelled("clear").clear();
+    }
+
+    private Children<C> labelled(String operation) {
+        if (unlabelled != null) {
+            throw new IllegalStateException("\"" + name + "\" has no label names, so it has one series and nothing to "
+                    + operation + ": " + operation + "() is for labelled metrics.");
+        }
+        return children;
+    }
+
+    /** The series, for a collector of our own storage. */
+    final Children<C> children() {
+        return children;
     }
 
     /** The one series of a metric without label names; calling it on a labelled metric is a programming error. */

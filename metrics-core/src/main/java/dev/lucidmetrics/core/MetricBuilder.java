@@ -38,13 +38,18 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Checks the naming rules, registers the metric with the app's registry and returns it. Idempotent. */
     public M register() {
-        List<String> findings = new ArrayList<>(NamingRules.checkName(name, type));
+        checkNames();
+        return app.registerOnce(this, this::create);
+    }
+
+    /** Throws, listing every naming rule the name, help and label names break. */
+    final void checkNames() {
+        List<String> findings = new ArrayList<>(NamingRules.checkName(name, type, app.namespace()));
         findings.addAll(NamingRules.checkHelp(name, help));
         findings.addAll(checkLabelNames());
         if (!findings.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", findings));
         }
-        return app.registerOnce(this);
     }
 
     /** The metric's own label names (not the app's common labels), for the registry's consistency check. */
@@ -52,7 +57,7 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Every naming rule the label names break, common labels included; empty when they are good. */
     List<String> checkLabelNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(name, labelNames()));
+        List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(name, type, labelNames()));
         for (String common : app.commonLabelNames()) {
             if (labelNames().contains(common)) {
                 findings.add("Label name \"" + common + "\" of \"" + name + "\" is already a common label of the app:"

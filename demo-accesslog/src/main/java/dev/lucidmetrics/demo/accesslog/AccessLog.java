@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
-import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.demo.support.Responses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,6 @@ final class AccessLog {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Counter logs;
-    private final Gauge clientIps;
     private final ClientIpWindow window;
     private final int recentMax;
     private final ArrayDeque<Map<String, String>> recent = new ArrayDeque<>();
@@ -40,9 +38,11 @@ final class AccessLog {
 
     AccessLog(AppMetrics app, AccessLogConfig config, Clock clock, PrintStream out) {
         this.logs = app.counter("log_total").help("Access log entries received.").register();
-        this.clientIps = app.gauge("client_ip_current").help("Distinct client IPs seen in the last "
-                + config.clientIpWindow() + " (at most " + config.clientIpMax() + " remembered).").register();
         this.window = new ClientIpWindow(config.clientIpWindow(), config.clientIpMax());
+        // read at each scrape: IPs leave the window with time, not only when a visit comes in
+        app.gauge("client_ip_current").help("Distinct client IPs seen in the last " + config.clientIpWindow()
+                + " (at most " + config.clientIpMax() + " remembered).")
+                .registerCallback(() -> window.count(clock.instant()));
         this.recentMax = config.recentEntries();
         this.clock = clock;
         this.out = out;
@@ -96,24 +96,17 @@ final class AccessLog {
     void stats(HttpExchange ex) throws IOException {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("logs", (long) logs.get());
-        stats.put("clientIps", refreshClientIps());
+        stats.put("clientIps", window.count(clock.instant()));
         synchronized (recent) {
             stats.put("recent", new ArrayList<>(recent));
         }
         Responses.json(ex, 200, stats);
     }
 
-    /** Brings the distinct-IP gauge up to date (IPs leave the window with time, not only on a visit). */
-    int refreshClientIps() {
-        int n = window.count(clock.instant());
-        clientIps.set(n);
-        return n;
-    }
-
     private long record(String address) throws IOException {
         Instant now = clock.instant();
         logs.inc();
-        clientIps.set(window.record(address, now));
+        window.record(address, now);
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("time", now.toString());
         entry.put("clientIp", address);

@@ -3,7 +3,6 @@ package dev.lucidmetrics.demo.accesslog;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
@@ -26,16 +25,12 @@ final class AccessLogApp {
         this.metrics = AppMetrics.builder("access").config(metricsConfig).versionFrom(Main.class).build();
         JvmMetrics.builder().config(metricsConfig).register(metrics);
         this.log = new AccessLog(metrics, config, clock, out);
-        MetricsHandler exposition = MetricsHandler.builder(metrics).config(metricsConfig).build();
         Router router = new Router()
                 .on("POST", "/access-log", log::post)
                 .on("GET", "/stats", log::stats)
-                .on("GET", "/health", Responses::health)
-                .on("GET", exposition.path(), ex -> {
-                    log.refreshClientIps();
-                    exposition.handle(ex);
-                });
-        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics).start();
+                .on("GET", "/health", Responses::health);
+        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics)
+                .metrics(metrics, metricsConfig).start();
     }
 
     /** Starts the app with settings from {@code env}, logging entries to stdout; invalid settings throw. */

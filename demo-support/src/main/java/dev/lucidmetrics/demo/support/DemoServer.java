@@ -10,6 +10,7 @@ import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.exposition.Exposition;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
+import dev.lucidmetrics.core.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -43,7 +44,9 @@ public final class DemoServer {
 
     private DemoServer(Builder b) throws IOException {
         this.grace = b.grace;
-        this.executor = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.threads, named(b.name));
+        this.executor = b.executor != null ? b.executor
+                : b.virtualThreads ? VirtualThreads.perTaskExecutor("HTTP_VIRTUAL_THREADS=true")
+                : Executors.newFixedThreadPool(b.threads, named(b.name));
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
         server.setExecutor(executor);
         HttpContext root = server.createContext("/", b.handler);
@@ -149,6 +152,7 @@ public final class DemoServer {
         private HttpHandler handler;
         private final List<Filter> filters = new ArrayList<>();
         private ExecutorService executor;
+        private boolean virtualThreads;
         private AppMetrics metricsApp;
         private MetricsConfig metricsConfig;
 
@@ -158,13 +162,18 @@ public final class DemoServer {
 
         /**
          * Reads {@code PORT} (default {@code defaultPort}), {@code BIND_ADDRESS} (default 0.0.0.0),
-         * {@code HTTP_THREADS} (default 16) and {@code SHUTDOWN_GRACE} (default 5s).
+         * {@code HTTP_THREADS} (default 16), {@code HTTP_VIRTUAL_THREADS} (default false: a virtual thread per
+         * request instead of the pool, Java 21+) and {@code SHUTDOWN_GRACE} (default 5s).
          */
         public Builder settings(EnvConfig env, int defaultPort) {
             this.port = env.port("PORT", defaultPort);
             this.host = env.string("BIND_ADDRESS", host);
             this.threads = env.integer("HTTP_THREADS", threads, 1, 1000);
             this.grace = env.duration("SHUTDOWN_GRACE", grace);
+            this.virtualThreads = env.bool("HTTP_VIRTUAL_THREADS", false);
+            if (virtualThreads) {
+                VirtualThreads.requireAvailable("HTTP_VIRTUAL_THREADS=true");
+            }
             return this;
         }
 

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.TestHttp;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DemoServerTest {
@@ -77,6 +80,28 @@ class DemoServerTest {
         DemoServer server = DemoServer.builder("t").port(0).handler(router).start();
         try {
             assertEquals(500, TestHttp.get(server.uri("/bug")).statusCode());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void httpVirtualThreadsRunsHandlersOnVirtualThreadsOnJava21OrIsRefusedAtStartUp() throws Exception {
+        EnvConfig env = EnvConfig.of(Map.of("PORT", "0", "HTTP_VIRTUAL_THREADS", "true"));
+        if (Runtime.version().feature() < 21) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> DemoServer.builder("t").settings(env, 0))
+                    .getMessage().startsWith("HTTP_VIRTUAL_THREADS=true asks for virtual threads, which need Java 21"));
+            return;
+        }
+        AtomicReference<Thread> handledOn = new AtomicReference<>();
+        Router router = new Router().on("GET", "/", ex -> {
+            handledOn.set(Thread.currentThread());
+            Responses.text(ex, 200, "text/plain", "ok");
+        });
+        DemoServer server = DemoServer.builder("t").settings(env, 0).handler(router).start();
+        try {
+            assertEquals(200, TestHttp.get(server.uri("/")).statusCode());
+            assertTrue((Boolean) Thread.class.getMethod("isVirtual").invoke(handledOn.get()), "" + handledOn.get());
         } finally {
             server.stop();
         }

@@ -1,8 +1,13 @@
 package dev.lucidmetrics.core.config;
 
 import dev.lucidmetrics.core.internal.PathRule;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -194,6 +199,21 @@ public final class EnvConfig {
     public String path(String name, String defaultValue) {
         String v = raw(name);
         return v == null ? defaultValue : PathRule.check(name, v);
+    }
+
+    /**
+     * The content of the file {@code path} names ({@code name}'s value), without one trailing newline: for secrets
+     * mounted as files, which is where a password belongs rather than in the environment.
+     */
+    public String secretFile(String name, String path) {
+        try {
+            String content = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+            return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        } catch (IOException | InvalidPathException e) {
+            throw new IllegalArgumentException(name + "=\"" + path + "\" cannot be read (" + e.getClass().getSimpleName()
+                    + "): point it at a readable file holding the secret.", e);
+        }
     }
 
     /** The URI when {@code value} is an absolute http(s) URL with a host, else null. */

@@ -1,5 +1,8 @@
 package dev.lucidmetrics.core.config;
 
+import dev.lucidmetrics.core.internal.BasicAuthRule;
+import dev.lucidmetrics.core.internal.VirtualThreads;
+
 /**
  * How an app exposes its metrics, read from the environment (12-factor): plain settings, with no behaviour. The
  * builders that act on them take the whole object — {@code AppMetrics.builder(ns).config(config)},
@@ -16,6 +19,11 @@ package dev.lucidmetrics.core.config;
  * <tr><td>{@code APP_REVISION}</td><td>any text (a commit id)</td><td>"unknown"</td></tr>
  * <tr><td>{@code METRICS_CREATED_SERIES}</td><td>true/false</td><td>false</td></tr>
  * <tr><td>{@code METRICS_JVM_DEADLOCK_DETECTION}</td><td>true/false</td><td>true</td></tr>
+ * <tr><td>{@code METRICS_VIRTUAL_THREADS}</td><td>true/false; true needs Java 21+</td><td>false</td></tr>
+ * <tr><td>{@code METRICS_AUTH_USER}</td><td>a user name without ':'; needs the password file</td><td>no
+ * authentication</td></tr>
+ * <tr><td>{@code METRICS_AUTH_PASSWORD_FILE}</td><td>a readable file holding the password (one trailing newline
+ * is dropped); never the password itself in the environment</td><td>—</td></tr>
  * </table>
  * An invalid value fails at startup naming the variable and the accepted form. A short {@code Main}:
  * <pre>{@code
@@ -38,6 +46,9 @@ public final class MetricsConfig {
     private final String revision;
     private final boolean createdSeries;
     private final boolean jvmDeadlockDetection;
+    private final boolean virtualThreads;
+    private final String authUser;
+    private final String authPassword;
 
     private MetricsConfig(EnvConfig env, String defaultPath) {
         this.port = env.port("METRICS_PORT", 0);
@@ -47,6 +58,38 @@ public final class MetricsConfig {
         this.revision = env.raw("APP_REVISION");
         this.createdSeries = env.bool("METRICS_CREATED_SERIES", false);
         this.jvmDeadlockDetection = env.bool("METRICS_JVM_DEADLOCK_DETECTION", true);
+        this.virtualThreads = env.bool("METRICS_VIRTUAL_THREADS", false);
+        if (virtualThreads) {
+            VirtualThreads.requireAvailable("METRICS_VIRTUAL_THREADS=true");
+        }
+        this.authUser = env.raw("METRICS_AUTH_USER");
+        this.authPassword = authPassword(env, authUser);
+    }
+
+    /** The password in METRICS_AUTH_PASSWORD_FILE, null without authentication; every bad setting named. */
+    private static String authPassword(EnvConfig env, String user) {
+        if (env.raw("METRICS_AUTH_PASSWORD") != null) {
+            throw new IllegalArgumentException("METRICS_AUTH_PASSWORD is set: a password in the environment shows in"
+                    + " process listings and crash dumps. Write it to a file (a mounted secret) and set"
+                    + " METRICS_AUTH_PASSWORD_FILE to its path instead.");
+        }
+        String file = env.raw("METRICS_AUTH_PASSWORD_FILE");
+        if (user == null && file == null) {
+            return null;
+        }
+        if (user == null) {
+            throw new IllegalArgumentException("METRICS_AUTH_PASSWORD_FILE is set but METRICS_AUTH_USER is not: set"
+                    + " the user name too, such as METRICS_AUTH_USER=prometheus.");
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("METRICS_AUTH_USER=\"" + user + "\" is set but"
+                    + " METRICS_AUTH_PASSWORD_FILE is not: point it at a file holding the password, such as"
+                    + " METRICS_AUTH_PASSWORD_FILE=/run/secrets/metrics_password.");
+        }
+        String password = env.secretFile("METRICS_AUTH_PASSWORD_FILE", file);
+        BasicAuthRule.check("METRICS_AUTH_USER", user, "The password in METRICS_AUTH_PASSWORD_FILE=\"" + file + "\"",
+                password);
+        return password;
     }
 
     /** Settings from the process environment, with {@code /metrics} as the default path. */
@@ -95,6 +138,21 @@ public final class MetricsConfig {
     /** {@code METRICS_CREATED_SERIES}: whether to expose simpleclient's {@code _created} series. */
     public boolean createdSeries() {
         return createdSeries;
+    }
+
+    /** {@code METRICS_VIRTUAL_THREADS}: whether a separate metrics server serves each scrape on a virtual thread. */
+    public boolean virtualThreads() {
+        return virtualThreads;
+    }
+
+    /** {@code METRICS_AUTH_USER}: the user HTTP basic auth requires for the metrics path, or null for none. */
+    public String authUser() {
+        return authUser;
+    }
+
+    /** The password read from {@code METRICS_AUTH_PASSWORD_FILE}, or null without authentication. */
+    public String authPassword() {
+        return authPassword;
     }
 
     /** {@code METRICS_JVM_DEADLOCK_DETECTION}: whether JVM metrics run deadlock detection on each scrape. */

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.BasicAuthenticator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** HTTP basic authentication with one user; compares in constant time. */
+/** HTTP basic authentication with one user (checked by {@code BasicAuthRule}); compares in constant time. */
 final class BasicAuth extends BasicAuthenticator {
 
     private final byte[] user;
@@ -14,18 +14,6 @@ final class BasicAuth extends BasicAuthenticator {
         super("metrics", StandardCharsets.UTF_8);
         this.user = user.getBytes(StandardCharsets.UTF_8);
         this.password = password.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Checks the credentials a builder was given; the password is never quoted in a message. */
-    static void validate(String user, String password) {
-        if (user == null || user.isBlank() || user.contains(":")) {
-            throw new IllegalArgumentException("Basic auth user \"" + user + "\" is illegal: use a non-blank name"
-                    + " without ':' (HTTP basic auth separates user and password with it).");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("Basic auth password for user \"" + user + "\" is empty: pass a"
-                    + " non-empty password, for example from an environment variable.");
-        }
     }
 
     @Override

@@ -5,10 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
+import java.util.List;
 
 /**
  * Serves an app's metrics the way its settings say: on the app's own server at {@code METRICS_PATH} when
- * {@code METRICS_PORT} is 0 (the default), else on a {@link MetricsServer} of their own on that port.
+ * {@code METRICS_PORT} is 0 (the default), else on a {@link MetricsServer} of their own on that port; either way
+ * with {@code /-/healthy} next to them and basic auth when {@code METRICS_AUTH_USER} is set.
  * <pre>{@code
  * AutoCloseable metrics = Exposition.expose(app, server, MetricsConfig.fromEnvironment());
  * // METRICS_PORT unset: GET http://app:8010/metrics     METRICS_PORT=9400: GET http://app:9400/metrics
@@ -31,7 +33,7 @@ public final class Exposition {
         }
         Checks.notNull("appServer", appServer, "pass the app's HttpServer, or set METRICS_PORT for a server of"
                 + " their own");
-        HttpContext context = MetricsHandler.builder(app).config(config).build().mount(appServer);
-        return () -> appServer.removeContext(context);
+        List<HttpContext> mounted = MetricsHandler.builder(app).config(config).build().mountAll(appServer);
+        return () -> mounted.forEach(appServer::removeContext);
     }
 }

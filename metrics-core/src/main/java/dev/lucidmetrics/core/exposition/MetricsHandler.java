@@ -6,44 +6,47 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.BasicAuthRule;
 import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.internal.PathRule;
 import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.common.TextFormat;
-import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Serves a registry at one exact path of an app's own JDK {@link HttpServer}: the Prometheus text format 0.0.4, or
- * OpenMetrics 1.0.0 when {@code Accept} asks for it; gzip when {@code Accept-Encoding} allows; {@code name[]=...}
- * to select families; GET and HEAD only.
+ * Serves an app's metrics at one exact path of its own JDK {@link HttpServer}: the Prometheus text format 0.0.4,
+ * or OpenMetrics 1.0.0 when {@code Accept} prefers it (by {@code q=}); gzip when {@code Accept-Encoding} allows;
+ * {@code name[]=...} to select families; GET and HEAD only; optional HTTP basic auth; and a health path
+ * ({@code /-/healthy}, never behind auth) next to it.
  * <pre>{@code
  * MetricsHandler.builder(app).path("/actuator/prometheus").build().mount(server);
  * // GET /actuator/prometheus -> 200, Content-Type: text/plain; version=0.0.4; charset=utf-8
  * // GET /actuator/prometheus/x -> 404        POST /actuator/prometheus -> 405, Allow: GET, HEAD
+ * // GET /-/healthy -> 200 OK                Accept: application/json -> 406
  * }</pre>
  * simpleclient's {@code _created} series are left out unless {@link Builder#createdSeries(boolean)} asks for them.
- * Each scrape renders into a buffer of its own, released after the response.
  */
 public final class MetricsHandler implements HttpHandler {
 
-    private static final System.Logger LOG = System.getLogger(MetricsHandler.class.getName());
+    /** The health path served next to the metrics unless {@link Builder#withoutHealthPath()}. */
+    public static final String HEALTH_PATH = HealthHandler.PATH;
     static final String ALLOWED = "GET, HEAD";
 
     private final CollectorRegistry registry;
     private final String path;
     private final boolean createdSeries;
+    private final String user;
+    private final String password;
+    private final boolean health;
 
     private MetricsHandler(Builder b) {
         this.registry = b.registry;
         this.path = b.path;
         this.createdSeries = b.createdSeries;
+        this.user = b.user;
+        this.password = b.password;
+        this.health = b.health;
     }
 
     /** Starts describing the handler that serves {@code app}'s metrics. */
@@ -56,9 +59,39 @@ public final class MetricsHandler implements HttpHandler {
         return path;
     }
 
-    /** Creates the context for {@link #path()} on {@code server} and returns it. */
+    /**
+     * Creates the context for {@link #path()} on {@code server} (with basic auth when configured) and the health
+     * context, unless the server already has one at {@value #HEALTH_PATH}; returns the metrics context.
+     *
+     * @throws IllegalArgumentException when the server already has a context at {@link #path()} (Java 21+ detect
+     *         it; Java 17 silently keeps both)
+     */
     public HttpContext mount(HttpServer server) {
-        return server.createContext(path, this);
+        return mountAll(server).get(0);
+    }
+
+    /** The contexts {@link #mount} created: the metrics context, then the health context if it made one. */
+    List<HttpContext> mountAll(HttpServer server) {
+        List<HttpContext> contexts = new ArrayList<>();
+        HttpContext metrics;
+        try {
+            metrics = server.createContext(path, this);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Metrics path \"" + path + "\" is already a context of this server"
+                    + " (the JDK says: " + e.getMessage() + "): mount the metrics once, or choose another path.", e);
+        }
+        if (user != null) {
+            metrics.setAuthenticator(new BasicAuth(user, password));
+        }
+        contexts.add(metrics);
+        if (health) {
+            try {
+                contexts.add(server.createContext(HEALTH_PATH, new HealthHandler()));
+            } catch (IllegalArgumentException alreadyThere) {
+                // the server serves /-/healthy already (an earlier mount, or the app itself): keep that one
+            }
+        }
+        return contexts;
     }
 
     @Override
@@ -80,44 +113,13 @@ public final class MetricsHandler implements HttpHandler {
                 TextResponses.text(exchange, 400, e.getMessage() + "\n");
                 return;
             }
-            respond(exchange, request, method.equals("HEAD"));
-        }
-    }
-
-    private void respond(HttpExchange exchange, ScrapeRequest request, boolean head) throws IOException {
-        ByteArrayOutputStream body = null;
-        if (!head) {
-            try {
-                body = render(request);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Collecting metrics for " + path + " failed", e);
-                TextResponses.text(exchange, 500, "Collecting metrics failed; see the application log.\n");
+            if (request.contentType == null) {
+                TextResponses.text(exchange, 406, "Not acceptable: metrics are served as "
+                        + Negotiation.TEXT + " or " + Negotiation.OPENMETRICS + ".\n");
                 return;
             }
+            ScrapeResponse.send(exchange, request, registry, createdSeries);
         }
-        exchange.getResponseHeaders().set("Content-Type", request.contentType);
-        exchange.getResponseHeaders().set("Vary", "Accept, Accept-Encoding");
-        if (request.gzip) {
-            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-        }
-        if (head) {
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(200, body.size());
-        try (OutputStream os = exchange.getResponseBody()) {
-            body.writeTo(os);
-        }
-    }
-
-    private ByteArrayOutputStream render(ScrapeRequest request) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(8 * 1024);
-        OutputStream target = request.gzip ? new GZIPOutputStream(body, 8 * 1024) : body;
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8))) {
-            TextFormat.writeFormat(request.contentType, writer,
-                    new FamilyFilter(request.names, createdSeries).collect(registry));
-        }
-        return body;
     }
 
     /** Builds a {@link MetricsHandler}. */
@@ -125,20 +127,35 @@ public final class MetricsHandler implements HttpHandler {
         private final CollectorRegistry registry;
         private String path = MetricsConfig.DEFAULT_PATH;
         private boolean createdSeries;
+        private String user;
+        private String password;
+        private boolean health = true;
 
         Builder(AppMetrics app) {
             this.registry = app.collectorRegistry();
         }
 
-        /** Takes {@code METRICS_PATH} and {@code METRICS_CREATED_SERIES} from the settings. */
+        /**
+         * Takes {@code METRICS_PATH}, {@code METRICS_CREATED_SERIES} and basic auth ({@code METRICS_AUTH_USER} with
+         * {@code METRICS_AUTH_PASSWORD_FILE}) from the settings.
+         */
         public Builder config(MetricsConfig config) {
             Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
-            return path(config.path()).createdSeries(config.createdSeries());
+            path(config.path()).createdSeries(config.createdSeries());
+            if (config.authUser() != null) {
+                basicAuth(config.authUser(), config.authPassword());
+            }
+            return this;
         }
 
         /** The exact path to serve, such as {@code /actuator/prometheus}; default {@code /metrics}. */
         public Builder path(String path) {
-            this.path = PathRule.check("Metrics path", path);
+            String checked = PathRule.check("Metrics path", path);
+            if (checked.equals(HEALTH_PATH)) {
+                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
+                        + " such as \"/metrics\".");
+            }
+            this.path = checked;
             return this;
         }
 
@@ -148,6 +165,20 @@ public final class MetricsHandler implements HttpHandler {
          */
         public Builder createdSeries(boolean enabled) {
             this.createdSeries = enabled;
+            return this;
+        }
+
+        /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
+        public Builder basicAuth(String user, String password) {
+            BasicAuthRule.check("Basic auth user", user, "Basic auth password", password);
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** Leaves out the health path, for an app that serves {@code /-/healthy} itself. */
+        public Builder withoutHealthPath() {
+            this.health = false;
             return this;
         }
 

@@ -5,12 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.PathRule;
+import dev.lucidmetrics.core.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final ExecutorService executor;
     private final DrainGate gate;
     private final Duration grace;
 
-    private MetricsServer(HttpServer server, ThreadPoolExecutor executor, DrainGate gate, Duration grace) {
+    private MetricsServer(HttpServer server, ExecutorService executor, DrainGate gate, Duration grace) {
         this.server = server;
         this.executor = executor;
         this.gate = gate;
@@ -77,10 +77,8 @@ public final class MetricsServer implements AutoCloseable {
         private final MetricsHandler.Builder handler;
         private String host = "0.0.0.0";
         private int port = 9400;
-        private String path = MetricsConfig.DEFAULT_PATH;
         private int threads = 4;
-        private String user;
-        private String password;
+        private boolean virtualThreads;
         private Duration grace = Duration.ofSeconds(5);
 
         Builder(AppMetrics app) {
@@ -98,7 +96,8 @@ public final class MetricsServer implements AutoCloseable {
                         + " set METRICS_PORT to a port such as 9400 for a separate metrics server, or use"
                         + " Exposition.expose(app, server, config), which handles both.");
             }
-            return host(config.host()).port(config.port()).path(config.path()).createdSeries(config.createdSeries());
+            handler.config(config);
+            return host(config.host()).port(config.port()).virtualThreads(config.virtualThreads());
         }
 
         /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
@@ -123,12 +122,7 @@ public final class MetricsServer implements AutoCloseable {
 
         /** The exact metrics path; default {@code /metrics}. */
         public Builder path(String path) {
-            String checked = PathRule.check("Metrics path", path);
-            if (checked.equals(HealthHandler.PATH)) {
-                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
-                        + " such as \"/metrics\".");
-            }
-            this.path = checked;
+            handler.path(path);
             return this;
         }
 
@@ -142,11 +136,18 @@ public final class MetricsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs each scrape on a virtual thread of its own instead of the bounded pool ({@link #threads}); needs Java
+         * 21+ (checked by {@link #start()}, which says so on an older JVM). Default false.
+         */
+        public Builder virtualThreads(boolean enabled) {
+            this.virtualThreads = enabled;
+            return this;
+        }
+
         /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
         public Builder basicAuth(String user, String password) {
-            BasicAuth.validate(user, password);
-            this.user = user;
-            this.password = password;
+            handler.basicAuth(user, password);
             return this;
         }
 
@@ -175,17 +176,16 @@ public final class MetricsServer implements AutoCloseable {
                 throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
                         + "): choose a free port, or 0 to let the system pick one.", e);
             }
-            ThreadPoolExecutor executor = ServerThreads.create(threads);
+            ExecutorService executor = virtualThreads ? VirtualThreads.perTaskExecutor("virtualThreads(true)")
+                    : ServerThreads.create(threads);
             server.setExecutor(executor);
             DrainGate gate = new DrainGate();
-            HttpContext metrics = handler.path(path).build().mount(server);
-            metrics.getFilters().add(gate);
-            if (user != null) {
-                metrics.setAuthenticator(new BasicAuth(user, password));
+            MetricsHandler metrics = handler.build();
+            for (HttpContext context : metrics.mountAll(server)) {
+                context.getFilters().add(gate);
             }
-            server.createContext(HealthHandler.PATH, new HealthHandler()).getFilters().add(gate);
-            if (!path.equals("/")) {
-                server.createContext("/", new NotFoundHandler(path)).getFilters().add(gate);
+            if (!metrics.path().equals("/")) {
+                server.createContext("/", new NotFoundHandler(metrics.path())).getFilters().add(gate);
             }
             server.start();
             return new MetricsServer(server, executor, gate, grace);

@@ -1,7 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
 import com.sun.net.httpserver.Headers;
-import io.prometheus.client.exporter.common.TextFormat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -9,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** What one scrape asks for: the format (by {@code Accept}), gzip (by {@code Accept-Encoding}) and {@code name[]}. */
+/**
+ * What one scrape asks for: the format (by {@code Accept}; null when it accepts neither), gzip (by
+ * {@code Accept-Encoding}) and {@code name[]}.
+ */
 final class ScrapeRequest {
 
     final String contentType;
@@ -28,24 +30,9 @@ final class ScrapeRequest {
      * @throws IllegalArgumentException when the query string is malformed (the caller answers 400)
      */
     static ScrapeRequest of(Headers headers, String rawQuery) {
-        return new ScrapeRequest(contentType(headers.getFirst("Accept")),
+        List<String> accept = headers.get("Accept");
+        return new ScrapeRequest(Negotiation.choose(accept == null ? null : String.join(",", accept)),
                 acceptsGzip(headers.get("Accept-Encoding")), names(rawQuery));
-    }
-
-    /**
-     * OpenMetrics when {@code Accept} lists {@code application/openmetrics-text}, else the text format 0.0.4:
-     * simpleclient's rule, here because its {@code TextFormat.chooseContentType} throws on an item that is only
-     * parameters ({@code Accept: ;}).
-     */
-    static String contentType(String accept) {
-        if (accept != null) {
-            for (String item : accept.split(",")) {
-                if (item.split(";", -1)[0].trim().equals("application/openmetrics-text")) {
-                    return TextFormat.CONTENT_TYPE_OPENMETRICS_100;
-                }
-            }
-        }
-        return TextFormat.CONTENT_TYPE_004;
     }
 
     /** True when some Accept-Encoding header lists {@code gzip} (or {@code *}) with a non-zero quality. */

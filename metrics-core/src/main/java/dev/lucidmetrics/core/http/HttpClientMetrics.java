@@ -6,8 +6,10 @@ import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.internal.Buckets;
 import dev.lucidmetrics.core.internal.Checks;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Metrics for calls this app makes to its peers, labelled by a logical target name:
@@ -32,6 +34,7 @@ public final class HttpClientMetrics {
     private final Counter requests;
     private final Histogram duration;
     private final TargetNames targets;
+    private final TraceExemplars<HttpRequest> exemplars;
 
     private HttpClientMetrics(Builder b) {
         this.targets = new TargetNames(b.targets, b.maxTargets, b.app.namespace() + "_client_requests_total");
@@ -41,7 +44,9 @@ public final class HttpClientMetrics {
         Histogram.Builder hb = b.app.histogram("client_request_duration_seconds")
                 .help("Duration of HTTP requests this app made to its peers, in seconds.")
                 .labelNames("target", "method", "code");
-        this.duration = (b.buckets == null ? hb : hb.buckets(b.buckets)).register();
+        hb = b.buckets == null ? hb : hb.buckets(b.buckets);
+        this.duration = (b.sampledExemplars ? hb.withExemplars() : hb).register();
+        this.exemplars = new TraceExemplars<>(duration.name(), b.traceIdOf);
     }
 
     /** Starts describing the client metrics of {@code app}. */
@@ -59,9 +64,9 @@ public final class HttpClientMetrics {
         return targets.label(target);
     }
 
-    void record(String target, String method, String code, long startNanos) {
+    void record(HttpRequest request, String target, String method, String code, long startNanos) {
         requests.labels(target, method, code).inc();
-        duration.labels(target, method, code).observe((System.nanoTime() - startNanos) / 1e9);
+        exemplars.observe(duration.labels(target, method, code), (System.nanoTime() - startNanos) / 1e9, request);
     }
 
     /** Builds {@link HttpClientMetrics}; every option is checked where it is passed. */
@@ -70,6 +75,8 @@ public final class HttpClientMetrics {
         private final List<String> targets = new ArrayList<>();
         private int maxTargets = DEFAULT_MAX_TARGETS;
         private double[] buckets;
+        private boolean sampledExemplars;
+        private Function<HttpRequest, String> traceIdOf;
 
         Builder(AppMetrics app) {
             this.app = app;
@@ -96,6 +103,26 @@ public final class HttpClientMetrics {
         public Builder durationBuckets(double... upperBounds) {
             this.buckets = Buckets.check("durationBuckets", app.namespace() + "_client_request_duration_seconds",
                     upperBounds);
+            return this;
+        }
+
+        /**
+         * Samples exemplars on the duration histogram from the current OpenTelemetry span, when the OpenTelemetry
+         * API is on the class path (off by default: sampling costs on every call).
+         */
+        public Builder withExemplars() {
+            this.sampledExemplars = true;
+            return this;
+        }
+
+        /**
+         * Gives each call's duration an exemplar {@code {trace_id="..."}} with the trace id {@code traceIdOf}
+         * returns for the request (null or empty: none), such as the trace-id part of its {@code traceparent}
+         * header.
+         */
+        public Builder traceIdsFrom(Function<HttpRequest, String> traceIdOf) {
+            this.traceIdOf = Checks.notNull("traceIdOf", traceIdOf, "pass a function that returns the request's trace"
+                    + " id, or null for none");
             return this;
         }
 

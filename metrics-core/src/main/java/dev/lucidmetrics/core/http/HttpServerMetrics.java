@@ -2,6 +2,7 @@ package dev.lucidmetrics.core.http;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Gauge;
@@ -12,6 +13,7 @@ import dev.lucidmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Standard request metrics for a JDK {@code com.sun.net.httpserver} server, added as a {@link Filter}:
@@ -22,11 +24,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * // image_gallery_in_flight_requests 0.0
  * // image_gallery_request_duration_seconds_bucket{method="GET",route="/images/{id}",code="200",le="0.005"} 1.0
  * }</pre>
- * The {@code route} label is a declared template, or the context path when none is declared; never the raw path.
+ * The {@code route} label is the template a router matched ({@link #ROUTE_ATTRIBUTE}), else the declared template
+ * the path matches, or the context path when none is declared; never the raw path.
  * See docs/http.md for the sentinels, the route cap and the codes of failed exchanges.
  */
 public final class HttpServerMetrics {
 
+    /**
+     * The exchange attribute a router sets to the template it matched, such as {@code "/images/{id}"}, before it
+     * calls the handler: {@code exchange.setAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE, "/images/{id}")}. The
+     * filter labels the request with it (counted against {@code maxRoutes}) and matches the path itself only when
+     * no router set it. Set it on the exchange the router is given: the filter hands down an exchange whose
+     * attributes are its own, where the JDK would share attributes between all exchanges of a context (so a
+     * handler may also keep a trace id there for {@link Builder#traceIdsFrom}).
+     */
+    public static final String ROUTE_ATTRIBUTE = "dev.lucidmetrics.route";
     /** Route of a 404 whose path matches no declared template. */
     public static final String NOT_FOUND = "NOT_FOUND";
     /** Route of any other status whose path matches no declared template. */
@@ -50,6 +62,7 @@ public final class HttpServerMetrics {
     private final Routes routes;
     private final PathExclusions exclusions;
     private final Filter filter;
+    private final TraceExemplars<HttpExchange> exemplars;
     private final AtomicBoolean warnedNoResponse = new AtomicBoolean();
 
     private HttpServerMetrics(Builder b) {
@@ -64,7 +77,9 @@ public final class HttpServerMetrics {
         Histogram.Builder hb = b.app.histogram("request_duration_seconds")
                 .help("Time from receiving an HTTP request to completing its response, in seconds.")
                 .labelNames("method", "route", "code");
-        this.duration = (b.buckets == null ? hb : hb.buckets(b.buckets)).register();
+        hb = b.buckets == null ? hb : hb.buckets(b.buckets);
+        this.duration = (b.sampledExemplars ? hb.withExemplars() : hb).register();
+        this.exemplars = new TraceExemplars<>(duration.name(), b.traceIdOf);
         this.exceptions = b.app.counter("request_exceptions_total")
                 .help("Exceptions thrown by HTTP handlers, by exception simple class name.")
                 .labelNames("exception").maxLabelCombinations(b.maxExceptionClasses).register();
@@ -104,9 +119,9 @@ public final class HttpServerMetrics {
         return inFlight;
     }
 
-    void record(String method, String route, String code, double seconds, long bytes) {
+    void record(HttpExchange exchange, String method, String route, String code, double seconds, long bytes) {
         requests.labels(method, route, code).inc();
-        duration.labels(method, route, code).observe(seconds);
+        exemplars.observe(duration.labels(method, route, code), seconds, exchange);
         if (responseSize != null) {
             responseSize.labels(method, route, code).observe(bytes);
         }
@@ -135,6 +150,8 @@ public final class HttpServerMetrics {
         private int maxExceptionClasses = DEFAULT_MAX_EXCEPTION_CLASSES;
         private double[] buckets;
         private boolean responseSize;
+        private boolean sampledExemplars;
+        private Function<HttpExchange, String> traceIdOf;
 
         Builder(AppMetrics app) {
             this.app = app;
@@ -188,6 +205,27 @@ public final class HttpServerMetrics {
         /** Also records {@code <ns>_response_size_bytes{method,route,code}}, a summary (count and sum). Off by default. */
         public Builder responseSize(boolean on) {
             this.responseSize = on;
+            return this;
+        }
+
+        /**
+         * Samples exemplars on the duration histogram from the current OpenTelemetry span, when the OpenTelemetry
+         * API is on the class path (off by default: sampling costs on every request).
+         */
+        public Builder withExemplars() {
+            this.sampledExemplars = true;
+            return this;
+        }
+
+        /**
+         * Gives each request's duration an exemplar {@code {trace_id="..."}} with the trace id {@code traceIdOf}
+         * returns for the exchange (null or empty: none), for apps that carry trace ids without OpenTelemetry, such
+         * as from a W3C {@code traceparent} header. Called when the request is recorded, after the handler ran, so
+         * it may read an attribute the handler set.
+         */
+        public Builder traceIdsFrom(Function<HttpExchange, String> traceIdOf) {
+            this.traceIdOf = Checks.notNull("traceIdOf", traceIdOf, "pass a function such as"
+                    + " exchange -> (String) exchange.getAttribute(\"trace_id\")");
             return this;
         }
 

@@ -38,10 +38,10 @@ public final class InstrumentedHttpClient {
         try {
             response = client.send(request, handler);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            metrics.record(label, method, ClientOutcome.codeFor(e), start);
+            metrics.record(request, label, method, ClientOutcome.codeFor(e), start);
             throw e;
         }
-        metrics.record(label, method, Integer.toString(response.statusCode()), start);
+        metrics.record(request, label, method, Integer.toString(response.statusCode()), start);
         return response;
     }
 
@@ -60,10 +60,10 @@ public final class InstrumentedHttpClient {
         try {
             sent = client.sendAsync(request, handler);
         } catch (RuntimeException e) {
-            metrics.record(label, method, ClientOutcome.codeFor(e), start);
+            metrics.record(request, label, method, ClientOutcome.codeFor(e), start);
             throw e;
         }
-        return sent.whenComplete((response, failure) -> metrics.record(label, method,
+        return sent.whenComplete((response, failure) -> metrics.record(request, label, method,
                 response != null ? Integer.toString(response.statusCode()) : ClientOutcome.codeFor(failure), start));
     }
 

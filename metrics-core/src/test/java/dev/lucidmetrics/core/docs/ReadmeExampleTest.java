@@ -18,6 +18,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +34,14 @@ class ReadmeExampleTest {
 
     @Test
     void readmeExampleProducesTheExpositionTheReadmeShows() throws Exception {
+        Queue<String> queue = new ConcurrentLinkedQueue<>(List.of("order-1", "order-2"));
         // EXAMPLE START
         AppMetrics app = AppMetrics.builder("shop").version("1.0.0").build();
         Counter orders = app.counter("orders_total").help("Orders placed, by payment method.")
                 .labelNames("payment").register();
         Histogram checkout = app.histogram("checkout_duration_seconds").help("Time to check out.")
                 .buckets(0.1, 0.5, 1).register();
+        app.gauge("queue_depth").help("Orders waiting to ship.").registerCallback(queue::size);  // read per scrape
 
         HttpServer server = HttpServer.create(new InetSocketAddress(0), 0);
         HttpServerMetrics.builder(app).routes("/orders/{id}").register()
@@ -55,7 +60,7 @@ class ReadmeExampleTest {
             MetricValues.of(app).awaitValue(Duration.ofSeconds(5), 1.0, "shop_requests_total",
                     "method", "GET", "route", "/orders/{id}", "code", "204");
             String body = TestHttp.get(port, "/metrics?name[]=shop_orders_total&name[]=shop_requests_total"
-                    + "&name[]=shop_build_info").body()
+                    + "&name[]=shop_build_info&name[]=shop_queue_depth").body()
                     .replace(System.getProperty("java.version"), "17.0.15");
             String expected = String.join("\n",
                     "# HELP shop_build_info Build facts of shop; the value is always 1.",
@@ -64,6 +69,9 @@ class ReadmeExampleTest {
                     "# HELP shop_orders_total Orders placed, by payment method.",
                     "# TYPE shop_orders_total counter",
                     "shop_orders_total{payment=\"card\",} 1.0",
+                    "# HELP shop_queue_depth Orders waiting to ship.",
+                    "# TYPE shop_queue_depth gauge",
+                    "shop_queue_depth 2.0",
                     "# HELP shop_requests_total HTTP requests completed, by method, route template and status code.",
                     "# TYPE shop_requests_total counter",
                     "shop_requests_total{method=\"GET\",route=\"/orders/{id}\",code=\"204\",} 1.0",
@@ -84,7 +92,7 @@ class ReadmeExampleTest {
         exchange.close();
     }
 
-    private static java.util.List<String> exampleLines() throws IOException {
+    private static List<String> exampleLines() throws IOException {
         Path source = Path.of("src/test/java/dev/lucidmetrics/core/docs/ReadmeExampleTest.java");
         String text = Files.readString(source);
         String example = text.substring(text.indexOf("// EXAMPLE START") + "// EXAMPLE START".length(),

@@ -12,8 +12,14 @@ import dev.lucidmetrics.core.support.TestHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The settings decide where the metrics are served: the app's own server, or a port of their own. */
 class ExpositionTest {
@@ -56,6 +62,65 @@ class ExpositionTest {
                 "METRICS_HOST", "127.0.0.1")));
         try (AutoCloseable exposed = Exposition.expose(app, null, config)) {
             assertEquals(200, TestHttp.get(free, "/metrics").statusCode());
+        }
+    }
+
+    @Test
+    void basicAuthAndTheHealthPathFromTheEnvironmentGuardTheMountedHandler(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("password"), "s3cret\n");
+        MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_AUTH_USER", "prometheus",
+                "METRICS_AUTH_PASSWORD_FILE", secret.toString())));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.start();
+        try (AutoCloseable exposed = Exposition.expose(app, server, config)) {
+            int port = server.getAddress().getPort();
+            HttpResponse<String> anonymous = TestHttp.get(port, "/metrics");
+            assertEquals(401, anonymous.statusCode());
+            assertEquals("Basic realm=\"metrics\", charset=\"UTF-8\"",
+                    anonymous.headers().firstValue("WWW-Authenticate").orElseThrow());
+            assertEquals(401, TestHttp.get(port, "/metrics", "Authorization", basic("prometheus", "wrong")).statusCode());
+            HttpResponse<String> authorised = TestHttp.get(port, "/metrics", "Authorization",
+                    basic("prometheus", "s3cret"));
+            assertEquals(200, authorised.statusCode());
+            assertTrue(authorised.body().contains("shop_build_info{"), authorised.body());
+            assertEquals(200, TestHttp.get(port, "/-/healthy").statusCode(), "probes need no password");
+            assertEquals("OK", TestHttp.get(port, "/-/healthy").body());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void closingTheExpositionRemovesTheHealthPathToo() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.start();
+        try {
+            Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of()))).close();
+            assertEquals(404, TestHttp.get(server.getAddress().getPort(), "/-/healthy").statusCode());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anAppThatServesTheHealthPathItselfKeepsIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(MetricsHandler.HEALTH_PATH, exchange -> {
+            exchange.sendResponseHeaders(200, 3);
+            exchange.getResponseBody().write("app".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        server.start();
+        try (AutoCloseable exposed = Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of())))) {
+            int port = server.getAddress().getPort();
+            assertEquals(200, TestHttp.get(port, "/metrics").statusCode());
+            assertEquals("app", TestHttp.get(port, "/-/healthy").body());
+        } finally {
+            server.stop(0);
         }
     }
 

@@ -158,8 +158,8 @@ class MetricsServerTest {
                 () -> MetricsServer.builder(app).threads(0));
         rejects("Basic auth user \"a:b\" is illegal: use a non-blank name without ':' (HTTP basic auth separates user"
                 + " and password with it).", () -> MetricsServer.builder(app).basicAuth("a:b", "pw"));
-        rejects("Basic auth password for user \"prometheus\" is empty: pass a non-empty password, for example from an"
-                + " environment variable.", () -> MetricsServer.builder(app).basicAuth("prometheus", ""));
+        rejects("Basic auth password for user \"prometheus\" is empty: give a non-empty password, read from a secret"
+                + " file rather than written in code.", () -> MetricsServer.builder(app).basicAuth("prometheus", ""));
         rejects("Metrics path \"/actuator//prometheus\" contains \"//\": use single slashes, as in"
                 + " \"/actuator/prometheus\".", () -> MetricsHandler.builder(app).path("/actuator//prometheus"));
     }

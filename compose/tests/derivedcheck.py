@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""The stack's derived files say what their sources say, compared parsed rather than as text (used by
+compose/tests/static; independent of compose/generate.py, which writes them). Exit 1 with one line per finding.
+
+  derivedcheck.py operator RENDERED.yml   `kubectl kustomize` output of the kube-prometheus-stack overlay: one
+                                          PrometheusRule per compose rule file with equal groups and the release
+                                          label; one ConfigMap per dashboard, sidecar label, equal JSON
+  derivedcheck.py k8s-rules               compose/k8s/prometheus/rules/*.yml equal compose/prometheus/rules/*.yml
+  derivedcheck.py remote-write            prometheus-remote-write.yml is prometheus.yml with remote_write added to
+                                          VictoriaMetrics and alerting removed, nothing else
+"""
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+COMPOSE = Path(__file__).resolve().parent.parent
+RULE_FILES = sorted((COMPOSE / "prometheus" / "rules").glob("*.yml"))
+DASHBOARDS = sorted((COMPOSE / "grafana" / "dashboards").glob("*.json"))
+
+
+def load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def operator(rendered):
+    docs = [d for d in yaml.safe_load_all(Path(rendered).read_text(encoding="utf-8")) if d]
+    rules = [d for d in docs if d["kind"] == "PrometheusRule"]
+    maps = [d for d in docs if d["kind"] == "ConfigMap" and d["metadata"].get("labels", {}).get("grafana_dashboard")]
+    errors = []
+    for f in RULE_FILES:
+        want = load(f)["groups"]
+        same = [r for r in rules if r["spec"]["groups"] == want]
+        if len(same) != 1:
+            errors.append(f"{f.name}: {len(same)} PrometheusRule(s) carry its groups, expected 1")
+        elif same[0]["metadata"].get("labels", {}).get("release") != "kube-prometheus-stack":
+            errors.append(f"PrometheusRule {same[0]['metadata']['name']}: no release: kube-prometheus-stack label")
+    if len(rules) != len(RULE_FILES):
+        errors.append(f"{len(rules)} PrometheusRules for {len(RULE_FILES)} rule files")
+    groups = [g["name"] for r in rules for g in r["spec"]["groups"]]
+    for r in rules:
+        names = [g["name"] for g in r["spec"]["groups"]]
+        if len(names) != len(set(names)):
+            errors.append(f"PrometheusRule {r['metadata']['name']}: duplicate group names {names}")
+    for d in DASHBOARDS:
+        want = json.loads(d.read_text(encoding="utf-8"))
+        same = [m for m in maps if d.name in m.get("data", {}) and json.loads(m["data"][d.name]) == want]
+        if len(same) != 1:
+            errors.append(f"{d.name}: {len(same)} sidecar ConfigMap(s) carry it, expected 1")
+        elif same[0]["metadata"]["labels"]["grafana_dashboard"] != "1":
+            errors.append(f"ConfigMap {same[0]['metadata']['name']}: grafana_dashboard label is not \"1\"")
+    if len(maps) != len(DASHBOARDS):
+        errors.append(f"{len(maps)} dashboard ConfigMaps for {len(DASHBOARDS)} dashboards")
+    print(f"operator: {len(rules)} PrometheusRules ({len(groups)} groups, "
+          f"{sum(len(g['rules']) for r in rules for g in r['spec']['groups'])} rules) and {len(maps)} dashboard "
+          f"ConfigMaps compared with compose's rule files and dashboards")
+    return errors
+
+
+def k8s_rules():
+    errors = []
+    for f in RULE_FILES:
+        copy = COMPOSE / "k8s" / "prometheus" / "rules" / f.name
+        if not copy.exists() or load(copy) != load(f):
+            errors.append(f"k8s/prometheus/rules/{f.name} differs from prometheus/rules/{f.name}")
+    print(f"k8s-rules: {len(RULE_FILES)} rule files compared")
+    return errors
+
+
+def remote_write():
+    base = load(COMPOSE / "prometheus" / "prometheus.yml")
+    derived = load(COMPOSE / "prometheus" / "prometheus-remote-write.yml")
+    errors = []
+    urls = [rw.get("url") for rw in derived.pop("remote_write", [])]
+    if urls != ["http://victoriametrics:8428/api/v1/write"]:
+        errors.append(f"remote_write urls {urls}, expected the victoriametrics service's /api/v1/write")
+    base.pop("alerting", None)
+    if "alerting" in derived:
+        errors.append("prometheus-remote-write.yml sends alerts: the main Prometheus does")
+    if derived != base:
+        errors.append("prometheus-remote-write.yml differs from prometheus.yml beyond remote_write and alerting")
+    print("remote-write: prometheus-remote-write.yml compared with prometheus.yml")
+    return errors
+
+
+def main(argv):
+    cmd = argv[0]
+    errors = {"operator": lambda: operator(argv[1]), "k8s-rules": k8s_rules, "remote-write": remote_write}[cmd]()
+    for e in errors:
+        print("violation: " + e)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,73 @@
+package dev.lucidmetrics.core.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps a page's code blocks honest: each snippet is real code in a test, between {@code // snippet NAME} and
+ * {@code // end snippet NAME} comments, and the page must show it as one block, indentation aside.
+ */
+public final class DocSnippets {
+
+    /** The repository root (Maven sets it for the reactor; a module build falls back to the parent folder). */
+    public static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."));
+
+    private final String page;
+    private final String pageText;
+    private final String source;
+
+    private DocSnippets(String page, String pageText, String source) {
+        this.page = page;
+        this.pageText = pageText;
+        this.source = source;
+    }
+
+    /**
+     * {@code page} (relative to the repository root) against the snippets of the test class {@code test}, whose
+     * source is read from the module's {@code src/test/java}.
+     */
+    public static DocSnippets of(String page, Class<?> test) {
+        Path source = Path.of("src/test/java", test.getName().replace('.', '/') + ".java");
+        return new DocSnippets(page, read(ROOT.resolve(page)), read(source));
+    }
+
+    /** Fails unless the page shows the snippet {@code name} as a contiguous block. */
+    public void assertShows(String name) {
+        String snippet = snippet(name);
+        assertTrue(normalise(pageText).contains(snippet), page + " must show the snippet \"" + name + "\" as:\n"
+                + snippet);
+    }
+
+    /** The snippet's lines, dedented, joined by newlines. */
+    public String snippet(String name) {
+        Matcher m = Pattern.compile("// snippet " + Pattern.quote(name) + "\\n(.*?)\\n\\s*// end snippet "
+                + Pattern.quote(name) + "\\n", Pattern.DOTALL).matcher(source);
+        if (!m.find()) {
+            throw new AssertionError("no snippet \"" + name + "\" in the test source");
+        }
+        return normalise(m.group(1));
+    }
+
+    /** Every line without the indentation common to all, trailing spaces dropped. */
+    private static String normalise(String text) {
+        List<String> lines = text.lines().map(String::stripTrailing).toList();
+        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+                .min().orElse(0);
+        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
