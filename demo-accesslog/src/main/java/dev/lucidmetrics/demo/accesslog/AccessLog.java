@@ -1,6 +1,5 @@
 package dev.lucidmetrics.demo.accesslog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -51,11 +50,19 @@ final class AccessLog {
 
     void post(HttpExchange ex) throws IOException {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+        // split with -1: a Content-Type of only parameters (";") gives ["", ""], not an empty array
+        if (type == null || !type.split(";", -1)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             Responses.error(ex, 415, "Content-Type must be application/json.");
             return;
         }
-        byte[] body = readAtMost(ex, AccessLogConfig.MAX_BODY_BYTES);
+        byte[] body;
+        try {
+            body = readAtMost(ex, AccessLogConfig.MAX_BODY_BYTES);
+        } catch (IOException e) {
+            // The client's doing (the body ended before its Content-Length, or a broken chunk), not a server error.
+            Responses.error(ex, 400, "Incomplete body: send exactly Content-Length bytes (or well-formed chunks).");
+            return;
+        }
         if (body == null) {
             Responses.error(ex, 413, "Body too large: at most " + AccessLogConfig.MAX_BODY_BYTES + " bytes.");
             return;
@@ -63,7 +70,9 @@ final class AccessLog {
         JsonNode json;
         try {
             json = STRICT_JSON.readTree(body);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
+            // Any failure to parse bytes in memory is the body's fault: a syntax error (JsonProcessingException) or
+            // an encoding Jackson cannot decode (CharConversionException, "Unsupported UCS-4 endianness").
             Responses.error(ex, 400, "Malformed JSON: send {\"clientIp\": \"203.0.113.7\"}.");
             return;
         }

@@ -80,7 +80,7 @@ final class Negotiation {
 
         /** The range, or null when it does not parse (such a range is ignored, as RFC 9110 allows). */
         static MediaRange parse(String range) {
-            String[] parts = range.split(";");
+            String[] parts = range.split(";", -1);   // -1: ";" gives ["", ""], never an empty array
             String[] mediaType = parts[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
             if (mediaType.length != 2 || mediaType[0].isEmpty() || mediaType[1].isEmpty()) {
                 return null;

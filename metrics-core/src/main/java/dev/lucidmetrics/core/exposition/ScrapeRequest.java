@@ -42,7 +42,7 @@ final class ScrapeRequest {
         }
         for (String header : headerValues) {
             for (String item : header.split(",")) {
-                String[] parts = item.split(";");
+                String[] parts = item.split(";", -1);   // -1: ";" gives ["", ""], never an empty array
                 String coding = parts[0].trim().toLowerCase(Locale.ROOT);
                 if ((coding.equals("gzip") || coding.equals("*")) && quality(parts) > 0) {
                     return true;

@@ -51,9 +51,12 @@ final class RouteTemplate {
         return p.split("/", -1);
     }
 
-    /** True when every literal segment equals the path's and every variable has a non-empty segment. */
+    /**
+     * True when the path starts with '/' (its first segment is empty, as the template's), every literal segment
+     * equals the path's and every variable has a non-empty segment.
+     */
     boolean matches(String[] path) {
-        if (path.length != segments.length) {
+        if (path.length != segments.length || !path[0].isEmpty()) {
             return false;
         }
         for (int i = 1; i < segments.length; i++) {
