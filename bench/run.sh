@@ -159,6 +159,24 @@ to_ms() { # wrk latency such as 812.00us, 1.20ms, 2.01s -> milliseconds
 }
 
 # ---------------------------------------------------------------- HTTP instrumentation overhead
+# wrk_run bare|instrumented: drives the server launched at $BENCH_PORT (pid $pid): 3 s of JIT warm-up discarded,
+# then WRK_SECONDS measured; checks an instrumented server counted the requests, stops it, fails on any wrk error
+# and sets rps, p99 and p50 (ms).
+wrk_run() {
+  "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null
+  "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
+  if [[ "$1" == instrumented ]]; then
+    curl -sf "http://127.0.0.1:$BENCH_PORT/metrics" | grep -q 'hello_requests_total{.*route="/hello"' \
+      || { echo "instrumented server recorded no requests" >&2; exit 1; }
+  fi
+  stop_pid "$pid"
+  if grep -q 'Non-2xx\|Socket errors' "$OUT/wrk-last.txt"; then
+    echo "wrk saw errors in round $round:" >&2; cat "$OUT/wrk-last.txt" >&2; exit 1
+  fi
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk-last.txt")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$OUT/wrk-last.txt")")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/wrk-last.txt")")
+}
 if wants http; then
   part_begin
   echo "round,variant,requests_per_second,p99_ms,p50_ms" > "$OUT/http.csv"
@@ -171,22 +189,28 @@ if wants http; then
       log "http round $round: $variant"
       launch http-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" "$JAVA17" -Xms256m -Xmx256m \
         -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT"
-      "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null   # JIT warm-up, discarded
-      "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
-      if [[ "$variant" == instrumented ]]; then
-        curl -sf "http://127.0.0.1:$BENCH_PORT/metrics" | grep -q 'hello_requests_total{.*route="/hello"' \
-          || { echo "instrumented server recorded no requests" >&2; exit 1; }
-      fi
-      stop_pid "$pid"
-      if grep -q 'Non-2xx\|Socket errors' "$OUT/wrk-last.txt"; then
-        echo "wrk saw errors in round $round ($variant):" >&2; cat "$OUT/wrk-last.txt" >&2; exit 1
-      fi
-      rps=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk-last.txt")
-      p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$OUT/wrk-last.txt")")
-      p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/wrk-last.txt")")
+      wrk_run "$variant"
       echo "$round,$variant,$rps,$p99,$p50" >> "$OUT/http.csv"
     done
   done
+  # The virtual-thread executor (Java 21+): the instrumented server on 4 platform threads against one virtual
+  # thread per exchange, both on JDK 25, alternating the same way.
+  if have_java 25; then
+    echo "round,threads,requests_per_second,p99_ms,p50_ms" > "$OUT/http-threads.csv"
+    for round in $(seq 1 "$HTTP_ROUNDS"); do
+      if (( round % 2 )); then order="platform virtual"; else order="virtual platform"; fi
+      for threads in $order; do
+        log "http round $round: instrumented, JDK 25, $threads threads"
+        launch http-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" "$JAVA25" -Xms256m -Xmx256m \
+          -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer instrumented \
+          "$BENCH_PORT" "$threads"
+        wrk_run instrumented
+        echo "$round,$threads,$rps,$p99,$p50" >> "$OUT/http-threads.csv"
+      done
+    done
+  else
+    rm -f "$OUT/http-threads.csv"; skipped_25 "virtual-thread HTTP executor"
+  fi
   part_end http
 fi
 

@@ -34,7 +34,33 @@ def section(results):
     md.append(f"\n{len(by_round)} rounds. p99 on two shared cores with wrk competing is dominated by scheduling "
               "stalls; read it as a tail-noise band, not a cost.\n")
     results.summary["http"] = {"throughput_ratios": per("requests_per_second"), "p99_ratios": per("p99_ms")}
-    return md + reproduce()
+    return md + threads_rows(results) + reproduce()
+
+
+def threads_rows(results):
+    """The instrumented server on 4 platform threads against one virtual thread per exchange, on JDK 25."""
+    md = ["### Virtual-thread executor\n",
+          "The instrumented server again, on JDK 25 only (virtual threads need Java 21+): its 4 platform worker "
+          "threads against one virtual thread per exchange (`HTTP_VIRTUAL_THREADS=true` in the demos), "
+          "alternating the same way, same wrk settings. No goal: it shows what the setting costs or gains here.\n"]
+    if not results.exists("http-threads.csv"):
+        return md + ["_Not run (no JDK 25)._\n"]
+    rows = list(csv.DictReader(open(results.path("http-threads.csv"))))
+    by_round = {}
+    for r in rows:
+        by_round.setdefault(r["round"], {})[r["threads"]] = r
+    per = lambda col: [float(v["virtual"][col]) / float(v["platform"][col]) for v in by_round.values()]
+    med = lambda var, col: statistics.median(float(r[col]) for r in rows if r["threads"] == var)
+    tp, p99 = ratio_of_lists(per("requests_per_second")), ratio_of_lists(per("p99_ms"))
+    md.append("| measure | 4 platform threads (median) | virtual threads (median) | virtual ÷ platform |")
+    md.append("|---|---:|---:|---:|")
+    md.append(f"| throughput, req/s | {num(med('platform', 'requests_per_second'), 0)} | "
+              f"{num(med('virtual', 'requests_per_second'), 0)} | **{tp[0]:.3f}** ({tp[1]:.3f}–{tp[2]:.3f}) |")
+    md.append(f"| p99 latency, ms | {num(med('platform', 'p99_ms'), 2)} | {num(med('virtual', 'p99_ms'), 2)} | "
+              f"{p99[0]:.2f} ({p99[1]:.2f}–{p99[2]:.2f}) |")
+    md.append(f"\n{len(by_round)} rounds.\n")
+    results.summary["http_threads"] = {"throughput_ratios": per("requests_per_second")}
+    return md
 
 
 def reproduce():
