@@ -1,7 +1,6 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.MetricType;
-import java.util.function.DoubleSupplier;
 
 /**
  * A value that goes up and down, such as requests in flight. Built by {@link AppMetrics#gauge(String)}:
@@ -14,7 +13,7 @@ import java.util.function.DoubleSupplier;
 public final class Gauge extends Metric<Gauge.Child> {
 
     private Gauge(Builder b, io.prometheus.client.Gauge collector) {
-        super(b, collector, values -> new Child(collector.labels(values)));
+        super(b, Children.Backing.of(collector, Child::new));
     }
 
     public void inc() {
@@ -122,25 +121,9 @@ public final class Gauge extends Metric<Gauge.Child> {
     }
 
     /** Builds a {@link Gauge}; the name must not end in {@code _total}. */
-    public static final class Builder extends LabelledBuilder<Builder, Gauge> {
+    public static final class Builder extends CallbackBuilder<Builder, Gauge> {
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.GAUGE);
-        }
-
-        /**
-         * Registers a callback gauge instead: its value is read from {@code value} at each scrape, such as
-         * {@code registerCallback(queue::size)}. Only without label names. See {@link Callback}.
-         */
-        public Callback registerCallback(DoubleSupplier value) {
-            return registerCallbackOf(value);
-        }
-
-        /**
-         * Registers a labelled callback gauge: at each scrape {@code reporter} reports every series with its
-         * label values. See {@link Callback}.
-         */
-        public Callback registerCallback(Callback.Reporter reporter) {
-            return registerCallbackOf(reporter);
         }
 
         @Override

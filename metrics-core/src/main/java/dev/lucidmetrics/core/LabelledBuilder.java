@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 
 /**
  * What the builders of labelled metrics (counter, gauge, histogram, summary) add: label names and the cap on label
@@ -47,25 +46,5 @@ abstract class LabelledBuilder<B extends LabelledBuilder<B, M>, M> extends Metri
     @Override
     final List<String> labelNames() {
         return labelNames;
-    }
-
-    /** Registers a callback metric reading its one value from {@code value} at each scrape (no label names). */
-    final Callback registerCallbackOf(DoubleSupplier value) {
-        Checks.notNull("value", value, "pass the supplier of the value, such as queue::size");
-        if (!labelNames.isEmpty()) {
-            throw new IllegalArgumentException("\"" + name + "\" has label names " + labelNames + ": register a"
-                    + " Callback.Reporter that reports each series with its label values instead of one value.");
-        }
-        return registerCallbackOf((Callback.Reporter) series -> series.report(value.getAsDouble()));
-    }
-
-    /** Registers a callback metric whose series {@code reporter} reports at each scrape. */
-    final Callback registerCallbackOf(Callback.Reporter reporter) {
-        Checks.notNull("reporter", reporter, "pass a Callback.Reporter such as series -> series.report(v, \"x\")");
-        checkNames();
-        return app.registerOnce(this, (AppMetrics.CallbackRegistration) () -> {
-            new CallbackCollector(this, reporter).register(app.collectorRegistry());
-            return new Callback(name);
-        });
     }
 }

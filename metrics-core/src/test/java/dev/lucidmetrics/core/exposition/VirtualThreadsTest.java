@@ -31,9 +31,8 @@ class VirtualThreadsTest {
         }
     }
 
-    @Test
-    void scrapesRunOnVirtualThreadsOnJava21OrTheSettingIsRefused() {
-        AppMetrics app = AppMetrics.builder("shop").build();
+    /** Where the latest scrape of {@code app} ran, recorded by a collector. */
+    private static AtomicReference<Thread> threadOfEachScrape(AppMetrics app) {
         AtomicReference<Thread> scrapedOn = new AtomicReference<>();
         app.collectorRegistry().register(new Collector() {
             @Override
@@ -42,6 +41,13 @@ class VirtualThreadsTest {
                 return List.of();
             }
         });
+        return scrapedOn;
+    }
+
+    @Test
+    void scrapesRunOnVirtualThreadsOnJava21OrTheSettingIsRefused() {
+        AppMetrics app = AppMetrics.builder("shop").build();
+        AtomicReference<Thread> scrapedOn = threadOfEachScrape(app);
         MetricsServer.Builder builder = MetricsServer.builder(app).host("127.0.0.1").port(0).virtualThreads(true);
         if (!JAVA_21) {
             assertTrue(assertThrows(IllegalArgumentException.class, builder::start).getMessage().startsWith(
@@ -69,14 +75,7 @@ class VirtualThreadsTest {
     @Test
     void platformThreadsStayTheDefault() {
         AppMetrics app = AppMetrics.builder("shop").build();
-        AtomicReference<Thread> scrapedOn = new AtomicReference<>();
-        app.collectorRegistry().register(new Collector() {
-            @Override
-            public List<MetricFamilySamples> collect() {
-                scrapedOn.set(Thread.currentThread());
-                return List.of();
-            }
-        });
+        AtomicReference<Thread> scrapedOn = threadOfEachScrape(app);
         try (MetricsServer server = MetricsServer.builder(app).host("127.0.0.1").port(0).start()) {
             assertEquals(200, TestHttp.get(server.port(), "/metrics").statusCode());
             assertTrue(scrapedOn.get().getName().startsWith("lucid-metrics-http-"), scrapedOn.get().getName());
