@@ -38,9 +38,16 @@ public final class RequestLog extends Filter {
 
     /**
      * The trace of the request: outgoing calls made for it send {@code trace(exchange).child().header()} as their
-     * {@code traceparent}. An exchange that did not pass this filter gets a new trace.
+     * {@code traceparent}. Inside this filter it is the trace of the request this thread serves (the filters and the
+     * handler of one exchange run on one thread), never read from the exchange's attributes: the JDK keeps those in
+     * the {@code HttpContext}, shared by every request of the context (JDK bug 7105350), so a request's trace would
+     * be overwritten by the next one's. An exchange that did not pass this filter gets a new trace.
      */
     public static TraceParent trace(HttpExchange exchange) {
+        TraceParent current = CURRENT.get();
+        if (current != null) {
+            return current;
+        }
         if (exchange.getAttribute(ATTRIBUTE) instanceof TraceParent trace) {
             return trace;
         }
@@ -58,7 +65,6 @@ public final class RequestLog extends Filter {
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         TraceParent trace = TraceParent.fromHeaders(exchange.getRequestHeaders().get(TraceParent.HEADER))
                 .map(TraceParent::child).orElseGet(TraceParent::generate);
-        exchange.setAttribute(ATTRIBUTE, trace);
         TraceParent outer = CURRENT.get();
         CURRENT.set(trace);
         long start = System.nanoTime();

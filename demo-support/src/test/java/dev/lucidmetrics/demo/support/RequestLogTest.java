@@ -10,9 +10,15 @@ import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.Poll;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,8 @@ class RequestLogTest {
     private CapturedLogs logs;
     private DemoServer server;
     private AppMetrics app;
+    private final CountDownLatch slowEntered = new CountDownLatch(1);
+    private final CountDownLatch releaseSlow = new CountDownLatch(1);
 
     @BeforeEach
     void start() {
@@ -35,6 +43,16 @@ class RequestLogTest {
                 .on("GET", "/images/{id}", ex -> {
                     HANDLER_LOG.log(System.Logger.Level.INFO, "serving image " + Router.param(ex, "id"));
                     Responses.text(ex, 200, "text/plain", RequestLog.trace(ex).header());
+                })
+                .on("GET", "/slow", ex -> {
+                    String atStart = RequestLog.trace(ex).header();
+                    slowEntered.countDown();
+                    try {
+                        releaseSlow.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Responses.text(ex, 200, "text/plain", atStart + " " + RequestLog.trace(ex).header());
                 })
                 .on("GET", "/health", Responses::health);
         server = DemoServer.builder("t").port(0).instrumentedRouter(router, app)
@@ -104,5 +122,24 @@ class RequestLogTest {
                 "application/openmetrics-text; version=1.0.0; charset=utf-8").body();
         assertTrue(scrape.lines().anyMatch(l -> l.startsWith("t_request_duration_seconds_bucket{")
                 && l.contains("route=\"/images/{id}\"") && l.contains("# {trace_id=\"" + TRACE + "\"}")), scrape);
+    }
+
+    @Test
+    void aRequestKeepsItsTraceWhileAnotherOneIsServedAlongside() throws Exception {
+        String other = "0af7651916cd43dd8448eb211c80319c";
+        CompletableFuture<HttpResponse<String>> slow = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(server.uri("/slow")).header("traceparent", HEADER).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(slowEntered.await(10, TimeUnit.SECONDS), "the slow request reached its handler");
+        TestHttp.get(server.uri("/images/9"), "traceparent", "00-" + other + "-b7ad6b7169203331-01");
+        releaseSlow.countDown();
+
+        String[] seen = slow.get(10, TimeUnit.SECONDS).body().split(" ");
+        assertEquals(seen[0], seen[1], "the trace read after the other request was served");
+        assertTrue(seen[0].startsWith("00-" + TRACE + "-"), seen[0]);
+        String scrape = TestHttp.get(server.uri("/metrics"), "Accept",
+                "application/openmetrics-text; version=1.0.0; charset=utf-8").body();
+        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("t_request_duration_seconds_bucket{")
+                && l.contains("route=\"/slow\"") && l.contains("# {trace_id=\"" + TRACE + "\"}")), scrape);
     }
 }
