@@ -42,7 +42,7 @@ class Board:
                             "gridPos": {"h": 1, "w": 24, "x": 0, "y": self._y}, "panels": []})
         self._y += 1
 
-    def timeseries(self, title, targets, unit="short", w=8, h=8, description="", stack=False):
+    def timeseries(self, title, targets, unit="short", w=8, h=8, description="", stack=False, exemplar=False):
         fc = {"defaults": {"unit": unit, "min": 0,
                            "custom": {"drawStyle": "line", "lineWidth": 1, "fillOpacity": 10,
                                       "showPoints": "never", "spanNulls": False,
@@ -50,7 +50,7 @@ class Board:
               "overrides": []}
         opts = {"legend": {"displayMode": "list", "placement": "bottom", "showLegend": True},
                 "tooltip": {"mode": "multi", "sort": "desc"}}
-        self._panel("timeseries", title, targets, fc, opts, w, h, description)
+        self._panel("timeseries", title, targets, fc, opts, w, h, description, exemplar)
 
     def stat(self, title, targets, unit="short", w=4, h=4, description="", text_mode="auto", decimals=None):
         defaults = {"unit": unit, "color": {"mode": "thresholds"},
@@ -62,7 +62,7 @@ class Board:
                 "textMode": text_mode}
         self._panel("stat", title, targets, {"defaults": defaults, "overrides": []}, opts, w, h, description)
 
-    def _panel(self, kind, title, targets, field_config, options, w, h, description):
+    def _panel(self, kind, title, targets, field_config, options, w, h, description, exemplar=False):
         if self._x + w > 24:
             self._newline()
         ts = []
@@ -70,6 +70,8 @@ class Board:
             expr, legend = t if isinstance(t, tuple) else (t, "")
             ts.append({"refId": chr(ord("A") + i), "datasource": DS, "expr": expr, "legendFormat": legend,
                        "range": True, "instant": False, "editorMode": "code"})
+            if exemplar:
+                ts[-1]["exemplar"] = True
         self.panels.append({"type": kind, "id": self._id(), "title": title, "description": description,
                             "datasource": DS, "gridPos": {"h": h, "w": w, "x": self._x, "y": self._y},
                             "targets": ts, "fieldConfig": field_config, "options": options})
@@ -140,6 +142,13 @@ def overview():
                      [(f'histogram_quantile(0.99, sum by (target, le) (rate('
                        f'image_gallery_client_request_duration_seconds_bucket{{{sel}}}[$__rate_interval])))',
                        "{{target}}")], unit="s", w=8)
+        b.timeseries("Page duration p99, with trace ids (exemplars)",
+                     [(f'histogram_quantile(0.99, sum by (le) (rate('
+                       f'image_gallery_request_duration_seconds_bucket{{{sel}}}[$__rate_interval])))', "p99")],
+                     unit="s", w=24, exemplar=True,
+                     description="Each dot is one page's duration with its trace_id (a Prometheus exemplar): hover "
+                                 "it for the id, then search the apps' JSON log lines for that trace_id. The same "
+                                 "id is in iotd's and access-log's lines for that page.")
 
     def iotd(b, sel):
         b.timeseries("Image loads: source vs cache",

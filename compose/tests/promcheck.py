@@ -13,6 +13,8 @@
   promcheck.py URL settled SINCE                   every rule group has been evaluated twice since SINCE (unix s)
   promcheck.py URL query EXPR                      the query returns at least one series
   promcheck.py URL cookbook FILE                   every ```promql block of FILE (docs/promql.md) returns data
+  promcheck.py URL exemplars SERIES TRACE_ID ...   /api/v1/query_exemplars has exemplars for SERIES (last 15 min),
+                                                   each with a valid trace_id, at least one of them a given one
 Add -q before the subcommand to print only failures.
 """
 import json
@@ -211,6 +213,22 @@ def cookbook(base, args):
     return bool(qs) and answered == len(qs)
 
 
+def exemplars(base, args):
+    """Exemplars of the last 15 minutes for SERIES: there are some, every trace_id is 32 lower-case hex digits, and
+    at least one is among the trace ids the test sent."""
+    series, sent = args[0], set(args[1:])
+    end = datetime.now().timestamp()
+    data = api(base, "query_exemplars", query=series, start=f"{end - 900:.3f}", end=f"{end:.3f}")
+    ids = [e["labels"].get("trace_id", "") for s in data for e in s["exemplars"]]
+    malformed = sorted({t for t in ids if not re.fullmatch(r"[0-9a-f]{32}", t)})
+    hits = sorted(sent & set(ids))
+    good = say(bool(ids) and not malformed and bool(hits),
+               f"{series}: {len(ids)} exemplars in {len(data)} series; sent trace ids among them: {hits}"
+               + (f"; malformed trace ids: {malformed}" if malformed else ""))
+    print(f"exemplars: {len(ids)} for {series} in {len(data)} series, {len(hits)} of the {len(sent)} sent trace ids")
+    return good
+
+
 def main(argv):
     global QUIET
     base = argv[0].rstrip("/")
@@ -218,7 +236,7 @@ def main(argv):
     if rest and rest[0] == "-q":
         QUIET, rest = True, rest[1:]
     cmds = {"targets": targets, "panels": panels, "rules": rules, "alerts": alerts, "alert": alert, "query": query,
-            "settled": settled, "cookbook": cookbook}
+            "settled": settled, "cookbook": cookbook, "exemplars": exemplars}
     return 0 if cmds[rest[0]](base, rest[1:]) else 1
 
 

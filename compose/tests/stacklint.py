@@ -6,6 +6,8 @@ and exits 1 with one line per violation.
   stacklint.py k8s RENDERED.yml                   output of `kubectl kustomize`
   stacklint.py dashboards DIR                     Grafana dashboard JSON
   stacklint.py panel-rules DIR OUT.yml            every panel expression as a recording rule, for promtool
+  stacklint.py fluentd CONF RENDERED.yml          fluent.conf against the logging overlay it serves (fluentd itself
+                                                  cannot run here)
 """
 import re
 import sys
@@ -17,6 +19,7 @@ import dashboards as dash
 IMAGE_HEALTHCHECK = {"gallery", "iotd", "accesslog"}  # HEALTHCHECK comes from the app Dockerfiles
 ONE_SHOT = {"batch"}  # runs once and exits: restart "no", no healthcheck
 ROOT_ALLOWED = {"cadvisor": "reads cgroups and /var/lib/docker, privileged by design"}
+EXEMPLARS = "--enable-feature=exemplar-storage"
 
 
 def lint_compose(path, scaled):
@@ -48,12 +51,18 @@ def lint_compose(path, scaled):
     if not isinstance(gallery.get("depends_on"), dict):
         errors.append("gallery: depends_on must wait for iotd and accesslog to be healthy")
     prom = doc["services"].get("prometheus", {})
-    if "host.docker.internal:host-gateway" not in str(prom.get("extra_hosts")):
+    hosts = prom.get("extra_hosts") or []
+    hosts = [f"{k}:{v}" for k, v in hosts.items()] if isinstance(hosts, dict) else hosts  # a dict with several -f files
+    if "host.docker.internal:host-gateway" not in hosts:
         errors.append("prometheus: extra_hosts host.docker.internal:host-gateway missing (docker job)")
     cmd = " ".join(prom.get("command", []))
     for flag in ("--config.file=", "--storage.tsdb.path="):
         if flag not in cmd:
             errors.append(f"prometheus: command overrides the image's defaults but lacks {flag}")
+    for name in ("prometheus", "prometheus-remote-write"):
+        svc = doc["services"].get(name)
+        if svc and EXEMPLARS not in svc.get("command", []):
+            errors.append(f"{name}: {EXEMPLARS} missing (it stores the apps' trace-id exemplars)")
     graf = doc["services"].get("grafana")
     if graf and "admin" == str((graf.get("environment") or {}).get("GF_SECURITY_ADMIN_PASSWORD", "")):
         errors.append("grafana: admin password defaults to 'admin'")
@@ -81,6 +90,8 @@ def lint_k8s(path):
                 errors.append(f"{name}/{c['name']}: allowPrivilegeEscalation must be false")
             if c["image"].endswith(":latest") or ":" not in c["image"]:
                 errors.append(f"{name}/{c['name']}: image {c['image']!r} must be pinned")
+        if name == "prometheus" and EXEMPLARS not in pod["spec"]["containers"][0].get("args", []):
+            errors.append(f"prometheus: {EXEMPLARS} missing from its args (the apps' trace-id exemplars)")
         if name != "prometheus":
             ann = pod["metadata"].get("annotations", {})
             if ann.get("prometheus.io/scrape") != "true" or "prometheus.io/port" not in ann or "prometheus.io/path" not in ann:
@@ -129,6 +140,10 @@ def lint_dashboards(directory):
                     errors.append(f"{fname}: {row}/{title}/{ref}: range [{window}] should be [$__rate_interval]")
             for var in set(re.findall(r"\$(\w+)", expr)) - set(names) - {"__rate_interval", "__interval", "__range"}:
                 errors.append(f"{fname}: {row}/{title}/{ref}: unknown variable ${var}")
+    exemplar_targets = [t["expr"] for _, b in boards for p in b["panels"] for t in p.get("targets", [])
+                        if t.get("exemplar") and "image_gallery_request_duration_seconds_bucket" in t["expr"]]
+    if not exemplar_targets:
+        errors.append("no panel shows exemplars (\"exemplar\": true) over image_gallery_request_duration_seconds_bucket")
     print(f"dashboards: {len(boards)} boards, {sum(1 for _, b in boards for _ in dash.queries(b))} queries checked")
     return errors
 
@@ -146,6 +161,67 @@ def panel_rules(directory, out):
     return []
 
 
+def fluentd_directives(path):
+    """fluent.conf as nested directives: [(name, argument, {parameter: value}, [children])]; raises on bad nesting."""
+    root, stack = [], []
+    for n, raw in enumerate(open(path, encoding="utf-8"), 1):
+        line = raw.split(" #")[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if m := re.fullmatch(r"<(\w+)\s*([^>]*)>", line):
+            node = (m.group(1), m.group(2).strip(), {}, [])
+            (stack[-1][3] if stack else root).append(node)
+            stack.append(node)
+        elif m := re.fullmatch(r"</(\w+)>", line):
+            if not stack or stack[-1][0] != m.group(1):
+                raise ValueError(f"{path}:{n}: </{m.group(1)}> closes nothing open")
+            stack.pop()
+        elif stack:
+            key, _, value = line.partition(" ")
+            stack[-1][2][key] = value.strip()
+        else:
+            raise ValueError(f"{path}:{n}: parameter outside a directive: {line}")
+    if stack:
+        raise ValueError(f"{path}: <{stack[-1][0]}> is never closed")
+    return root
+
+
+def lint_fluentd(conf, rendered):
+    errors = []
+    try:
+        top = fluentd_directives(conf)
+    except ValueError as e:
+        return [str(e)]
+    services = yaml.safe_load(open(rendered, encoding="utf-8"))["services"]
+    fluentd = services.get("fluentd", {})
+    sources = {d[2].get("@type"): d[2] for d in top if d[0] == "source"}
+    for app in ("gallery", "iotd", "accesslog"):
+        log = services[app].get("logging", {})
+        if log.get("driver") != "fluentd" or not log.get("options", {}).get("tag", "").startswith("lucid."):
+            errors.append(f"{app}: logging driver fluentd with a lucid.* tag expected, got {log}")
+    address_port = services["gallery"].get("logging", {}).get("options", {}).get("fluentd-address", ":").rsplit(":", 1)[1]
+    ports = [p.split("/")[0].rsplit(":", 2)[-2:] if isinstance(p, str) else [str(p.get("published")), str(p.get("target"))]
+             for p in fluentd.get("ports", [])]
+    published = [target for host_port, target in ports if host_port == address_port]
+    if sources.get("forward", {}).get("port") not in published:
+        errors.append(f"the forward source's port {sources.get('forward', {}).get('port')} is not the one published"
+                      f" at the drivers' fluentd-address port {address_port} (published targets {published})")
+    if sources.get("monitor_agent", {}).get("port", "?") not in " ".join(fluentd.get("healthcheck", {}).get("test", [])):
+        errors.append("the healthcheck does not probe the monitor_agent port")
+    filters = [d for d in top if d[0] == "filter" and d[1] == "lucid.**" and d[2].get("@type") == "parser"]
+    parse = [c[2] for f in filters for c in f[3] if c[0] == "parse"]
+    if not filters or filters[0][2].get("key_name") != "log" or not parse or parse[0].get("@type") != "json" \
+            or parse[0].get("time_key") != "time" or parse[0].get("time_format") != "%iso8601":
+        errors.append("expected <filter lucid.**> @type parser, key_name log, <parse> @type json, time_key time,"
+                      " time_format %iso8601 (the apps' time is ISO 8601 UTC)")
+    outputs = [d[2] for d in top if d[0] == "match" and d[1] == "lucid.**"]
+    if not outputs or outputs[0].get("@type") != "elasticsearch" or outputs[0].get("host") not in services \
+            or outputs[0].get("port") != "9200":
+        errors.append(f"expected <match lucid.**> @type elasticsearch on a compose service, port 9200: {outputs}")
+    print(f"fluentd: {len(top)} directives checked against {len(services)} services")
+    return errors
+
+
 def main(argv):
     cmd, args = argv[0], argv[1:]
     if cmd == "compose":
@@ -156,6 +232,8 @@ def main(argv):
         errors = lint_dashboards(args[0])
     elif cmd == "panel-rules":
         errors = panel_rules(args[0], args[1])
+    elif cmd == "fluentd":
+        errors = lint_fluentd(args[0], args[1])
     else:
         raise SystemExit(f"unknown subcommand {cmd!r}; see the module docstring")
     for e in errors:

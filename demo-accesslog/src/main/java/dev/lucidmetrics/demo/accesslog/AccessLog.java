@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
+import dev.lucidmetrics.demo.support.LogLine;
 import dev.lucidmetrics.demo.support.Responses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The access log's two endpoints: {@code POST /access-log} records a visit ({@code access_log_total}, the distinct
- * IPs gauge {@code access_client_ip_current}, one JSON line on stdout) and {@code GET /stats} reports the count.
+ * IPs gauge {@code access_client_ip_current}, one JSON line on stdout in the log lines' schema, whatever
+ * {@code LOG_FORMAT} says: the records are the service's output) and {@code GET /stats} reports the count.
  */
 final class AccessLog {
 
@@ -103,14 +105,15 @@ final class AccessLog {
         Responses.json(ex, 200, stats);
     }
 
-    private long record(String address) throws IOException {
+    private long record(String address) {
         Instant now = clock.instant();
         logs.inc();
         window.record(address, now);
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("time", now.toString());
         entry.put("clientIp", address);
-        out.println(Responses.JSON.writeValueAsString(entry));
+        // The visit record has the schema of every log line (time, clientIp and the request's trace_id among it).
+        out.println(LogLine.at(now, "INFO", AccessLog.class.getName(), "visit").with("clientIp", address).json());
         synchronized (recent) {
             recent.addFirst(entry);
             while (recent.size() > recentMax) {

@@ -1,9 +1,13 @@
 package dev.lucidmetrics.demo.accesslog;
 
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lucidmetrics.core.batch.BatchJob;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.demo.support.Logs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +19,8 @@ import java.time.Duration;
  * A one-shot batch job for the compose stack's {@code full} profile: reads the access log's {@code GET /stats}
  * and pushes the standard batch metrics to the Pushgateway under job {@code access_log_snapshot}
  * ({@code access_log_snapshot_last_success_timestamp_seconds}, {@code _duration_seconds},
- * {@code _records_processed} = the log count it saw). Exit status 0 on success, 1 when the job or the push failed.
+ * {@code _records_processed} = the log count it saw). Exit status 0 on success, 1 when the job or the push failed,
+ * 2 for a bad setting. Its lines follow {@code LOG_FORMAT} like the apps'.
  * <pre>
  * STATS_URL=http://accesslog:8012/stats PUSHGATEWAY_URL=http://pushgateway:9091 \
  *   java -cp demo-accesslog.jar dev.lucidmetrics.demo.accesslog.StatsSnapshotJob
@@ -25,6 +30,7 @@ public final class StatsSnapshotJob {
 
     static final String JOB = "access_log_snapshot";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(StatsSnapshotJob.class.getName());
 
     private StatsSnapshotJob() {
     }
@@ -34,18 +40,19 @@ public final class StatsSnapshotJob {
         URI gateway;
         try {
             EnvConfig env = EnvConfig.fromSystem();
+            Logs.configure(env);
             stats = env.httpUrl("STATS_URL", "http://localhost:8012/stats");
             gateway = env.httpUrl("PUSHGATEWAY_URL", "http://localhost:9091");
         } catch (IllegalArgumentException e) {
-            System.err.println(JOB + ": " + e.getMessage());
+            LOG.log(ERROR, JOB + " cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
         try {
             BatchJob.builder(JOB).pushgateway(gateway).build().run(run -> run.recordsProcessed(logCount(stats)));
-            System.err.println(JOB + ": pushed to " + gateway);
+            LOG.log(INFO, JOB + ": pushed to " + gateway);
         } catch (Exception e) {
-            System.err.println(JOB + ": failed: " + e.getMessage());
+            LOG.log(ERROR, JOB + ": failed: " + e.getMessage());
             System.exit(1);
         }
     }

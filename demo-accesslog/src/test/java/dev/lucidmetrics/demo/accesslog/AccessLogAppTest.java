@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.demo.support.JsonLogLines;
 import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.testing.MetricValues;
@@ -78,7 +79,9 @@ class AccessLogAppTest {
         assertEquals(3, lines.size(), lines.toString());
         JsonNode last = Responses.JSON.readTree(lines.get(2));
         assertEquals("0:0:0:0:0:0:0:1", last.get("clientIp").asText());
-        assertEquals("2026-03-01T10:00:00Z", last.get("time").asText());
+        assertEquals("2026-03-01T10:00:00.000Z", last.get("time").asText());
+        assertEquals("visit", last.get("message").asText());
+        JsonLogLines.parseEvery("stdout", lines);   // the schema of every log line
 
         JsonNode stats = Responses.JSON.readTree(TestHttp.get(uri("/stats")).body());
         assertEquals(3, stats.get("logs").asInt());

@@ -3,8 +3,10 @@ package dev.lucidmetrics.demo.accesslog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.demo.support.JsonLogLines;
 import dev.lucidmetrics.demo.support.Processes;
 import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.testing.Poll;
@@ -51,8 +53,8 @@ class ShutdownTest {
             URI uri = URI.create("http://localhost:" + p.port() + "/access-log");
             assertEquals(201, TestHttp.post(uri, "application/json", "{\"clientIp\": \"10.9.8.7\"}").statusCode());
             assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(5)));
-            assertTrue(p.output().stream().anyMatch(l -> l.matches("\\{\"time\":\"[^\"]+\",\"clientIp\":\"10.9.8.7\"}")),
-                    p.output().toString());
+            JsonNode visit = JsonLogLines.one(JsonLogLines.parseEvery("stdout", p.stdout()), l -> true, "one visit");
+            assertEquals("10.9.8.7", visit.get("clientIp").asText(), "the visit record, on stdout");
         }
     }
 
@@ -61,7 +63,16 @@ class ShutdownTest {
         Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "CLIENT_IP_MAX", "0"),
                 Duration.ofSeconds(20));
         assertEquals(2, p.exitCode());
-        assertEquals("access-log: CLIENT_IP_MAX=\"0\" is not valid: expected a whole number from 1 to 1000000.",
-                p.output().strip());
+        Processes.assertOneTextLine("ERROR", "Main", "access-log cannot start: CLIENT_IP_MAX=\"0\" is not valid:"
+                + " expected a whole number from 1 to 1000000.", p.output());
+    }
+
+    @Test
+    void anUnknownLogFormatStopsStartupNamingTheSetting() throws Exception {
+        Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "LOG_FORMAT", "xml"),
+                Duration.ofSeconds(20));
+        assertEquals(2, p.exitCode());
+        Processes.assertOneTextLine("ERROR", "Main", "access-log cannot start: LOG_FORMAT=\"xml\" is not valid:"
+                + " expected json or text.", p.output());
     }
 }

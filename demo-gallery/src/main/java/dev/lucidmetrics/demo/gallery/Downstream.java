@@ -3,6 +3,7 @@ package dev.lucidmetrics.demo.gallery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.http.InstrumentedHttpClient;
 import dev.lucidmetrics.demo.support.Responses;
+import dev.lucidmetrics.demo.support.TraceParent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The gallery's two peers, called through the library's instrumented client (targets {@code iotd} and
  * {@code access-log}) with timeouts. Neither call ever throws: a failure becomes a note on the page or is ignored.
+ * Each call carries the page's trace in a {@code traceparent} header, with a span id of its own.
  */
 final class Downstream {
 
@@ -36,9 +38,16 @@ final class Downstream {
         this.config = config;
     }
 
-    ImageResult image() {
+    /** The trace id a call carries in its {@code traceparent} header, or null: the client's exemplar. */
+    static String traceIdOf(HttpRequest request) {
+        return request.headers().firstValue(TraceParent.HEADER).flatMap(TraceParent::parse)
+                .map(TraceParent::traceId).orElse(null);
+    }
+
+    ImageResult image(TraceParent trace) {
         HttpRequest request = HttpRequest.newBuilder(config.imageApi()).timeout(config.imageTimeout())
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", "application/json").header(TraceParent.HEADER, trace.child().header())
+                .GET().build();
         try {
             var response = client.send("iotd", request, BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -64,13 +73,13 @@ final class Downstream {
     }
 
     /** Records a visit at the next access-log replica in turn; the future completes (never exceptionally) with whether access-log accepted it. */
-    CompletableFuture<Boolean> recordVisit(String clientIp) {
+    CompletableFuture<Boolean> recordVisit(String clientIp, TraceParent trace) {
         try {
             byte[] body = Responses.JSON.writeValueAsBytes(Map.of("clientIp", clientIp));
             List<URI> replicas = config.accessApis();
             URI replica = replicas.get(Math.floorMod(nextAccessLog.getAndIncrement(), replicas.size()));
             HttpRequest request = HttpRequest.newBuilder(replica).timeout(config.accessTimeout())
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header(TraceParent.HEADER, trace.child().header())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             return client.sendAsync("access-log", request, BodyHandlers.discarding())
                     .handle((response, error) -> response != null && response.statusCode() == 201);

@@ -7,8 +7,10 @@ import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
+import dev.lucidmetrics.demo.support.RequestLog;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
+import dev.lucidmetrics.demo.support.TraceParent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -20,7 +22,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The image gallery: {@code GET /} renders the image of the day from iotd and records the visit at access-log;
- * {@code FAILURE_RATE} of pages fail on purpose with 500 "Failed". Metrics at {@code /metrics}.
+ * {@code FAILURE_RATE} of pages fail on purpose with 500 "Failed". Metrics at {@code /metrics}. Both calls carry
+ * the page's trace ({@code traceparent}), so its id shows in the three apps' log lines and exemplars.
  */
 final class GalleryApp {
 
@@ -41,7 +44,8 @@ final class GalleryApp {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.imageTimeout().compareTo(Duration.ofSeconds(1)) < 0
                         ? config.imageTimeout() : Duration.ofSeconds(1)).build();
-        this.downstream = new Downstream(HttpClientMetrics.builder(metrics).register().wrap(http), config);
+        this.downstream = new Downstream(HttpClientMetrics.builder(metrics).traceIdsFrom(Downstream::traceIdOf)
+                .register().wrap(http), config);
         Router router = new Router()
                 .on("GET", "/", this::page)
                 .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
@@ -75,8 +79,10 @@ final class GalleryApp {
             Responses.text(ex, 500, "text/plain", "Failed");
             return;
         }
-        CompletableFuture<Boolean> visit = downstream.recordVisit(ex.getRemoteAddress().getAddress().getHostAddress());
-        String html = page.render(downstream.image());
+        TraceParent trace = RequestLog.trace(ex);
+        CompletableFuture<Boolean> visit = downstream.recordVisit(ex.getRemoteAddress().getAddress().getHostAddress(),
+                trace);
+        String html = page.render(downstream.image(trace));
         try {
             // Both calls run at once; the page waits for the visit at most its timeout (plus a little slack).
             visit.get(config.accessTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);

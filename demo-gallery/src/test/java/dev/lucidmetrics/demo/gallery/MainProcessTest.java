@@ -25,7 +25,16 @@ class MainProcessTest {
         Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "FAILURE_RATE", "150%"),
                 Duration.ofSeconds(20));
         assertEquals(2, p.exitCode());
-        assertEquals("image-gallery: FAILURE_RATE=\"150%\" is not valid: expected a ratio from 0 to 1 such as 0.1"
-                + " (or a percentage such as 10%).", p.output().strip());
+        Processes.assertOneTextLine("ERROR", "Main", "image-gallery cannot start: FAILURE_RATE=\"150%\" is not valid:"
+                + " expected a ratio from 0 to 1 such as 0.1 (or a percentage such as 10%).", p.output());
+    }
+
+    @Test
+    void anUnknownLogFormatStopsStartupNamingTheSetting() throws Exception {
+        Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "LOG_FORMAT", "xml"),
+                Duration.ofSeconds(20));
+        assertEquals(2, p.exitCode());
+        Processes.assertOneTextLine("ERROR", "Main", "image-gallery cannot start: LOG_FORMAT=\"xml\" is not valid:"
+                + " expected json or text.", p.output());
     }
 }

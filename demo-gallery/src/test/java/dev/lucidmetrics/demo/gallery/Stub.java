@@ -12,10 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** A stand-in peer on loopback: answers one status and body, records request bodies, can hold answers on a latch. */
+/**
+ * A stand-in peer on loopback: answers one status and body, records request bodies and traceparent headers, can
+ * hold answers on a latch.
+ */
 final class Stub implements AutoCloseable {
 
     final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** The traceparent header of each request, in order ("" when it had none). */
+    final List<String> traceparents = new CopyOnWriteArrayList<>();
     final CountDownLatch received = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     volatile int status;
@@ -34,6 +39,8 @@ final class Stub implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext(path, ex -> {
             bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String traceparent = ex.getRequestHeaders().getFirst("traceparent");
+            traceparents.add(traceparent == null ? "" : traceparent);
             received.countDown();
             if (hold) {
                 try {

@@ -24,7 +24,16 @@ class MainProcessTest {
         Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "CACHE_TTL", "soon"),
                 Duration.ofSeconds(20));
         assertEquals(2, p.exitCode());
-        assertEquals("iotd: CACHE_TTL=\"soon\" is not valid: expected a positive duration such as 500ms, 30s, 15m,"
-                + " 2h or PT2H.", p.output().strip());
+        Processes.assertOneTextLine("ERROR", "Main", "iotd cannot start: CACHE_TTL=\"soon\" is not valid: expected a"
+                + " positive duration such as 500ms, 30s, 15m, 2h or PT2H.", p.output());
+    }
+
+    @Test
+    void anUnknownLogFormatStopsStartupNamingTheSetting() throws Exception {
+        Processes.Exited p = Processes.runToExit(Main.class, Map.of("PORT", "0", "LOG_FORMAT", "xml"),
+                Duration.ofSeconds(20));
+        assertEquals(2, p.exitCode());
+        Processes.assertOneTextLine("ERROR", "Main", "iotd cannot start: LOG_FORMAT=\"xml\" is not valid: expected"
+                + " json or text.", p.output());
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A JDK {@link HttpServer} on a thread pool, with one handler at {@code /}, that stops gracefully: {@link #stop()}
  * closes the listening socket, lets requests in flight finish (up to the grace period) and then ends the threads.
+ * Every request gets a trace and a log line ({@link RequestLog}).
  * <pre>{@code
  * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).instrumentedRouter(router, app)
  *         .metrics(app, metricsConfig).start();
@@ -51,6 +52,7 @@ public final class DemoServer {
         server.setExecutor(executor);
         HttpContext root = server.createContext("/", b.handler);
         root.getFilters().add(new RunningExchanges());
+        root.getFilters().add(new RequestLog(b.quietPaths));
         root.getFilters().addAll(b.filters);
         try {
             this.metrics = b.metricsApp == null ? () -> { } : Exposition.expose(b.metricsApp, server, b.metricsConfig);
@@ -151,6 +153,7 @@ public final class DemoServer {
         private Duration grace = Duration.ofSeconds(5);
         private HttpHandler handler;
         private final List<Filter> filters = new ArrayList<>();
+        private final List<String> quietPaths = new ArrayList<>(List.of("/health"));
         private ExecutorService executor;
         private boolean virtualThreads;
         private AppMetrics metricsApp;
@@ -191,11 +194,14 @@ public final class DemoServer {
         /**
          * Serves {@code router} with request metrics labelled by its route templates (so call it once the router is
          * complete): {@code handler(router)} plus an {@link HttpServerMetrics} filter that does not count
-         * {@code excludedPaths}, such as the scrape path.
+         * {@code excludedPaths}, such as the scrape path, and does not log them above DEBUG. Each duration carries
+         * the request's trace id as an exemplar ({@link RequestLog#trace}).
          */
         public Builder instrumentedRouter(Router router, AppMetrics metrics, String... excludedPaths) {
             HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates())
-                    .excludePaths(excludedPaths).register();
+                    .excludePaths(excludedPaths).traceIdsFrom(exchange -> RequestLog.trace(exchange).traceId())
+                    .register();
+            quietPaths.addAll(List.of(excludedPaths));
             return handler(router).filter(http.filter());
         }
 

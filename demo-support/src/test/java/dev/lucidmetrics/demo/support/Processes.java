@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,25 +20,61 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Starts a demo Main as a real JVM process on this test's class path, for SIGTERM and startup-error tests. */
+/**
+ * Starts a demo as a real JVM process, from this test's class path or from its packaged jar, for SIGTERM,
+ * startup-error and log tests. Stdout and stderr are read apart, line by line.
+ */
 public final class Processes {
+
+    /**
+     * The JVM flags the demo apps run with everywhere (Dockerfiles, scripts/lib/common.sh): TCP_NODELAY for the
+     * JDK server, and none of the JVM's own log or warning lines (errors still go to stderr).
+     */
+    public static final List<String> JVM_FLAGS = List.of("-Dsun.net.httpserver.nodelay=true", "-Xlog:disable",
+            "-Xlog:all=error:stderr", "-XX:-PrintWarnings");
 
     private static final Pattern URL = Pattern.compile("http://localhost:(\\d+)/");
 
     private Processes() {
     }
 
-    /** A started process and the port its first printed URL names; {@code close()} kills it if still running. */
-    public record Started(Process process, int port, List<String> output) implements AutoCloseable {
+    /**
+     * A started process and the port its first printed URL names; {@code close()} kills it if still running.
+     * {@code output} holds the lines of both streams in the order they were read.
+     */
+    public record Started(Process process, int port, List<String> output, List<String> stdout,
+            List<String> stderr, CompletableFuture<Void> drained) implements AutoCloseable {
 
-        /** Sends SIGTERM, fails unless the process ends {@code within}, and returns its exit code. */
+        /**
+         * Sends SIGTERM and returns at once. Through the process handle: {@code Process.destroy()} would also close
+         * this side of the pipes, losing whatever the process writes while it stops.
+         */
+        public void sigterm() {
+            process.toHandle().destroy();
+        }
+
+        /** Sends SIGTERM and {@link #awaitExit}s. */
         public int sigtermAndAwaitExit(Duration within) throws InterruptedException {
-            process.destroy();
+            sigterm();
+            return awaitExit(within);
+        }
+
+        /**
+         * Fails unless the process ends {@code within}, waits until both streams are read to their end, and returns
+         * the exit code.
+         */
+        public int awaitExit(Duration within) throws InterruptedException {
             assertTrue(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS),
                     "still running " + within.toSeconds() + " s after SIGTERM");
+            try {
+                drained.get(within.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("the output of the stopped process was not read to its end", e);
+            }
             return process.exitValue();
         }
 
@@ -50,10 +88,45 @@ public final class Processes {
     public record Exited(int exitCode, String output) {
     }
 
+    /**
+     * Fails unless {@code output} is exactly one line of {@code LOG_FORMAT=text}: a UTC time to the millisecond,
+     * then {@code level logger: message}.
+     */
+    public static void assertOneTextLine(String level, String logger, String message, String output) {
+        String line = output.strip();
+        assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z "
+                + Pattern.quote(level + " " + logger + ": " + message)), "expected one line ending in \"" + level + " "
+                + logger + ": " + message + "\" but the output was:\n" + output);
+    }
+
+    /** How a packaged jar's run ended: its exit code and the lines of each stream. */
+    public record Finished(int exitCode, List<String> stdout, List<String> stderr) {
+    }
+
+    /** Runs the packaged {@code jar} to its end, for startup errors; fails if it runs longer than {@code within}. */
+    public static Finished runJarToExit(Path jar, Map<String, String> env, Duration within)
+            throws IOException, InterruptedException {
+        Process p = jarBuilder(jar, env).start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> drained = CompletableFuture.allOf(read(p.getInputStream(), stdout::add),
+                read(p.getErrorStream(), stderr::add));
+        if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            fail("still running after " + within + "; expected it to exit");
+        }
+        try {
+            drained.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("could not read the output of " + jar, e);
+        }
+        return new Finished(p.exitValue(), List.copyOf(stdout), List.copyOf(stderr));
+    }
+
     /** Runs {@code main} to its end, for startup errors; fails (and kills it) if it runs longer than {@code within}. */
     public static Exited runToExit(Class<?> main, Map<String, String> env, Duration within)
             throws IOException, InterruptedException {
-        Process p = builder(main, env).start();
+        Process p = builder(main, env).redirectErrorStream(true).start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,48 +145,83 @@ public final class Processes {
         }
     }
 
-    /**
-     * A process builder for {@code java -cp <this class path> main}, output and errors merged, with the JVM flags
-     * the demo apps run with everywhere (scripts/run-demo, Dockerfiles): TCP_NODELAY for the JDK server.
-     */
+    /** A process builder for {@code java <JVM_FLAGS> -cp <this class path> main}. */
     public static ProcessBuilder builder(Class<?> main, Map<String, String> env) {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx64m", "-XX:TieredStopAtLevel=1",
-                "-Dsun.net.httpserver.nodelay=true", "-cp",
-                System.getProperty("java.class.path"), main.getName()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx64m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         return pb;
     }
 
-    /** Starts {@code main} and waits (at most 20 s) until it prints a URL. */
+    /** A process builder for {@code java <JVM_FLAGS> -jar jar}, as the images start the apps. */
+    public static ProcessBuilder jarBuilder(Path jar, Map<String, String> env) {
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: package the module first (mvn package)");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx64m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** Starts {@code main} from the class path and waits (at most 20 s) until it prints a URL. */
     public static Started startMain(Class<?> main, Map<String, String> env) throws IOException, InterruptedException {
-        Process p = builder(main, env).start();
+        return start(builder(main, env), main.getName());
+    }
+
+    /** Starts the packaged {@code jar} and waits (at most 20 s) until it prints a URL. */
+    public static Started startJar(Path jar, Map<String, String> env) throws IOException, InterruptedException {
+        return start(jarBuilder(jar, env), jar.toString());
+    }
+
+    private static Started start(ProcessBuilder builder, String what) throws IOException, InterruptedException {
+        Process p = builder.start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        List<String> stderr = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Integer> port = new CompletableFuture<>();
+        Consumer<String> seen = line -> {
+            output.add(line);
+            Matcher m = URL.matcher(line);
+            if (m.find()) {
+                port.complete(Integer.parseInt(m.group(1)));
+            }
+        };
+        CompletableFuture<Void> drained = CompletableFuture.allOf(
+                read(p.getInputStream(), line -> { stdout.add(line); seen.accept(line); }),
+                read(p.getErrorStream(), line -> { stderr.add(line); seen.accept(line); }));
+        drained.whenComplete((ignored, error) -> port.complete(-1));
+        try {
+            int found = port.get(20, TimeUnit.SECONDS);
+            assertTrue(found > 0, what + " printed no URL: " + output);
+            return new Started(p, found, output, stdout, stderr, drained);
+        } catch (ExecutionException | TimeoutException e) {
+            p.destroyForcibly();
+            throw new AssertionError(what + " printed no URL within 20 s: " + output, e);
+        }
+    }
+
+    /** Reads {@code in} line by line on a daemon thread; the future completes at the end of the stream. */
+    private static CompletableFuture<Void> read(InputStream in, Consumer<String> lines) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
-                    output.add(line);
-                    Matcher m = URL.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
+                    lines.accept(line);
                 }
             } catch (IOException ignored) {
                 // the process ended
             }
-            port.complete(-1);
+            done.complete(null);
         });
         reader.setDaemon(true);
         reader.start();
-        try {
-            int found = port.get(20, TimeUnit.SECONDS);
-            assertTrue(found > 0, "the process printed no URL: " + output);
-            return new Started(p, found, output);
-        } catch (ExecutionException | TimeoutException e) {
-            p.destroyForcibly();
-            throw new AssertionError("no URL printed within 20 s: " + output, e);
-        }
+        return done;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
