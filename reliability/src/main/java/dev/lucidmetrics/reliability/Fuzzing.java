@@ -1,0 +1,36 @@
+package dev.lucidmetrics.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fuzzing figures (executions and findings per target), which the fuzz script writes to its own results file:
+ * included as they are when the file exists, "not run" otherwise. Fuzzing runs on demand, never in this runner.
+ */
+final class Fuzzing {
+
+    private Fuzzing() {
+    }
+
+    static Map<String, Object> read(Path file) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", file == null ? null : file.toString());
+        if (file == null || !Files.isRegularFile(file)) {
+            m.put("status", "not run");
+            return m;
+        }
+        try {
+            JsonNode figures = new ObjectMapper().readTree(file.toFile());
+            m.put("status", "included");
+            m.put("results", figures);
+        } catch (IOException e) {
+            m.put("status", "unreadable: " + e.getMessage());
+        }
+        return m;
+    }
+}
