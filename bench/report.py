@@ -3,365 +3,68 @@
 bench/results/summary.json. Standard library only; the plot needs gnuplot (Debian package gnuplot-nox).
 
 Usage: python3 bench/report.py bench/results docs
-Every figure printed comes from the result files; nothing here is typed in by hand except the goals.
+Every figure printed comes from the result files; nothing is typed in by hand but the goals (reporting/goals.py).
+One module of reporting/ per section; the goals table, built from the checks the sections make, goes first.
 """
 import csv
 import json
 import os
-import shutil
-import statistics
-import subprocess
 import sys
 
-RESULTS, DOCS = sys.argv[1], sys.argv[2]
+from reporting import adder, goals, heap, hotpath, http, scrape, startup
+from reporting.common import Results
+
+RESULTS_DIR, DOCS = sys.argv[1], sys.argv[2]
 os.makedirs(DOCS, exist_ok=True)
 NOTES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "performance-notes.md")
-summary = {"goals": []}
+results = Results(RESULTS_DIR)
 
 
-def path(name):
-    return os.path.join(RESULTS, name)
+def machine_and_run():
+    m = json.load(open(results.path("machine.json"))) if results.exists("machine.json") else {}
+    md = ["## Machine and run\n",
+          f"- Last `bench/run.sh` invocation started {m.get('date', '?')} (UTC) at git `{m.get('git', '?')}`; the "
+          "table below gives each part's own time",
+          f"- CPU: {m.get('cpu', '?')}, **{m.get('cores', '?')} cores, shared** with other builds; RAM "
+          f"{int(m.get('mem_total_kb', 0)) // 1024} MiB; kernel {m.get('kernel', '?')}",
+          f"- Java: {m.get('java', '?')}; JDK 25: {m.get('java25', '?')}; wrk: {m.get('wrk', '?')}",
+          f"- Load average at start {m.get('loadavg_start', '?')}, at end {m.get('loadavg_end', '?')} (1/5/15 min)."]
+    if results.exists("skipped-25.txt"):
+        md.append("- **Skipped on JDK 25** (no JDK 25 found): " + ", ".join(
+            line.strip() for line in open(results.path("skipped-25.txt")) if line.strip()))
+    if results.exists("parts.csv"):
+        md.append("- When each part ran (UTC) and the 1-minute load average before and after it (2.0 = both cores "
+                  "busy):\n")
+        md.append("  | part | start | end | load before | load after | git |")
+        md.append("  |---|---|---|---:|---:|---|")
+        for r in csv.DictReader(open(results.path("parts.csv"))):
+            md.append(f"  | {r['part']} | {r['start_utc']} | {r['end_utc']} | {r['loadavg_start']} | "
+                      f"{r['loadavg_end']} | `{r['git']}` |")
+        md.append("")
+    md.append("- Reproduce everything: `bench/run.sh` (about 70 minutes). One part: `ONLY=hotpath bench/run.sh` (parts: "
+              "hotpath adder scrape http heap startup; `SKIP_BUILD=1` to reuse the jars). Each section below gives "
+              "its own command.\n")
+    md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "
+              "rounds (`-f 1` each); inside a round the implementations of one case run back to back, so each "
+              "ratio compares measurements seconds apart. A round's score is the median of its measurement "
+              "iterations; tables show the median score across rounds. A timing ratio gets a verdict only from at "
+              "least 5 rounds.\n")
+    return md
 
 
-def exists(name):
-    return os.path.exists(path(name))
-
-
-def load_rounds(prefix):
-    """{(case, impl, params): [per-round {score, alloc}]} from prefix-r1.json, prefix-r2.json, ...
-
-    A round's score is the median of its measurement iterations (robust to one burst of load from other builds)."""
-    out, r = {}, 1
-    while exists(f"{prefix}-r{r}.json"):
-        for b in json.load(open(path(f"{prefix}-r{r}.json"))):
-            method = b["benchmark"].rsplit(".", 1)[1]
-            case, impl = method.rsplit("_", 1)
-            params = tuple(sorted(b.get("params", {}).items()))
-            iterations = [v for fork in b["primaryMetric"]["rawData"] for v in fork]
-            alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-            out.setdefault((case, impl, params), []).append(
-                {"score": statistics.median(iterations), "alloc": alloc, "unit": b["primaryMetric"]["scoreUnit"]})
-        r += 1
-    return out
-
-
-def rounds_of(prefix):
-    n = 0
-    while exists(f"{prefix}-r{n + 1}.json"):
-        n += 1
-    return n
-
-
-def score(runs):
-    return statistics.median(x["score"] for x in runs)
-
-
-def ratio(a, b):
-    """Median of the per-round ratios a/b, and their min and max (rounds paired by number)."""
-    rs = [x["score"] / y["score"] for x, y in zip(a, b)]
-    return statistics.median(rs), min(rs), max(rs)
-
-
-def fmt_ratio(r):
-    return f"**{r[0]:.2f}** ({r[1]:.2f}–{r[2]:.2f})"
-
-
-def judge(what, value, goal, lower_is_better=True, spread=None):
-    met = value <= goal if lower_is_better else value >= goal
-    verdict = "met" if met else "MISSED"
-    if spread is not None:
-        lo, hi = spread
-        straddles = (lo <= goal <= hi)
-        if straddles:
-            verdict += " (spread crosses goal)"
-    summary["goals"].append({"what": what, "value": round(value, 4), "goal": goal,
-                             "direction": "<=" if lower_is_better else ">=", "met": met})
-    return verdict
-
-
-def num(x, digits=1):
-    return f"{x:,.{digits}f}"
-
-
-md = []
-machine = json.load(open(path("machine.json"))) if exists("machine.json") else {}
-md.append("# Performance: what Lucid Metrics costs\n")
-md.append("Generated by `bench/run.sh` (via `bench/report.py`) from the files in `bench/results/`; do not edit by "
-          "hand — rerun the script. Timings are **ratios measured side by side in one run**: absolute numbers on a "
-          "shared 2-core machine are noise.\n")
-md.append("## Machine and run\n")
-md.append(f"- Last `bench/run.sh` invocation started {machine.get('date', '?')} (UTC) at git "
-          f"`{machine.get('git', '?')}`; the table below gives each part's own time")
-md.append(f"- CPU: {machine.get('cpu', '?')}, **{machine.get('cores', '?')} cores, shared** with other builds; "
-          f"RAM {int(machine.get('mem_total_kb', 0)) // 1024} MiB; kernel {machine.get('kernel', '?')}")
-md.append(f"- Java: {machine.get('java', '?')}; wrk: {machine.get('wrk', '?')}")
-md.append(f"- Load average at start {machine.get('loadavg_start', '?')}, at end {machine.get('loadavg_end', '?')} "
-          "(1/5/15 min). Other helpers were compiling and testing on the same two cores during runs, so spreads "
-          "are wide; each ratio compares runs taken minutes apart at most.")
-if exists("parts.csv"):
-    md.append("- When each part ran (UTC) and the 1-minute load average before and after it (2.0 = both cores busy):\n")
-    md.append("  | part | start | end | load before | load after | git |")
-    md.append("  |---|---|---|---:|---:|---|")
-    for r in csv.DictReader(open(path("parts.csv"))):
-        md.append(f"  | {r['part']} | {r['start_utc']} | {r['end_utc']} | {r['loadavg_start']} | {r['loadavg_end']} | "
-                  f"`{r['git']}` |")
-    md.append("")
-md.append("- Reproduce everything: `bench/run.sh` (≈20 min). One part: `ONLY=hotpath bench/run.sh` "
-          "(parts: hotpath scrape http heap twin; `SKIP_BUILD=1` to reuse the jars).\n")
-md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "
-          "rounds (`-f 1` each); inside a round the implementations of one case run back to back, so each ratio "
-          "compares measurements seconds apart. A round's score is the median of its measurement iterations. "
-          "Tables show the median score across rounds.\n")
-
-# ---------------------------------------------------------------- 1. hot path
-CASES = [("counterInc", "unlabelled counter `inc()`", 1.05),
-         ("labelledCachedInc", "labelled `inc()`, cached child", 1.10),
-         ("labelledLookupInc", "labelled `labels(...).inc()` per call", 1.10),
-         ("histogramObserve", "histogram `observe()` (unlabelled)", 1.05)]
-md.append("## 1. Hot path (JMH, ns per call)\n")
-md.append("Goals: library ÷ raw simpleclient ≤ 1.05 unlabelled, ≤ 1.10 labelled; library ≤ Micrometer. "
-          "`raw` is simpleclient 0.16 used as its README shows (exemplars at their default); `micrometer` is "
-          "micrometer-registry-prometheus 1.13.6 (on client_java 1.x). Threads share one metric.\n")
-hot_tables = [(t, f"hotpath-t{t}") for t in (1, 2) if rounds_of(f"hotpath-t{t}")]
-if not hot_tables:
-    md.append("_Not run._\n")
-for threads, name in hot_tables:
-    data = load_rounds(name)
-    p = (("classpath", "plain"),)
-    md.append(f"### {threads} thread{'s' if threads > 1 else ''} ({rounds_of(name)} rounds)\n")
-    md.append("| case | library | raw | Micrometer | library ÷ raw | goal | verdict | library ÷ Micrometer | verdict |")
-    md.append("|---|---:|---:|---:|---:|---:|---|---:|---|")
-    for case, label, goal in CASES:
-        lib, raw, mic = (data[(case, i, p)] for i in ("lucid", "raw", "micrometer"))
-        r_raw, r_mic = ratio(lib, raw), ratio(lib, mic)
-        v_raw = judge(f"hot path {case} {threads}t library/raw", r_raw[0], goal, spread=r_raw[1:])
-        v_mic = judge(f"hot path {case} {threads}t library/micrometer", r_mic[0], 1.0, spread=r_mic[1:])
-        md.append(f"| {label} | {num(score(lib), 2)} | {num(score(raw), 2)} | {num(score(mic), 2)} | "
-                  f"{fmt_ratio(r_raw)} | ≤ {goal} | {v_raw} | {fmt_ratio(r_mic)} | {v_mic} |")
-    md.append("")
-if rounds_of("hotpath-otel-t1") and rounds_of("hotpath-t1"):
-    otel, plain = load_rounds("hotpath-otel-t1"), load_rounds("hotpath-t1")
-    po, pp = (("classpath", "otel"),), (("classpath", "plain"),)
-    md.append(f"### OpenTelemetry API on the class path (1 thread, {rounds_of('hotpath-otel-t1')} rounds)\n")
-    md.append("A second JMH run with `opentelemetry-api` and `-context` 1.37.0 added to the class path (a setup check "
-              "fails the run unless simpleclient's exemplar sampler is really active). simpleclient then samples an "
-              "exemplar on every call; the library builds its metrics `withoutExemplars()` unless asked.\n")
-    md.append("| case | library | raw | Micrometer | raw ÷ library (what the default saves) | raw with OTel ÷ raw without |")
-    md.append("|---|---:|---:|---:|---:|---:|")
-    for case, label, _ in CASES:
-        lib, raw, mic = (otel[(case, i, po)] for i in ("lucid", "raw", "micrometer"))
-        md.append(f"| {label} | {num(score(lib), 2)} | {num(score(raw), 2)} | {num(score(mic), 2)} | "
-                  f"{fmt_ratio(ratio(raw, lib))} | {fmt_ratio(ratio(raw, plain[(case, 'raw', pp)]))} |")
-        summary.setdefault("otel", {})[case] = {"lucid_ns": score(lib), "raw_ns": score(raw),
-                                                "micrometer_ns": score(mic)}
-    md.append("")
-md.append("Reproduce: `ONLY=hotpath bench/run.sh`, or directly "
-          "`java -cp bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main HotPathBenchmark -f 1 -wi 2 -w 500ms -i 3 "
-          "-r 500ms -t 1` per round (OTel: `-cp 'bench/jmh/target/benchmarks.jar:bench/jmh/target/otel-classpath/*' ... "
-          "-p classpath=otel`).\n")
-
-# ---------------------------------------------------------------- 2. scrape
-md.append("## 2. Scrape (JMH with `-prof gc`, ms per scrape and bytes allocated per scrape)\n")
-md.append("Both handlers render **the same registry** (one counter with N label combinations) through their whole "
-          "`handle(HttpExchange)` — text rendering, gzip, headers — on an in-memory exchange whose body is counted "
-          "and dropped, so no socket or client cost is mixed in. `raw` is simpleclient's "
-          "`HTTPServer.HTTPMetricHandler`. Goal: library ≤ 1.05 × raw.\n")
-if rounds_of("scrape"):
-    data = load_rounds("scrape")
-    md.append(f"{rounds_of('scrape')} rounds.\n")
-    sizes = {}
-    if exists("scrape-sizes.csv"):
-        for row in csv.DictReader(open(path("scrape-sizes.csv"))):
-            sizes[(int(row["series"]), row["impl"], row["encoding"])] = row
-    md.append("`library` is the default (`_created` series dropped, so about half the text of raw for counters); "
-              "`library+created` switches them back on with `createdSeries(true)` and renders the same text as raw, "
-              "so its ratio is the handler's own cost. Allocation is JMH's `gc.alloc.rate.norm` (bytes per scrape).\n")
-    md.append("| series | encoding | library ms | library+created ms | raw ms | library ÷ raw | verdict | "
-              "library+created ÷ raw | verdict | alloc/scrape library / library+created / raw | "
-              "response bytes library / raw | sample lines library / raw |")
-    md.append("|---:|---|---:|---:|---:|---:|---|---:|---|---:|---:|---:|")
-    plot_rows = {}
-    series_values = sorted({int(dict(k[2])["series"]) for k in data})
-    for series in series_values:
-        for enc in ("plain", "gzip"):
-            p = (("encoding", enc), ("series", str(series)))
-            lib, libc, raw = (data[("scrape", i, p)] for i in ("lucid", "lucidcreated", "raw"))
-            r, rc = ratio(lib, raw), ratio(libc, raw)
-            v = judge(f"scrape {series} {enc} library/raw", r[0], 1.05, spread=r[1:])
-            vc = judge(f"scrape {series} {enc} library+created/raw (same output)", rc[0], 1.05, spread=rc[1:])
-            sl, sr = sizes.get((series, "lucid", enc)), sizes.get((series, "raw", enc))
-            bytes_col = lines_col = "?"
-            if sl and sr:
-                enc_note = "" if sl["content_encoding"] == sr["content_encoding"] else \
-                    f" (library answered {sl['content_encoding']}!)"
-                bytes_col = f"{int(sl['bytes']):,} / {int(sr['bytes']):,}{enc_note}"
-                lines_col = f"{int(sl['sample_lines']):,} / {int(sr['sample_lines']):,}"
-            allocs = " / ".join(num(statistics.median(x["alloc"] for x in d) / 1024, 0) for d in (lib, libc, raw))
-            md.append(f"| {series:,} | {enc} | {num(score(lib), 3)} | {num(score(libc), 3)} | {num(score(raw), 3)} | "
-                      f"{fmt_ratio(r)} | {v} | {fmt_ratio(rc)} | {vc} | {allocs} KiB | {bytes_col} | {lines_col} |")
-            plot_rows.setdefault(series, {})[enc] = (score(lib), score(raw), score(libc))
-    md.append("")
-    # plot with gnuplot
-    dat = path("scrape-plot.dat")
-    with open(dat, "w") as f:
-        f.write("# series lucid_plain raw_plain lucid_gzip raw_gzip lucidcreated_plain lucidcreated_gzip (ms/scrape)\n")
-        for s in sorted(plot_rows):
-            f.write(f"{s} {plot_rows[s]['plain'][0]} {plot_rows[s]['plain'][1]} "
-                    f"{plot_rows[s]['gzip'][0]} {plot_rows[s]['gzip'][1]} "
-                    f"{plot_rows[s]['plain'][2]} {plot_rows[s]['gzip'][2]}\n")
-    svg = os.path.join(DOCS, "performance-scrape.svg")
-    if shutil.which("gnuplot"):
-        script = f"""set terminal svg size 720,440 dynamic font 'sans,12'
-set output '{svg}'
-set termoption noenhanced
-set xrange [700:140000]
-set title 'Scrape time vs series (log-log; lower is better)'
-set xlabel 'series in the registry'
-set ylabel 'ms per scrape'
-set logscale xy
-set key top left
-set grid
-plot '{dat}' using 1:2 with linespoints lw 2 pt 7 title 'Lucid Metrics, plain', \\
-     '{dat}' using 1:3 with linespoints lw 2 pt 5 dt 2 title 'simpleclient HTTPServer, plain', \\
-     '{dat}' using 1:4 with linespoints lw 2 pt 9 title 'Lucid Metrics, gzip', \\
-     '{dat}' using 1:5 with linespoints lw 2 pt 11 dt 2 title 'simpleclient HTTPServer, gzip', \\
-     '{dat}' using 1:6 with linespoints lw 1 pt 6 dt 3 title 'Lucid Metrics + _created, plain', \\
-     '{dat}' using 1:7 with linespoints lw 1 pt 8 dt 3 title 'Lucid Metrics + _created, gzip'
-"""
-        subprocess.run(["gnuplot"], input=script, text=True, check=True)
-        md.append("![Scrape time against the number of series](performance-scrape.svg)\n")
-    else:
-        md.append("_Plot not drawn: gnuplot is not installed (`apt-get install gnuplot-nox`)._\n")
-    summary["scrape"] = {str(s): v for s, v in plot_rows.items()}
-else:
-    md.append("_Not run._\n")
-md.append("Reproduce: `ONLY=scrape bench/run.sh`, or `java -cp bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main "
-          "ScrapeBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s -jvmArgs '-Xms2g -Xmx2g' -prof gc` per round, and "
-          "`java -cp bench/jmh/target/benchmarks.jar dev.lucidmetrics.bench.ScrapeSizes 1000 10000 100000`.\n")
-
-# ---------------------------------------------------------------- 3. HTTP
-md.append("## 3. HTTP instrumentation overhead (wrk on loopback)\n")
-md.append("A hello-world JDK `HttpServer` (4 worker threads, `-Xmx256m`, `-Dsun.net.httpserver.nodelay=true` for "
-          "both) bare and with `HttpServerMetrics` on its context, started fresh per run, warmed 3 s, then "
-          "`wrk -t1 -c16 -d8s --latency`; the two variants alternate (ABBA…) in one script. wrk shares the 2 cores. "
-          "Goal: instrumented throughput ≥ 0.95 × bare.\n")
-if exists("http.csv"):
-    rows = list(csv.DictReader(open(path("http.csv"))))
-    by_round = {}
-    for r in rows:
-        by_round.setdefault(r["round"], {})[r["variant"]] = r
-    tp = [float(v["instrumented"]["requests_per_second"]) / float(v["bare"]["requests_per_second"])
-          for v in by_round.values()]
-    p99 = [float(v["instrumented"]["p99_ms"]) / float(v["bare"]["p99_ms"]) for v in by_round.values()]
-    med = lambda var, col: statistics.median(float(r[col]) for r in rows if r["variant"] == var)
-    v = judge("http throughput instrumented/bare", statistics.median(tp), 0.95, lower_is_better=False,
-              spread=(min(tp), max(tp)))
-    md.append("| measure | bare (median) | instrumented (median) | instrumented ÷ bare, median of per-round ratios "
-              "(min–max) | goal | verdict |")
-    md.append("|---|---:|---:|---:|---:|---|")
-    md.append(f"| throughput, req/s | {num(med('bare', 'requests_per_second'), 0)} | "
-              f"{num(med('instrumented', 'requests_per_second'), 0)} | **{statistics.median(tp):.3f}** "
-              f"({min(tp):.3f}–{max(tp):.3f}) | ≥ 0.95 | {v} |")
-    md.append(f"| p99 latency, ms | {num(med('bare', 'p99_ms'), 2)} | {num(med('instrumented', 'p99_ms'), 2)} | "
-              f"**{statistics.median(p99):.2f}** ({min(p99):.2f}–{max(p99):.2f}) | — | (no goal; see note) |")
-    md.append(f"| p50 latency, ms | {num(med('bare', 'p50_ms'), 3)} | {num(med('instrumented', 'p50_ms'), 3)} | "
-              f"— | — | |")
-    md.append(f"\n{len(by_round)} rounds. p99 on two shared cores with wrk competing is dominated by scheduling "
-              "stalls; read it as a tail-noise band, not a cost.\n")
-    summary["http"] = {"throughput_ratios": tp, "p99_ratios": p99}
-else:
-    md.append("_Not run._\n")
-md.append("Reproduce: `ONLY=http bench/run.sh` (`HTTP_ROUNDS`, `BENCH_PORT` to change rounds and port).\n")
-
-# ---------------------------------------------------------------- 4. heap
-md.append("## 4. Heap per labelled series\n")
-md.append("`HeapPerSeries`: 100,000 series (or `HEAP_SERIES`) of a counter with two labels whose value strings already exist, used heap "
-          "read from `MemoryMXBean` after full GCs (`-XX:+UseSerialGC -Xmx1g`) before and after creating them; "
-          "fresh JVM per run. Goal: ≤ 1 KiB per series.\n")
-if exists("heap.csv"):
-    rows = list(csv.DictReader(open(path("heap.csv"))))
-    md.append("| implementation | bytes per series, median (min–max) | goal | verdict |")
-    md.append("|---|---:|---:|---|")
-    for impl, label in (("lucid", "Lucid Metrics"), ("raw", "raw simpleclient"), ("micrometer", "Micrometer")):
-        vals = [float(r["bytes_per_series"]) for r in rows if r["impl"] == impl]
-        if not vals:
-            continue
-        m = statistics.median(vals)
-        verdict = judge("heap bytes per series (library)", m, 1024) if impl == "lucid" else ""
-        md.append(f"| {label} | **{m:.0f}** ({min(vals):.0f}–{max(vals):.0f}) | "
-                  f"{'≤ 1024' if impl == 'lucid' else ''} | {verdict} |")
-        summary.setdefault("heap", {})[impl] = vals
-    md.append(f"\n{len(rows) // 3} runs per implementation.\n")
-else:
-    md.append("_Not run._\n")
-md.append("Reproduce: `ONLY=heap bench/run.sh`, or `java -XX:+UseSerialGC -Xms1g -Xmx1g -cp "
-          "bench/jmh/target/benchmarks.jar dev.lucidmetrics.bench.HeapPerSeries lucid 100000`.\n")
-
-# ---------------------------------------------------------------- 5. twin
-md.append("## 5. demo-iotd against a Spring Boot + Actuator + Micrometer twin\n")
-md.append("`bench/spring-twin` serves the same `GET /image` (same catalogue, same 2-hour cache, an image-load "
-          "counter and timer) with Spring Boot 3.3.5, embedded Tomcat, Actuator and Micrometer's Prometheus "
-          "registry. Each run: launch `java -jar` with default JVM flags, poll `/image` every 10 ms until the first "
-          "200 (start time, measured from the launch by the script), send 1,000 sequential requests with one curl "
-          "(`Connection: close`: see the note on TCP_NODELAY), read `VmRSS` from `/proc/PID/status`, stop. The apps alternate. Goals: iotd start ≤ 0.2 and "
-          "RSS ≤ 0.33 of the twin.\n")
-if exists("twin.csv"):
-    all_rows = list(csv.DictReader(open(path("twin.csv"))))
-    jars = {r["app"]: r for r in csv.DictReader(open(path("jars.csv")))}
-    ji, js = int(jars["iotd"]["jar_bytes"]), int(jars["spring"]["jar_bytes"])
-    flags = {"default": "plain `java -jar` (default JVM flags: G1, max heap ¼ of RAM)",
-             "small": "`java -Xmx128m -XX:+UseSerialGC -jar` for both"}
-    for config in dict.fromkeys(r["config"] for r in all_rows):
-        rows = [r for r in all_rows if r["config"] == config]
-        by_round = {}
-        for r in rows:
-            by_round.setdefault(r["round"], {})[r["app"]] = r
-        bad = [r for r in rows if int(r["ok_requests"]) != 1000]
-        med = lambda app, col: statistics.median(float(r[col]) for r in rows if r["app"] == app)
-        per = lambda col: [float(v["iotd"][col]) / float(v["spring"][col]) for v in by_round.values()]
-        st, rss = per("start_ms"), per("rss_kb")
-        vs = judge(f"iotd start / spring start ({config} JVM)", statistics.median(st), 0.2, spread=(min(st), max(st)))
-        vr = judge(f"iotd rss / spring rss ({config} JVM)", statistics.median(rss), 0.33,
-                   spread=(min(rss), max(rss)))
-        md.append(f"### JVM settings: {config} — {flags.get(config, config)}\n")
-        md.append("| measure | demo-iotd (median) | Spring twin (median) | iotd ÷ twin, median of per-round ratios "
-                  "(min–max) | goal | verdict |")
-        md.append("|---|---:|---:|---:|---:|---|")
-        md.append(f"| start to first 200 on /image, ms | {num(med('iotd', 'start_ms'), 0)} | "
-                  f"{num(med('spring', 'start_ms'), 0)} | **{statistics.median(st):.3f}** "
-                  f"({min(st):.3f}–{max(st):.3f}) | ≤ 0.2 | {vs} |")
-        md.append(f"| RSS after 1,000 requests, MiB | {num(med('iotd', 'rss_kb') / 1024)} | "
-                  f"{num(med('spring', 'rss_kb') / 1024)} | **{statistics.median(rss):.3f}** "
-                  f"({min(rss):.3f}–{max(rss):.3f}) | ≤ 0.33 | {vr} |")
-        if any(r["app"] == "floor" for r in rows):
-            md.append(f"| _reference: bare JDK HttpServer hello world (JVM floor)_ | start {num(med('floor', 'start_ms'), 0)} ms, "
-                      f"RSS {num(med('floor', 'rss_kb') / 1024)} MiB | | | | |")
-            above = [(float(v["iotd"]["rss_kb"]) - float(v["floor"]["rss_kb"]))
-                     / (float(v["spring"]["rss_kb"]) - float(v["floor"]["rss_kb"])) for v in by_round.values()]
-            md.append(f"| RSS above that floor, iotd ÷ twin (same round) | | | **{statistics.median(above):.3f}** "
-                      f"({min(above):.3f}–{max(above):.3f}) | (no goal) | |")
-        md.append(f"| runnable jar(s), MiB | {num(ji / 1048576, 2)} ({jars['iotd']['jar']}) | {num(js / 1048576, 2)} "
-                  f"({jars['spring']['jar']}) | **{ji / js:.3f}** | — | |")
-        md.append(f"\n{len(by_round)} rounds; every run answered 1,000 × 200"
-                  + ("." if not bad else f" except: {bad}.") + "\n")
-        summary.setdefault("twin", {})[config] = {"start_ratios": st, "rss_ratios": rss, "jar_ratio": ji / js}
-else:
-    md.append("_Not run (demo-iotd was not built)._\n")
-md.append("Reproduce: `ONLY=twin bench/run.sh` (`TWIN_ROUNDS`, `IOTD_PORT`, `TWIN_PORT`).\n")
-
-# ---------------------------------------------------------------- verdicts and notes
-missed = [g for g in summary["goals"] if not g["met"]]
-md.append("## Goals at a glance\n")
-md.append(f"{len(summary['goals']) - len(missed)} of {len(summary['goals'])} goal checks met." +
-          ("" if not missed else " Missed: " + "; ".join(f"{g['what']} = {g['value']} (goal {g['direction']} "
-                                                          f"{g['goal']})" for g in missed) + "."))
-md.append("")
+sections = (hotpath.section(results) + adder.section(results) + scrape.section(results, DOCS)
+            + http.section(results) + heap.section(results) + startup.section(results))
+md = ["# Performance: what Lucid Metrics costs\n",
+      "Generated by `bench/run.sh` (via `bench/report.py`) from the files in `bench/results/`; do not edit by hand — "
+      "rerun the script. Timings are **ratios measured side by side in one run**: absolute numbers on a shared "
+      "2-core machine are noise.\n"]
+md += machine_and_run() + goals.table(results) + sections
 if os.path.exists(NOTES):
     md.append(open(NOTES).read())
-
-os.makedirs(DOCS, exist_ok=True)
 with open(os.path.join(DOCS, "performance.md"), "w") as f:
     f.write("\n".join(md) + "\n")
-with open(path("summary.json"), "w") as f:
-    json.dump(summary, f, indent=2)
-print(f"wrote {os.path.join(DOCS, 'performance.md')}: {len(summary['goals'])} goal checks, {len(missed)} missed")
+results.summary["goals"] = results.goals
+with open(results.path("summary.json"), "w") as f:
+    json.dump(results.summary, f, indent=2)
+missed = sum(1 for g in results.goals if g["met"] is False)
+print(f"wrote {os.path.join(DOCS, 'performance.md')}: {len(results.goals)} goal checks, {missed} missed")

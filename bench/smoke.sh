@@ -1,40 +1,71 @@
 #!/usr/bin/env bash
-# CI guard for the benchmarks: runs every JMH benchmark once with minimal iterations, plus each load
-# driver of bench/run.sh (wrk, heap, Spring twin vs demo-iotd) once, and renders the report into a scratch folder.
-# It judges NO timing; it exits non-zero if anything fails to build, start, answer or report. About 2-3 minutes.
-# Its counts go to target/test-results/bench-smoke.json (scripts/README.md).
+# CI guard for the benchmarks: runs every JMH benchmark once with minimal iterations (JDK 17, and the hot path at 2
+# threads only), each driver of bench/run.sh once (wrk, heap on JDK 17 and on 25 with compact object headers,
+# start-up with app archives on 17 and 25, one JVM setting) and renders the report into a scratch
+# folder. It judges NO timing (one round gives no verdict); it exits non-zero if anything fails to build, start,
+# answer or report. Where JDK 25 is missing, its parts are skipped and the run says so. A few minutes.
+# Its counts go to target/test-results/bench-smoke.json (scripts/README.md): one check per verified result below,
+# and the JDK 25 parts as skipped checks, with the reason, where there is no JDK 25.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/results.sh"
 SCRATCH=$(mktemp -d)
-passed=0 failure="bench/run.sh failed (its output is above)"
+passed=0 skipped=0 reason="" failure="bench/run.sh failed (its output is above)"
 finish() {
   local rc=$?
   rm -rf "$SCRATCH"
-  if [[ $rc -eq 0 ]]; then write_results bench-smoke "$passed" 0 0 "$SECONDS"
-  else write_results bench-smoke "$passed" 1 0 "$SECONDS" "" "$failure"; fi
+  if [[ $rc -eq 0 ]]; then write_results bench-smoke "$passed" 0 "$skipped" "$SECONDS" "$reason"
+  else write_results bench-smoke "$passed" 1 "$skipped" "$SECONDS" "$reason" "$failure"; fi
 }
 trap finish EXIT
 export OUT="$SCRATCH/results" DOCS="$SCRATCH/docs"
-export HOT_OPTS="-f 1 -wi 0 -i 1 -r 100ms" HOT_ROUNDS=1 OTEL_ROUNDS=1
-export SCRAPE_OPTS="-f 1 -wi 0 -i 1 -r 100ms -p series=1000" SCRAPE_ROUNDS=1
-export SCRAPE_SIZES="1000"
-export HTTP_ROUNDS=1 WRK_SECONDS=1 HEAP_ROUNDS=1 HEAP_SERIES=1000 TWIN_ROUNDS=1
-export BENCH_PORT=${BENCH_PORT:-33180} IOTD_PORT=${IOTD_PORT:-33111} TWIN_PORT=${TWIN_PORT:-33112}
+export HOT_OPTS="-f 1 -wi 0 -i 1 -r 100ms" HOT_ROUNDS=1 OTEL_ROUNDS=1 HOT_THREADS=2 HOT_JAVAS=17 ADDER_ROUNDS=1
+export PROFILE_OPTS="-f 1 -wi 0 -i 1 -r 300ms" PROFILE_METHODS=counter_raw
+export SCRAPE_OPTS="-f 1 -wi 0 -i 1 -r 100ms" SCRAPE_ROUNDS=1 SCRAPE_SIZES="1000"
+export HTTP_ROUNDS=1 WRK_SECONDS=1 HEAP_ROUNDS=1 HEAP_SERIES=1000 HEAP_JAVAS="17 25coh"
+export STARTUP_ROUNDS=1 STARTUP_JAVAS="17 25" STARTUP_ARCHIVES=app TWIN_CONFIGS=small TRAIN_REQUESTS=10
+export BENCH_PORT=${BENCH_PORT:-24180} IOTD_PORT=${IOTD_PORT:-24111} TWIN_PORT=${TWIN_PORT:-24112}
 "$ROOT/bench/run.sh"
-passed=1
+
+fail() { failure="$*"; echo "smoke: $*" >&2; exit 1; }
+ok() { passed=$((passed + 1)); }
+src=$ROOT/bench/jmh/src/main/java/dev/lucidmetrics/bench
+methods() { grep -cx ' *@Benchmark' "$src/$1.java"; }
+results() { python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$OUT/$1.json"; }
 # Every benchmark method must have produced a result (JMH's -foe already fails on an exception).
-expected=$(grep -cx ' *@Benchmark' "$ROOT"/bench/jmh/src/main/java/dev/lucidmetrics/bench/HotPathBenchmark.java)
-for f in hotpath-t1-r1 hotpath-t2-r1 hotpath-otel-t1-r1; do
-  failure="$f.json is missing or not JSON"
-  got=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$OUT/$f.json")
-  failure="$f has $got results, expected $expected"
-  [[ "$got" == "$expected" ]] || { echo "smoke: $failure" >&2; exit 1; }
-  passed=$((passed + 1))
+for f in hotpath-j17-t2-r1:HotPathBenchmark hotpath-otel-t1-r1:HotPathBenchmark contended-j17-t4-r1:ContendedBenchmark \
+         adder-t2-r1:AdderBenchmark; do
+  got=$(results "${f%%:*}") want=$(methods "${f#*:}")
+  [[ "$got" == "$want" ]] || fail "${f%%:*} has $got results, expected $want"
+  ok
 done
-failure="scrape-r1.json is missing or not JSON"
-got=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$OUT/scrape-r1.json")
-failure="scrape has $got results, expected 6"
-[[ "$got" == 6 ]] || { echo "smoke: $failure" >&2; exit 1; }
-passed=$((passed + 1))
+got=$(results scrape-r1) want=$(( $(methods ScrapeBenchmark) * 2 ))
+[[ "$got" == "$want" ]] || fail "scrape has $got results, expected $want (every handler, plain and gzip)"
+ok
+grep -q '^counter_raw,' "$OUT/adder-profile.csv" || fail "no JFR profile of counter_raw in adder-profile.csv"
+ok
+# client_java 1.x: exactly one version in the shaded jar (two would overwrite each other's classes).
+versions=$(python3 - "$ROOT/bench/jmh/target/benchmarks.jar" <<'PY'
+import re, sys, zipfile
+jar = zipfile.ZipFile(sys.argv[1])
+names = [n for n in jar.namelist() if re.match(r"META-INF/maven/io.prometheus/prometheus-metrics.*/pom.properties$", n)]
+print("\n".join(sorted({l[8:] for n in names for l in jar.read(n).decode().splitlines() if l.startswith("version=")})))
+PY
+)
+[[ $(echo "$versions" | wc -l) == 1 && -n "$versions" ]] || fail "benchmarks.jar holds client_java 1.x versions: $versions"
+ok
+# Start-up: every app with its archive on each JDK that ran, every run answering 1,000 × 200 (the runs without an
+# app archive differ only by -Xshare:on in place of the archive flags).
+jdks=17; [[ -f "$OUT/skipped-25.txt" ]] && grep -q start-up "$OUT/skipped-25.txt" || jdks="17 25"
+want=$(( $(wc -w <<< "$jdks") * $(wc -w <<< "$STARTUP_ARCHIVES") * 3 ))
+got=$(awk -F, 'NR > 1 && $8 == 1000' "$OUT/startup.csv" | wc -l)
+[[ "$got" == "$want" ]] || { cat "$OUT/startup.csv" >&2; fail "start-up has $got good runs, expected $want"; }
+ok
+grep -q '^## Goals' "$DOCS/performance.md" || fail "the report has no goals table"
+ok
+if [[ -f "$OUT/skipped-25.txt" ]]; then
+  skipped=$(wc -l < "$OUT/skipped-25.txt")
+  reason="JDK 25 not installed at ${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}: skipped $(paste -sd, "$OUT/skipped-25.txt")"
+  echo "bench smoke: $reason"
+fi
 echo "bench smoke: all benchmarks and drivers ran (timings not judged)"

@@ -233,7 +233,7 @@ public final class AppMetrics {
 
         /** A label with a fixed value added to every metric of the app (use sparingly; prefer target labels). */
         public Builder commonLabel(String name, String value) {
-            List<String> findings = NamingRules.checkLabelNames(namespace, List.of(name));
+            List<String> findings = NamingRules.checkLabelNames(namespace, MetricType.GAUGE, List.of(name));
             if (!findings.isEmpty()) {
                 throw new IllegalArgumentException(String.join(" ", findings));
             }

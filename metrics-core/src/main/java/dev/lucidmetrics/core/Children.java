@@ -4,37 +4,68 @@ import dev.lucidmetrics.core.internal.CardinalityGuard;
 import io.prometheus.client.SimpleCollector;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Finds the series of a metric for its label values: prepends the app's common label values, caches the wrapped
- * simpleclient child, collapses combinations past the cardinality limit into the overflow series, and removes
- * series (which frees their place under the limit).
+ * The series of one metric by label values: prepends the app's common label values, caches each series (this map
+ * is the only record of which series exist), collapses combinations past the cardinality limit into the overflow
+ * series, and removes series, which frees their place under the limit.
  *
- * @param <C> our wrapper of one simpleclient child
+ * @param <C> our type of one series
  */
 final class Children<C> {
+
+    /** Where the series' values live: made here (our own storage), or simpleclient's children kept in step. */
+    interface Backing<C> {
+        /** A new series for the full label values (common ones first). */
+        C create(String[] allValues);
+
+        /** The series for these full label values was removed. */
+        default void removed(String[] allValues) {
+        }
+
+        /** Every series was removed. */
+        default void cleared() {
+        }
+
+        /** A simpleclient collector's children, removed and cleared with ours. */
+        static <X, C> Backing<C> of(SimpleCollector<X> collector, Function<X, C> wrap) {
+            return new Backing<>() {
+                @Override
+                public C create(String[] allValues) {
+                    return wrap.apply(collector.labels(allValues));
+                }
+
+                @Override
+                public void removed(String[] allValues) {
+                    collector.remove(allValues);
+                }
+
+                @Override
+                public void cleared() {
+                    collector.clear();
+                }
+            };
+        }
+    }
+
     private final String metric;
     private final List<String> labelNames;
     private final String[] commonValues;
-    private final SimpleCollector<?> collector;
-    private final Function<String[], C> factory;
+    private final Backing<C> backing;
     private final CardinalityGuard guard;
     private final ConcurrentHashMap<LabelKey, C> cache = new ConcurrentHashMap<>();
     private final String[] overflowValues;
     private volatile C overflow;
 
-    /**
-     * @param factory wraps {@code collector.labels(allValues)}, the simpleclient child for the full label values
-     */
-    Children(String metric, List<String> labelNames, String[] commonValues, int limit, SimpleCollector<?> collector,
-            Function<String[], C> factory) {
+    Children(String metric, List<String> labelNames, String[] commonValues, int limit, Backing<C> backing) {
         this.metric = metric;
         this.labelNames = labelNames;
         this.commonValues = commonValues;
-        this.collector = collector;
-        this.factory = factory;
+        this.backing = backing;
         this.guard = new CardinalityGuard("label value combinations of \"" + metric + "\"", limit);
         this.overflowValues = new String[labelNames.size()];
         Arrays.fill(overflowValues, CardinalityGuard.OVERFLOW);
@@ -53,17 +84,17 @@ final class Children<C> {
 
     /**
      * A miss: admit and create the series. Misses, removals and clears take one lock, so that a series is never
-     * cached after simpleclient dropped it (the cached path above takes none).
+     * cached after its backing dropped it (the cached path above takes none).
      */
     private synchronized C create(LabelKey owned) {
         C child = cache.get(owned);
         if (child != null) {
             return child;
         }
-        if (!guard.admit(owned)) {
+        if (!guard.hasRoom(cache.size(), owned)) {
             return overflow();
         }
-        child = factory.apply(withCommon(owned.values()));
+        child = backing.create(withCommon(owned.values()));
         cache.put(owned, child);
         return child;
     }
@@ -76,19 +107,33 @@ final class Children<C> {
         LabelKey key = key(values);
         requireValues(values);
         cache.remove(key);
-        guard.forget(key);
         if (Arrays.equals(values, overflowValues)) {
             overflow = null;
         }
-        collector.remove(withCommon(values.clone()));
+        backing.removed(withCommon(values.clone()));
     }
 
     /** Removes every series and frees the whole limit. */
     synchronized void clear() {
         cache.clear();
-        guard.clear();
         overflow = null;
-        collector.clear();
+        backing.cleared();
+    }
+
+    /** Every series with its full label values (common ones first), the overflow series included once it exists. */
+    void forEach(BiConsumer<List<String>, C> action) {
+        for (Map.Entry<LabelKey, C> e : cache.entrySet()) {
+            action.accept(Arrays.asList(withCommon(e.getKey().values())), e.getValue());
+        }
+        C spill = overflow;
+        if (spill != null) {
+            action.accept(Arrays.asList(withCommon(overflowValues.clone())), spill);
+        }
+    }
+
+    /** How many series exist now, for presizing a scrape's list. */
+    int size() {
+        return cache.size() + (overflow == null ? 0 : 1);
     }
 
     /** The cache key; checks only the count, so that a cache hit costs no more (nulls are checked on a miss). */
@@ -113,7 +158,7 @@ final class Children<C> {
     private C overflow() {
         C child = overflow;
         if (child == null) {
-            child = factory.apply(withCommon(overflowValues.clone()));
+            child = backing.create(withCommon(overflowValues.clone()));
             overflow = child;
         }
         return child;

@@ -13,7 +13,7 @@ import dev.lucidmetrics.core.internal.MetricType;
 public final class Gauge extends Metric<Gauge.Child> {
 
     private Gauge(Builder b, io.prometheus.client.Gauge collector) {
-        super(b, collector, values -> new Child(collector.labels(values)));
+        super(b, Children.Backing.of(collector, Child::new));
     }
 
     public void inc() {

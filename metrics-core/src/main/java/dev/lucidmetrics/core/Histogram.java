@@ -18,7 +18,7 @@ public final class Histogram extends Metric<Histogram.Child> {
             {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
     private Histogram(Builder b, io.prometheus.client.Histogram collector) {
-        super(b, collector, values -> new Child(b.name, collector.labels(values)));
+        super(b, Children.Backing.of(collector, child -> new Child(b.name, child)));
     }
 
     /** Records one observation; only for a histogram without label names. */

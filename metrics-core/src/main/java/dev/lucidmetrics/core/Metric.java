@@ -1,7 +1,5 @@
 package dev.lucidmetrics.core;
 
-import io.prometheus.client.SimpleCollector;
-import java.util.function.Function;
 
 /**
  * The shape every labelled metric shares: its full name, its series by label values (cached, capped), and the one
@@ -15,11 +13,11 @@ abstract class Metric<C> {
     private final Children<C> children;
     private final C unlabelled;
 
-    /** @param factory wraps the simpleclient child of {@code collector} for the full label values */
-    Metric(LabelledBuilder<?, ?> b, SimpleCollector<?> collector, Function<String[], C> factory) {
+    /** @param backing makes the series (our storage, or simpleclient's children) */
+    Metric(LabelledBuilder<?, ?> b, Children.Backing<C> backing) {
         this.name = b.name;
         this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
-                collector, factory);
+                backing);
         this.unlabelled = b.labelNames.isEmpty() ? children.get() : null;
     }
 
@@ -56,6 +54,11 @@ abstract class Metric<C> {
             throw new IllegalStateException("\"" + name + "\" has no label names, so it has one series and nothing to "
                     + operation + ": " + operation + "() is for labelled metrics.");
         }
+        return children;
+    }
+
+    /** The series, for a collector of our own storage. */
+    final Children<C> children() {
         return children;
     }
 

@@ -44,7 +44,7 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Throws, listing every naming rule the name, help and label names break. */
     final void checkNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkName(name, type));
+        List<String> findings = new ArrayList<>(NamingRules.checkName(name, type, app.namespace()));
         findings.addAll(NamingRules.checkHelp(name, help));
         findings.addAll(checkLabelNames());
         if (!findings.isEmpty()) {
@@ -57,7 +57,7 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Every naming rule the label names break, common labels included; empty when they are good. */
     List<String> checkLabelNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(name, labelNames()));
+        List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(name, type, labelNames()));
         for (String common : app.commonLabelNames()) {
             if (labelNames().contains(common)) {
                 findings.add("Label name \"" + common + "\" of \"" + name + "\" is already a common label of the app:"

@@ -68,7 +68,7 @@ public final class NamingLint {
             MetricFamilySamples family = families.nextElement();
             String name = SampleNames.queriedName(family);
             MetricType type = typeOf(family);
-            for (String message : NamingRules.checkName(name, type)) {
+            for (String message : NamingRules.checkName(name, type, app.namespace())) {
                 findings.add(new Finding(name, message));
             }
             for (String message : NamingRules.checkHelp(name, family.help)) {
@@ -85,7 +85,7 @@ public final class NamingLint {
                 labelSets.add(labels);
             }
             for (List<String> labels : labelSets) {
-                for (String message : NamingRules.checkLabelNames(name, labels)) {
+                for (String message : NamingRules.checkLabelNames(name, type, labels)) {
                     findings.add(new Finding(name, message));
                 }
             }

@@ -17,7 +17,7 @@ import java.util.List;
 public final class Summary extends Metric<Summary.Child> {
 
     private Summary(Builder b, io.prometheus.client.Summary collector) {
-        super(b, collector, values -> new Child(collector.labels(values)));
+        super(b, Children.Backing.of(collector, Child::new));
     }
 
     /** Records one observation; only for a summary without label names. */

@@ -29,12 +29,14 @@ class NamingLintTest {
         List<String> findings = NamingLint.check(app).stream().map(NamingLint.Finding::toString).toList();
         assertEquals(List.of(
                 "cacheSizeKb: \"cacheSizeKb\" is not snake_case (lower-case letters, digits and single underscores,"
-                        + " starting with a letter): rename it to \"cache_size_kb\".",
+                        + " starting with a letter): rename it to \"cache_size_bytes\".",
+                "cacheSizeKb: \"cache_size_kb\" uses the unit \"kb\": use the base unit \"bytes\" and convert the"
+                        + " value (for example \"cache_size_bytes\").",
                 "jobs_ms_total: \"jobs_ms_total\" uses the unit \"ms\": use the base unit \"seconds\" and convert the"
                         + " value (for example \"jobs_seconds_total\").",
                 "jobs_ms_total: \"jobs_ms_total\" has no help text: add .help(\"what it measures, in one sentence\").",
-                "queue_count: \"queue_count\" ends in the reserved suffix \"_count\", which Prometheus derives for"
-                        + " histograms, summaries and info metrics: choose another last word.",
+                "queue_count: \"queue_count\" ends in the reserved suffix \"_count\", which histograms and summaries"
+                        + " derive for their own series: choose another last word.",
                 "queue_count: Label name \"le\" of \"queue_count\" is reserved for histogram buckets and summary"
                         + " quantiles: choose another name."), findings);
     }

@@ -5,18 +5,26 @@ import dev.lucidmetrics.core.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
+import java.util.List;
 
 /**
- * Question 4: heap bytes per labelled counter series. Creates {@code N} series of a counter with two labels whose
- * value strings already exist (a pool of about sqrt(N) values each, as real label values are shared constants),
+ * Heap bytes per labelled series, of a counter ({@code lucid}, {@code raw}, {@code micrometer}, {@code clientjava},
+ * and the {@link AdderStorage} prototype {@code adder}) or a gauge ({@code rawgauge}, {@code addergauge}). Creates
+ * {@code N} series of a metric with two labels whose value strings already exist (a pool of about sqrt(N) values
+ * each, as real label values are shared constants),
  * reads used heap after full GCs before and after, and prints one CSV line: impl,series,bytes_per_series.
  * Run it with {@code -XX:+UseSerialGC} so a full GC leaves only live objects.
- * Usage: {@code java -XX:+UseSerialGC -cp benchmarks.jar dev.lucidmetrics.bench.HeapPerSeries lucid|raw|micrometer N}
+ * Usage: {@code java -XX:+UseSerialGC -cp benchmarks.jar dev.lucidmetrics.bench.HeapPerSeries IMPL N}
  */
 public final class HeapPerSeries {
+    /** Counters, then two gauges: simpleclient's and the {@link AdderStorage} prototype's compare-and-set one. */
+    static final List<String> IMPLS = List.of("lucid", "raw", "micrometer", "clientjava", "adder", "rawgauge",
+            "addergauge");
+
     private HeapPerSeries() {
     }
 
@@ -53,7 +61,31 @@ public final class HeapPerSeries {
                 create[0] = () -> each(n, side,
                         (x, y) -> registry.counter("requests", "instance", a[x], "shard", b[y]).increment());
             }
-            default -> throw new IllegalArgumentException("impl \"" + impl + "\" is not lucid, raw or micrometer.");
+            case "clientjava" -> {
+                PrometheusRegistry registry = new PrometheusRegistry();
+                io.prometheus.metrics.core.metrics.Counter c = io.prometheus.metrics.core.metrics.Counter.builder()
+                        .name("requests_total").help("Requests.").labelNames("instance", "shard").register(registry);
+                metric = registry;
+                create[0] = () -> each(n, side, (x, y) -> c.labelValues(a[x], b[y]).inc());
+            }
+            case "adder" -> {
+                AdderStorage c = AdderStorage.counter("requests", "Requests.", "instance", "shard");
+                metric = c;
+                create[0] = () -> each(n, side, (x, y) -> c.counterSeries(a[x], b[y]).inc());
+            }
+            case "rawgauge" -> {
+                CollectorRegistry registry = new CollectorRegistry();
+                io.prometheus.client.Gauge g = io.prometheus.client.Gauge.build("temperature", "Temperature.")
+                        .labelNames("instance", "shard").register(registry);
+                metric = registry;
+                create[0] = () -> each(n, side, (x, y) -> g.labels(a[x], b[y]).set(x));
+            }
+            case "addergauge" -> {
+                AdderStorage g = AdderStorage.gauge("temperature", "Temperature.", "instance", "shard");
+                metric = g;
+                create[0] = () -> each(n, side, (x, y) -> g.gaugeSeries(a[x], b[y]).set(x));
+            }
+            default -> throw new IllegalArgumentException("impl \"" + impl + "\" is not one of " + IMPLS + ".");
         }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);

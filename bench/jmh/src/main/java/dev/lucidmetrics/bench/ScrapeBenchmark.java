@@ -1,10 +1,6 @@
 package dev.lucidmetrics.bench;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.Counter;
-import dev.lucidmetrics.core.exposition.MetricsHandler;
-import io.prometheus.client.exporter.HTTPServer;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,13 +11,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Question 2: one scrape of {@code series} counter series through the library's {@link MetricsHandler} and through
- * simpleclient's own {@code HTTPServer.HTTPMetricHandler}, both over the same registry, plain and gzip. Run with
- * {@code -prof gc}: {@code gc.alloc.rate.norm} is the bytes allocated per scrape. The library drops simpleclient's
- * {@code _created} series by default (half the text for counters), so {@code scrape_lucidcreated} also renders
- * the library with them switched on, for a same-output comparison.
+ * One scrape of {@code series} counter series through each implementation's handler ({@link ScrapeTargets} says
+ * which), plain and gzip, on an in-memory exchange. Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the
+ * bytes allocated per scrape. Each fork builds only the registry of the method it runs. Method names are
+ * {@code scrape_<implementation>}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,33 +30,18 @@ public class ScrapeBenchmark {
     @Param({"plain", "gzip"})
     public String encoding;
 
-    HttpHandler lucid;
-    HttpHandler lucidCreated;
-    HttpHandler raw;
+    HttpHandler handler;
     boolean gzip;
 
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
         gzip = switch (encoding) {
             case "plain" -> false;
             case "gzip" -> true;
             default -> throw new IllegalArgumentException("encoding \"" + encoding + "\" is not plain or gzip.");
         };
-        AppMetrics app = populated(series);
-        lucid = MetricsHandler.builder(app).path("/metrics").build();
-        lucidCreated = MetricsHandler.builder(app).path("/metrics").createdSeries(true).build();
-        raw = new HTTPServer.HTTPMetricHandler(app.collectorRegistry());
-    }
-
-    /** An app whose registry holds one counter with {@code series} label combinations, each incremented once. */
-    static AppMetrics populated(int series) {
-        AppMetrics app = AppMetrics.builder("bench").build();
-        Counter c = app.counter("requests_total").help("Requests by instance and shard.")
-                .labelNames("instance", "shard").maxLabelCombinations(series).register();
-        for (int i = 0; i < series; i++) {
-            c.labels("instance-" + (i / 100), "shard-" + (i % 100)).inc();
-        }
-        return app;
+        String method = params.getBenchmark();
+        handler = ScrapeTargets.create(method.substring(method.lastIndexOf('_') + 1), series);
     }
 
     static long scrape(HttpHandler handler, boolean gzip) throws IOException {
@@ -74,17 +55,27 @@ public class ScrapeBenchmark {
 
     @Benchmark
     public long scrape_lucid() throws IOException {
-        return scrape(lucid, gzip);
+        return scrape(handler, gzip);
     }
 
-    /** The library with simpleclient's {@code _created} series switched back on: the same text as raw, byte for byte. */
+    /** The library with simpleclient's {@code _created} series switched back on: the same text as raw. */
     @Benchmark
     public long scrape_lucidcreated() throws IOException {
-        return scrape(lucidCreated, gzip);
+        return scrape(handler, gzip);
     }
 
     @Benchmark
     public long scrape_raw() throws IOException {
-        return scrape(raw, gzip);
+        return scrape(handler, gzip);
+    }
+
+    @Benchmark
+    public long scrape_clientjava() throws IOException {
+        return scrape(handler, gzip);
+    }
+
+    @Benchmark
+    public long scrape_micrometer() throws IOException {
+        return scrape(handler, gzip);
     }
 }

@@ -1,9 +1,6 @@
 package dev.lucidmetrics.bench;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.exposition.MetricsHandler;
-import io.prometheus.client.exporter.HTTPServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Prints, as CSV, the response size, the Content-Encoding actually answered and the sample-line count of one scrape per implementation, encoding and size, so
- * the scrape timings of {@link ScrapeBenchmark} can be read against how much each handler actually sends.
+ * Prints, as CSV, the response size, the Content-Encoding actually answered and the sample-line count of one scrape
+ * per implementation ({@link ScrapeTargets}), encoding and size, so the scrape timings of {@link ScrapeBenchmark}
+ * can be read against how much each handler actually sends.
  * Usage: {@code java -cp benchmarks.jar dev.lucidmetrics.bench.ScrapeSizes 1000 10000 100000}
  */
 public final class ScrapeSizes {
@@ -23,14 +21,11 @@ public final class ScrapeSizes {
         System.out.println("series,impl,encoding,content_encoding,bytes,sample_lines");
         for (String arg : args) {
             int series = Integer.parseInt(arg);
-            AppMetrics app = ScrapeBenchmark.populated(series);
-            HttpHandler lucid = MetricsHandler.builder(app).path("/metrics").build();
-            HttpHandler lucidCreated = MetricsHandler.builder(app).path("/metrics").createdSeries(true).build();
-            HttpHandler raw = new HTTPServer.HTTPMetricHandler(app.collectorRegistry());
-            for (boolean gzip : new boolean[] {false, true}) {
-                print(series, "lucid", lucid, gzip);
-                print(series, "lucidcreated", lucidCreated, gzip);
-                print(series, "raw", raw, gzip);
+            for (String impl : ScrapeTargets.IMPLS) {
+                HttpHandler handler = ScrapeTargets.create(impl, series);
+                for (boolean gzip : new boolean[] {false, true}) {
+                    print(series, impl, handler, gzip);
+                }
             }
         }
     }

@@ -1,9 +1,11 @@
 package dev.lucidmetrics.core.exposition;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
+import java.util.List;
 
 /**
  * Serves an app's metrics the way its settings say: on the app's own server at {@code METRICS_PATH} when
@@ -31,8 +33,7 @@ public final class Exposition {
         }
         Checks.notNull("appServer", appServer, "pass the app's HttpServer, or set METRICS_PORT for a server of"
                 + " their own");
-        MetricsHandler handler = MetricsHandler.builder(app).config(config).build();
-        handler.mount(appServer);
-        return () -> handler.unmount(appServer);
+        List<HttpContext> mounted = MetricsHandler.builder(app).config(config).build().mountAll(appServer);
+        return () -> mounted.forEach(appServer::removeContext);
     }
 }

@@ -61,30 +61,35 @@ public final class MetricsHandler implements HttpHandler {
 
     /**
      * Creates the context for {@link #path()} on {@code server} (with basic auth when configured) and the health
-     * context, and returns the metrics context.
+     * context, unless the server already has one at {@value #HEALTH_PATH}; returns the metrics context.
+     *
+     * @throws IllegalArgumentException when the server already has a context at {@link #path()} (Java 21+ detect
+     *         it; Java 17 silently keeps both)
      */
     public HttpContext mount(HttpServer server) {
         return mountAll(server).get(0);
     }
 
-    /** Removes what {@link #mount} created. */
-    public void unmount(HttpServer server) {
-        server.removeContext(path);
-        if (health) {
-            server.removeContext(HEALTH_PATH);
-        }
-    }
-
-    /** The metrics context, then the health context if any. */
+    /** The contexts {@link #mount} created: the metrics context, then the health context if it made one. */
     List<HttpContext> mountAll(HttpServer server) {
         List<HttpContext> contexts = new ArrayList<>();
-        HttpContext metrics = server.createContext(path, this);
+        HttpContext metrics;
+        try {
+            metrics = server.createContext(path, this);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Metrics path \"" + path + "\" is already a context of this server"
+                    + " (the JDK says: " + e.getMessage() + "): mount the metrics once, or choose another path.", e);
+        }
         if (user != null) {
             metrics.setAuthenticator(new BasicAuth(user, password));
         }
         contexts.add(metrics);
         if (health) {
-            contexts.add(server.createContext(HEALTH_PATH, new HealthHandler()));
+            try {
+                contexts.add(server.createContext(HEALTH_PATH, new HealthHandler()));
+            } catch (IllegalArgumentException alreadyThere) {
+                // the server serves /-/healthy already (an earlier mount, or the app itself): keep that one
+            }
         }
         return contexts;
     }

@@ -21,18 +21,17 @@ final class ExchangeTracker {
     private final HttpServerMetrics metrics;
     private final HttpExchange exchange;
     private final String method;
-    private final RouteTemplate template;
     private final long start = System.nanoTime();
     private final AtomicBoolean recorded = new AtomicBoolean();
     private volatile long bytes;
     private volatile boolean clientGone;
     private long promised = UNKNOWN;
 
-    ExchangeTracker(HttpServerMetrics metrics, HttpExchange exchange, RouteTemplate template) {
+    /** Tracks {@code exchange}, the one the filter hands down (its route attribute is read when recording). */
+    ExchangeTracker(HttpServerMetrics metrics, HttpExchange exchange) {
         this.metrics = metrics;
         this.exchange = exchange;
         this.method = HttpMethods.normalise(exchange.getRequestMethod());
-        this.template = template;
     }
 
     void wrote(int n) {
@@ -102,7 +101,7 @@ final class ExchangeTracker {
         }
         String code = clientGone ? HttpServerMetrics.CLIENT_CLOSED
                 : status < 0 ? HttpServerMetrics.NO_RESPONSE : Integer.toString(status);
-        String route = metrics.routes().label(template, exchange.getHttpContext().getPath(), Integer.parseInt(code));
+        String route = metrics.routes().label(exchange, Integer.parseInt(code));
         metrics.record(exchange, method, route, code, (System.nanoTime() - start) / 1e9, size);
     }
 

@@ -24,11 +24,21 @@ import java.util.function.Function;
  * // image_gallery_in_flight_requests 0.0
  * // image_gallery_request_duration_seconds_bucket{method="GET",route="/images/{id}",code="200",le="0.005"} 1.0
  * }</pre>
- * The {@code route} label is a declared template, or the context path when none is declared; never the raw path.
+ * The {@code route} label is the template a router matched ({@link #ROUTE_ATTRIBUTE}), else the declared template
+ * the path matches, or the context path when none is declared; never the raw path.
  * See docs/http.md for the sentinels, the route cap and the codes of failed exchanges.
  */
 public final class HttpServerMetrics {
 
+    /**
+     * The exchange attribute a router sets to the template it matched, such as {@code "/images/{id}"}, before it
+     * calls the handler: {@code exchange.setAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE, "/images/{id}")}. The
+     * filter labels the request with it (counted against {@code maxRoutes}) and matches the path itself only when
+     * no router set it. Set it on the exchange the router is given: the filter hands down an exchange whose
+     * attributes are its own, where the JDK would share attributes between all exchanges of a context (so a
+     * handler may also keep a trace id there for {@link Builder#traceIdsFrom}).
+     */
+    public static final String ROUTE_ATTRIBUTE = "dev.lucidmetrics.route";
     /** Route of a 404 whose path matches no declared template. */
     public static final String NOT_FOUND = "NOT_FOUND";
     /** Route of any other status whose path matches no declared template. */

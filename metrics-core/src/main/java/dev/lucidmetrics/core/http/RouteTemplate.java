@@ -74,9 +74,14 @@ final class RouteTemplate {
     }
 
     /**
-     * Orders more specific templates first: of two templates with the same number of segments, the one with a
-     * literal where the other has a variable (first difference from the left) wins, so "/images/new" beats
-     * "/images/{id}" whatever the declaration order.
+     * The order of specificity, most specific first, the same whatever the declaration order. Segments are compared
+     * from the left; at the first segment where the templates differ, a literal comes before a variable and two
+     * literals in {@link String#compareTo} order; when every shared segment is the same, the template with fewer
+     * segments comes first. It is the lexicographic order of the segment sequences over a total order of segments
+     * (every literal before the variable), so it is total on templates of different shapes, and {@link Routes}
+     * refuses two templates of one shape. Two templates that match one path have the same length and the same
+     * literals where both have one, so they first differ where one has a literal and the other a variable: the one
+     * with the literal wins, as docs/http.md says.
      */
     static int bySpecificity(RouteTemplate a, RouteTemplate b) {
         int n = Math.min(a.segments.length, b.segments.length);
@@ -84,8 +89,11 @@ final class RouteTemplate {
             if (a.variable[i] != b.variable[i]) {
                 return a.variable[i] ? 1 : -1;
             }
+            if (!a.variable[i] && !a.segments[i].equals(b.segments[i])) {
+                return a.segments[i].compareTo(b.segments[i]);
+            }
         }
-        return 0;
+        return Integer.compare(a.segments.length, b.segments.length);
     }
 
     /** The label value: the template as declared. */

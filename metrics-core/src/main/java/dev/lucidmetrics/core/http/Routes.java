@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.http;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.internal.CardinalityGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,19 @@ final class Routes {
             }
         }
         return null;
+    }
+
+    /**
+     * The label value for a finished request of {@code exchange}: the template a router set as
+     * {@link HttpServerMetrics#ROUTE_ATTRIBUTE}, else what {@link #match} finds for its path. Read when the request is
+     * recorded, after the router has run: a router sets the attribute before it calls the handler.
+     */
+    String label(HttpExchange exchange, int status) {
+        Object routed = exchange.getAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE);
+        if (routed instanceof String template && !template.isEmpty()) {
+            return guard.admit(template) ? template : CardinalityGuard.OVERFLOW;
+        }
+        return label(match(exchange.getRequestURI().getPath()), exchange.getHttpContext().getPath(), status);
     }
 
     /**

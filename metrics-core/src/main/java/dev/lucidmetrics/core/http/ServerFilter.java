@@ -5,9 +5,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 
 /**
- * The filter {@link HttpServerMetrics} adds to a context: skips excluded paths, wraps the response body to see
- * when the response completes, keeps the in-flight gauge balanced whatever the handler does, and lets every
- * exception reach the server unchanged.
+ * The filter {@link HttpServerMetrics} adds to a context: skips excluded paths, hands the chain an exchange with a
+ * route attribute of its own ({@link RoutedExchange}), wraps the response body to see when the response
+ * completes, keeps the in-flight gauge balanced whatever the handler does, and lets every exception reach the
+ * server unchanged.
  */
 final class ServerFilter extends Filter {
 
@@ -24,11 +25,12 @@ final class ServerFilter extends Filter {
             chain.doFilter(exchange);
             return;
         }
-        ExchangeTracker tracker = new ExchangeTracker(metrics, exchange, metrics.routes().match(path));
+        HttpExchange routed = RoutedExchange.wrap(exchange);   // the router down the chain may set its route
+        ExchangeTracker tracker = new ExchangeTracker(metrics, routed);
         exchange.setStreams(null, new ResponseStream(exchange.getResponseBody(), tracker));
         metrics.inFlight().inc();
         try {
-            chain.doFilter(exchange);
+            chain.doFilter(routed);
             tracker.handlerReturned();
         } catch (IOException | RuntimeException | Error e) {
             tracker.handlerThrew(e);

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Admits the first {@code limit} distinct values it is asked about and refuses the rest, logging one warning the
- * first time it refuses, and forgets a value when told it is gone. Used for label combinations of a metric and for
- * HTTP route and target values. Internal.
+ * first time it refuses. Used for HTTP route and target values, and (counting only, see {@link #hasRoom}) for the
+ * label combinations of a metric. Internal.
  */
 public final class CardinalityGuard {
 
@@ -41,22 +41,28 @@ public final class CardinalityGuard {
                 return true;
             }
         }
-        if (warned.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "More than " + limit + " distinct " + what + "; new values are"
-                    + " recorded as \"" + OVERFLOW + "\". First refused value: " + value
-                    + ". Use a template or a bounded set of values for this label.");
-        }
+        warnOnce(value);
         return false;
     }
 
-    /** Forgets {@code value}, so that it no longer counts against the limit (its series was removed). */
-    public synchronized void forget(Object value) {
-        admitted.remove(value);
+    /**
+     * For a caller that keeps the admitted values itself (a metric's series): true while {@code admittedSoFar} is
+     * under the limit, else false, with the one warning naming {@code refused}.
+     */
+    public boolean hasRoom(int admittedSoFar, Object refused) {
+        if (admittedSoFar < limit) {
+            return true;
+        }
+        warnOnce(refused);
+        return false;
     }
 
-    /** Forgets every admitted value (the metric was cleared). */
-    public synchronized void clear() {
-        admitted.clear();
+    private void warnOnce(Object refused) {
+        if (warned.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "More than " + limit + " distinct " + what + "; new values are"
+                    + " recorded as \"" + OVERFLOW + "\". First refused value: " + refused
+                    + ". Use a template or a bounded set of values for this label.");
+        }
     }
 
     /** How many distinct values have been admitted. */

@@ -108,14 +108,14 @@ class OneMessagePerRuleTest {
     @Test
     void theSnakeCaseRuleIsWordedOnceForNamespacesNamesAndLabels() {
         String rule = " is not snake_case (lower-case letters, digits and single underscores, starting with a letter):"
-                + " rename it to \"order_count\".";
-        assertEquals("Namespace \"orderCount\"" + rule, message(() -> AppMetrics.builder("orderCount")));
-        assertEquals("\"shop_orderCount\"" + rule.replace("order_count", "shop_order_count"),
-                message(() -> app.gauge("orderCount").help("h").register()));
-        assertEquals("Label name \"orderCount\" of \"shop_x\"" + rule,
-                message(() -> app.gauge("x").help("h").labelNames("orderCount").register()));
-        assertEquals("Label name \"orderCount\" of \"shop\"" + rule,
-                message(() -> AppMetrics.builder("shop").commonLabel("orderCount", "v")));
+                + " rename it to \"queue_depth\".";
+        assertEquals("Namespace \"queueDepth\"" + rule, message(() -> AppMetrics.builder("queueDepth")));
+        assertEquals("\"shop_queueDepth\"" + rule.replace("queue_depth", "shop_queue_depth"),
+                message(() -> app.gauge("queueDepth").help("h").register()));
+        assertEquals("Label name \"queueDepth\" of \"shop_x\"" + rule,
+                message(() -> app.gauge("x").help("h").labelNames("queueDepth").register()));
+        assertEquals("Label name \"queueDepth\" of \"shop\"" + rule,
+                message(() -> AppMetrics.builder("shop").commonLabel("queueDepth", "v")));
     }
 
     @Test

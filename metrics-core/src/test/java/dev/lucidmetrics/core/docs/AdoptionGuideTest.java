@@ -18,6 +18,7 @@ import dev.lucidmetrics.core.http.HttpClientMetrics;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.http.InstrumentedHttpClient;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.MetricsAssertions;

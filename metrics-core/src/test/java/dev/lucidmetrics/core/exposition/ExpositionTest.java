@@ -107,6 +107,24 @@ class ExpositionTest {
     }
 
     @Test
+    void anAppThatServesTheHealthPathItselfKeepsIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(MetricsHandler.HEALTH_PATH, exchange -> {
+            exchange.sendResponseHeaders(200, 3);
+            exchange.getResponseBody().write("app".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        server.start();
+        try (AutoCloseable exposed = Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of())))) {
+            int port = server.getAddress().getPort();
+            assertEquals(200, TestHttp.get(port, "/metrics").statusCode());
+            assertEquals("app", TestHttp.get(port, "/-/healthy").body());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aSeparateServerNeedsAPort() {
         MetricsConfig ownServer = MetricsConfig.from(EnvConfig.of(Map.of()));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MetricsServer.builder(app).config(ownServer))

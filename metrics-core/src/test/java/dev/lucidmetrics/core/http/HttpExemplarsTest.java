@@ -73,6 +73,26 @@ class HttpExemplarsTest {
     }
 
     @Test
+    void aTraceIdTheHandlerKeepsAsAnAttributeIsThatRequestsAlone() {
+        HttpServerMetrics.builder(app).routes("/orders", "/other")
+                .traceIdsFrom(exchange -> (String) exchange.getAttribute("trace_id"))
+                .register().instrument(server.context("/", exchange -> {
+                    if (exchange.getRequestURI().getPath().equals("/orders")) {
+                        exchange.setAttribute("trace_id", TRACE_ID);   // on the exchange this handler was given
+                    }
+                    TestServer.respond(exchange, 200, "ok");
+                }));
+        TestHttp.get(server.uri("/orders"));
+        TestHttp.get(server.uri("/other"));   // the JDK would share the attribute with this later request
+        TestServer.awaitValue(2.0, () -> dev.lucidmetrics.testing.MetricValues.of(app).sum(
+                "web_request_duration_seconds_count"), "both requests to be recorded");
+        List<JsonNode> samples = scrape();
+        assertEquals(TRACE_ID, ExemplarsTest.exemplarOf(samples, "web_request_duration_seconds_bucket",
+                "route", "/orders").path("labels").path("trace_id").asText());
+        assertNull(ExemplarsTest.exemplarOf(samples, "web_request_duration_seconds_bucket", "route", "/other"));
+    }
+
+    @Test
     void theServerHistogramSamplesTheSpanAroundTheRequest() {
         AtomicReference<String> traceId = new AtomicReference<>();
         HttpContext context = HttpServerMetrics.builder(app).routes("/orders").withExemplars().register()

@@ -53,6 +53,23 @@ class RouteMatchingTest {
     }
 
     @Test
+    void templatesOfDifferentLengthsGiveOneLabelInEveryDeclarationOrder() {
+        List<List<String>> orders = List.of(
+                List.of("/images/{id}/{size}", "/images", "/images/{id}/raw"),
+                List.of("/images/{id}/{size}", "/images/{id}/raw", "/images"),
+                List.of("/images", "/images/{id}/{size}", "/images/{id}/raw"),
+                List.of("/images", "/images/{id}/raw", "/images/{id}/{size}"),
+                List.of("/images/{id}/raw", "/images/{id}/{size}", "/images"),
+                List.of("/images/{id}/raw", "/images", "/images/{id}/{size}"));
+        for (List<String> order : orders) {
+            Routes routes = new Routes(order, 100, "t");
+            assertEquals("/images/{id}/raw", route(routes, "/images/42/raw", 200), order.toString());
+            assertEquals("/images/{id}/{size}", route(routes, "/images/42/large", 200), order.toString());
+            assertEquals("/images", route(routes, "/images/", 200), order.toString());
+        }
+    }
+
+    @Test
     void unmatchedPathsCollapseToOneRouteValuePerSentinel() {
         Routes routes = new Routes(List.of("/images/{id}"), 100, "t");
         assertEquals(HttpServerMetrics.NOT_FOUND, route(routes, "/wp-admin.php", 404));

@@ -65,7 +65,8 @@ final class CorpusRegistration {
         }
     }
 
-    private static void declare(AppMetrics app, Family family, String[] labels) {
+    /** Registers {@code family} through the factory a user would pick for its type, with these label names. */
+    static void declare(AppMetrics app, Family family, String[] labels) {
         String name = family.name();
         String help = family.help();
         switch (family.type()) {

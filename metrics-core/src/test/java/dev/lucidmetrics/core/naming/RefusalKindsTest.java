@@ -27,6 +27,8 @@ class RefusalKindsTest {
         app.counter("orders_total").help("Orders.").labelNames("channel").register();
         Map<List<String>, Executable> cases = new LinkedHashMap<>();
         cases.put(List.of("namespace"), () -> AppMetrics.builder("Shop"));
+        cases.put(List.of("namespace-unit-word(b)"), () -> AppMetrics.builder("plan_b"));
+        cases.put(List.of("namespace-type-word(gauge)"), () -> AppMetrics.builder("svc_gauge"));
         cases.put(List.of("empty-name"), () -> app.counter("").help("h").register());
         cases.put(List.of("colon", "not-snake-case"), () -> app.counter("orders:rate5m_total").help("h").register());
         cases.put(List.of("not-snake-case"), () -> app.counter("ordersPlaced_total").help("h").register());
@@ -36,6 +38,8 @@ class RefusalKindsTest {
         cases.put(List.of("reserved-suffix(count)"), () -> app.gauge("orders_count").help("h").register());
         cases.put(List.of("type-word(gauge)"), () -> app.gauge("queue_gauge").help("h").register());
         cases.put(List.of("unit(ms)"), () -> app.histogram("request_duration_ms").help("h").register());
+        cases.put(List.of("unit-word(us)"), () -> app.counter("requests_us_east_total").help("h").register());
+        cases.put(List.of("info-suffix"), () -> app.gauge("deploy_info").help("h").register());
         cases.put(List.of("too-many-labels"), () -> app.gauge("wide").help("h")
                 .labelNames("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k").register());
         cases.put(List.of("label-empty"), () -> app.gauge("depth").help("h").labelNames("").register());
@@ -59,9 +63,17 @@ class RefusalKindsTest {
 
     @Test
     void textNoKindExplainsIsReportedAsUnknown() {
-        String known = "\"shop_queue_gauge\" names a metric type (\"gauge\"): the type is already in the exposition;"
-                + " describe what is measured instead.";
+        String known = "\"shop_queue_gauge\" names a metric type (\"gauge\"), which the exposition already gives:"
+                + " drop the word, as in \"shop_queue\", or describe what is measured instead.";
         assertEquals(List.of("type-word(gauge)", "unknown: A rule nobody has seen."),
                 RefusalKinds.of(known + " A rule nobody has seen."));
+    }
+
+    @Test
+    void theSuggestedNameOfEachFindingIsReadBackWithItsKind() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> AppMetrics.builder("shop").build().gauge("ordersPlaced_ms").help("h").register()).getMessage();
+        assertEquals(List.of(new RefusalKinds.Finding("not-snake-case", "shop_orders_placed_seconds"),
+                new RefusalKinds.Finding("unit(ms)", "shop_orders_placed_seconds")), RefusalKinds.suggestions(message));
     }
 }

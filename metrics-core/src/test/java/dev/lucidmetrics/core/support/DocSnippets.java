@@ -1,4 +1,4 @@
-package dev.lucidmetrics.core.docs;
+package dev.lucidmetrics.core.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * Keeps a page's code blocks honest: each snippet is real code in a test, between {@code // snippet NAME} and
  * {@code // end snippet NAME} comments, and the page must show it as one block, indentation aside.
  */
-final class DocSnippets {
+public final class DocSnippets {
 
     /** The repository root (Maven sets it for the reactor; a module build falls back to the parent folder). */
-    static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."));
+    public static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."));
 
     private final String page;
     private final String pageText;
@@ -29,21 +29,24 @@ final class DocSnippets {
         this.source = source;
     }
 
-    /** {@code page} (relative to the repository root) against the snippets of the test class {@code test}. */
-    static DocSnippets of(String page, Class<?> test) {
+    /**
+     * {@code page} (relative to the repository root) against the snippets of the test class {@code test}, whose
+     * source is read from the module's {@code src/test/java}.
+     */
+    public static DocSnippets of(String page, Class<?> test) {
         Path source = Path.of("src/test/java", test.getName().replace('.', '/') + ".java");
         return new DocSnippets(page, read(ROOT.resolve(page)), read(source));
     }
 
     /** Fails unless the page shows the snippet {@code name} as a contiguous block. */
-    void assertShows(String name) {
+    public void assertShows(String name) {
         String snippet = snippet(name);
         assertTrue(normalise(pageText).contains(snippet), page + " must show the snippet \"" + name + "\" as:\n"
                 + snippet);
     }
 
     /** The snippet's lines, dedented, joined by newlines. */
-    String snippet(String name) {
+    public String snippet(String name) {
         Matcher m = Pattern.compile("// snippet " + Pattern.quote(name) + "\\n(.*?)\\n\\s*// end snippet "
                 + Pattern.quote(name) + "\\n", Pattern.DOTALL).matcher(source);
         if (!m.find()) {

@@ -1,0 +1,1 @@
+"""The parts of bench/report.py: one module per section of docs/performance.md, and common.py for what they share."""
