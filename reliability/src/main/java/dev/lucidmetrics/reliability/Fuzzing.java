@@ -17,9 +17,10 @@ final class Fuzzing {
     private Fuzzing() {
     }
 
-    static Map<String, Object> read(Path file) {
+    /** The figures in {@code file}; its path as the page shows it, relative to {@code root} when inside it. */
+    static Map<String, Object> read(Path file, Path root) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", file == null ? null : file.toString());
+        m.put("path", file == null ? null : shown(file, root));
         if (file == null || !Files.isRegularFile(file)) {
             m.put("status", "not run");
             return m;
@@ -32,5 +33,11 @@ final class Fuzzing {
             m.put("status", "unreadable: " + e.getMessage());
         }
         return m;
+    }
+
+    private static String shown(Path file, Path root) {
+        Path f = file.toAbsolutePath().normalize();
+        Path r = root.toAbsolutePath().normalize();
+        return f.startsWith(r) ? r.relativize(f).toString() : file.toString();
     }
 }

@@ -23,8 +23,17 @@ final class Machine {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("java", firstLine(List.of(javaCommand, "-version")));
         m.put("prometheus", firstLine(List.of("prometheus", "--version")));
-        m.put("loadAverageAtStart", firstLine(Path.of("/proc/loadavg")));
+        m.put("loadAverageAtStart", loadAverages(firstLine(Path.of("/proc/loadavg"))));
         return m;
+    }
+
+    /** The 1, 5 and 15 minute load averages of a /proc/loadavg line (its last two fields are process counts). */
+    static String loadAverages(String line) {
+        if (line == null) {
+            return null;
+        }
+        String[] f = line.trim().split("\\s+");
+        return String.join(" ", List.of(f).subList(0, Math.min(3, f.length)));
     }
 
     private static Long memTotalMiB() {

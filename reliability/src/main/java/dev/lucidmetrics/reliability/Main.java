@@ -51,6 +51,8 @@ public final class Main {
         results.put("started", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("machine", Machine.describe(o.java.get(0)));
         results.put("settings", settings);
+        results.put("appJvmOptions", String.join(" ", o.java.subList(1, o.java.size())));
+        results.put("shutdownGraceSeconds", Topology.GRACE.toSeconds());
         List<ScenarioResult> done = new ArrayList<>();
         Topology topology = new Topology(Topology.Ports.from(o.basePort, o.accessLogs), o.java, o.root, o.work,
                 o.prometheusConfig);
@@ -75,7 +77,7 @@ public final class Main {
         }
         results.put("seconds", Math.round((System.nanoTime() - start) / 1e9));
         results.put("scenarios", done.stream().map(ScenarioResult::toMap).toList());
-        results.put("fuzzing", Fuzzing.read(o.fuzzResults));
+        results.put("fuzzing", Fuzzing.read(o.fuzzResults, o.root));
         long met = done.stream().mapToLong(r -> r.goals.size() - r.missed()).sum();
         long missed = done.stream().mapToLong(ScenarioResult::missed).sum();
         results.put("goals", Map.of("met", met, "missed", missed));

@@ -40,8 +40,9 @@ final class Report {
                 + m.path("java").asText() + "; " + m.path("prometheus").asText() + ". Load average when the run"
                 + " began: " + m.path("loadAverageAtStart").asText() + " (the machine is shared: figures depend on"
                 + " it).");
-        line("**The demo**: the gallery, iotd and " + "access-log x3 as local JVMs (`-Xmx128m -XX:+UseSerialGC`,"
-                + " 16 HTTP threads, `SHUTDOWN_GRACE=5s`, bound to 127.0.0.1), iotd's metrics on a port of their own"
+        line("**The demo**: the gallery, iotd and access-log x3 as local JVMs (`" + r.path("appJvmOptions").asText()
+                + "`, the default 16 HTTP threads, `SHUTDOWN_GRACE=" + r.path("shutdownGraceSeconds").asLong()
+                + "s`, bound to 127.0.0.1), iotd's metrics on a port of their own"
                 + " (`METRICS_PORT`), and Debian's Prometheus scraping every target every second with the stack's"
                 + " own scrape config (derived by `compose/tests/promconfig.py local`). The clients are plain"
                 + " sockets in the runner (module `reliability/`): they see every reset, short body and refused"
@@ -86,7 +87,7 @@ final class Report {
             }
         }
         line();
-        line("## Hostile input, fuzzed");
+        line("## Fuzzing (hostile input, scenario 4)");
         line();
         ReportSections.fuzzing(this, r.path("fuzzing"));
         return md.toString();

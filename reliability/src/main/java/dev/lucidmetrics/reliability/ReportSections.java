@@ -85,16 +85,17 @@ final class ReportSections {
     }
 
     static void fuzzing(Report p, JsonNode f) {
+        String path = f.path("path").asText("target/fuzz/results.json");
         if (!"included".equals(f.path("status").asText())) {
-            p.line("Not run in this run: fuzzing runs on demand (`scripts/fuzz`), and its results file ("
-                    + f.path("path").asText("target/fuzz/results.json") + ") was " + f.path("status").asText()
-                    + ". Its kept inputs are replayed as ordinary tests in every Maven build.");
+            p.line("**Fuzzing: " + f.path("status").asText() + ".** It runs on demand (`scripts/fuzz`), never in this"
+                    + " runner; its figures (executions and findings per target) appear here when `" + path
+                    + "` exists. Its kept inputs are replayed as ordinary tests in every Maven build.");
             return;
         }
         JsonNode res = f.path("results");
-        p.line("From `" + f.path("path").asText() + "` (`" + res.path("command").asText() + "`, generated "
+        p.line("**Fuzzing: included** from `" + path + "` (`" + res.path("command").asText() + "`, generated "
                 + res.path("generated").asText() + " at commit " + res.path("commit").asText() + ", Jazzer "
-                + res.path("jazzer").asText() + "):");
+                + res.path("jazzer").asText() + "), not measured by this run:");
         p.line();
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode t : res.path("targets")) {
