@@ -2,13 +2,14 @@
 """Derives test configurations from the stack's own Prometheus configs, so that tests run what ships.
 
   promconfig.py local --target JOB=HOST:PORT[,HOST:PORT...] ... [--interval 2s]
-                      [--config FILE --remote-write URL] OUT.yml
+                      [--config FILE --remote-write URL] [--add-config FILE ...] OUT.yml
       compose/prometheus/prometheus.yml for processes on this machine: each listed job gets static targets
       (DNS discovery becomes the list of replica addresses; a relabel rule that pins __address__, as the
       docker job's does, pins it to the listed target), jobs not listed are dropped (Docker engine,
       exporters), rule_files point at compose/prometheus/rules, everything else (paths, honor_labels) is kept.
       --config reads another file of compose/prometheus (prometheus-remote-write.yml); --remote-write points
-      its remote_write at URL.
+      its remote_write at URL. --add-config adds the scrape jobs and rule files of another Prometheus config
+      (the tutorial's examples/todo/prometheus/prometheus.yml), its rule files resolved next to it.
   promconfig.py k8s SD_FILE OUT.yml
       compose/k8s/prometheus/prometheus.yml with kubernetes_sd_configs replaced by file_sd_configs reading
       SD_FILE (Debian's Prometheus is built without Kubernetes discovery); the relabel recipe is unchanged,
@@ -24,7 +25,7 @@ RULES = sorted(str(p) for p in (COMPOSE / "prometheus" / "rules").glob("*.yml"))
 
 
 def local(args):
-    targets, interval, out, config, remote_write = {}, None, None, "prometheus.yml", None
+    targets, interval, out, config, remote_write, added = {}, None, None, "prometheus.yml", None, []
     it = iter(args)
     for a in it:
         if a == "--target":
@@ -36,10 +37,16 @@ def local(args):
             config = next(it)
         elif a == "--remote-write":
             remote_write = next(it)
+        elif a == "--add-config":
+            added.append(Path(next(it)).resolve())
         else:
             out = a
     cfg = yaml.safe_load((COMPOSE / "prometheus" / config).read_text(encoding="utf-8"))
-    cfg["rule_files"] = RULES
+    cfg["rule_files"] = list(RULES)
+    for path in added:
+        more = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cfg["scrape_configs"] += more.get("scrape_configs", [])
+        cfg["rule_files"] += [str(path.parent / r) for r in more.get("rule_files", [])]
     if remote_write:
         if not cfg.get("remote_write"):
             raise SystemExit(f"--remote-write given but compose/prometheus/{config} has no remote_write")
@@ -68,7 +75,8 @@ def local(args):
         kept.append(job)
     missing = set(targets) - {j["job_name"] for j in kept}
     if missing:
-        raise SystemExit(f"--target for job(s) {sorted(missing)} not in compose/prometheus/prometheus.yml")
+        raise SystemExit(f"--target for job(s) {sorted(missing)} not in compose/prometheus/{config}"
+                         + "".join(f" or {p}" for p in added))
     cfg["scrape_configs"] = kept
     Path(out).write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
     print(f"local config: jobs {[j['job_name'] for j in kept]}; dropped {dropped}")

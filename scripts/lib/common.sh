@@ -2,7 +2,8 @@
 # Steps shared by scripts/ and compose/tests/ (sourced, not run): tool checks, ports, deadline polls, the demo
 # jars, starting and stopping the apps. The demo runner and the stack tests start and wait for apps the same way.
 LUCID_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog)
+# The modules with a runnable jar: the three demo apps and the tutorial's to-do service (docs/tutorial.md).
+DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo)
 # The JVM flag every demo app runs with, here and in the images: without TCP_NODELAY the JDK HTTP server makes each
 # small response wait for the client's delayed ACK (~40 ms a request; docs/http.md).
 DEMO_JVM_FLAGS=(-Dsun.net.httpserver.nodelay=true)
@@ -89,10 +90,10 @@ wait_healthy() {
   done
 }
 
-# demo_jar MODULE: the runnable jar of a demo module.
-demo_jar() { printf '%s/%s/target/%s.jar\n' "$LUCID_ROOT" "$1" "$1"; }
+# demo_jar MODULE: the runnable jar of a module of DEMO_MODULES (named after its folder: examples/todo -> todo.jar).
+demo_jar() { printf '%s/%s/target/%s.jar\n' "$LUCID_ROOT" "$1" "${1##*/}"; }
 
-# build_demo_jars LOG: packages the three demo jars with Maven when one is missing or older than a source file.
+# build_demo_jars LOG: packages the jars of DEMO_MODULES with Maven when one is missing or older than a source file.
 # REBUILD=1 builds regardless; SKIP_BUILD=1 never builds (and fails when a jar is missing).
 build_demo_jars() {
   local log=$1 m jar stale=${REBUILD:-0}
@@ -101,8 +102,9 @@ build_demo_jars() {
     if [[ ! -f $jar ]]; then
       [[ ${SKIP_BUILD:-} != 1 ]] || { echo "$jar is missing and SKIP_BUILD=1 forbids building it" >&2; return 1; }
       stale=1
-    elif [[ -n $(find "$LUCID_ROOT"/metrics-core/src "$LUCID_ROOT"/demo-*/src "$LUCID_ROOT"/pom.xml \
-                 "$LUCID_ROOT"/*/pom.xml -newer "$jar" -type f -print -quit) ]]; then
+    elif [[ -n $(find "$LUCID_ROOT"/metrics-core/src "$LUCID_ROOT"/demo-*/src "$LUCID_ROOT"/examples/*/src \
+                 "$LUCID_ROOT"/pom.xml "$LUCID_ROOT"/*/pom.xml "$LUCID_ROOT"/examples/*/pom.xml \
+                 -newer "$jar" -type f -print -quit) ]]; then
       stale=1
     fi
   done

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Keeps a page's code blocks honest: each snippet is real code in a test, between {@code // snippet NAME} and
- * {@code // end snippet NAME} comments, and the page must show it as one block, indentation aside.
+ * Keeps a page's code blocks honest: each snippet is real code in a test (or in an example's main code), between
+ * {@code // snippet NAME} and {@code // end snippet NAME} comments, and the page must show it as one block,
+ * indentation aside. Output the code produces, and whole files, are checked the same way with {@link #assertShowsText}.
  */
 public final class DocSnippets {
 
@@ -36,6 +39,25 @@ public final class DocSnippets {
     public static DocSnippets of(String page, Class<?> test) {
         Path source = Path.of("src/test/java", test.getName().replace('.', '/') + ".java");
         return new DocSnippets(page, read(ROOT.resolve(page)), read(source));
+    }
+
+    /**
+     * {@code page} against the snippets of source files of the module under test (paths relative to the module),
+     * such as an example's main code.
+     */
+    public static DocSnippets ofSources(String page, String... sources) {
+        String text = Arrays.stream(sources).map(s -> read(Path.of(s))).collect(Collectors.joining("\n"));
+        return new DocSnippets(page, read(ROOT.resolve(page)), text);
+    }
+
+    /**
+     * Fails unless the page shows {@code text} (what a command printed, a file) as whole lines of one block,
+     * indentation aside; {@code what} names it in the failure.
+     */
+    public void assertShowsText(String what, String text) {
+        String want = normalise(text).replaceAll("^\n+|\n+$", "");
+        assertTrue(("\n" + normalise(pageText) + "\n").contains("\n" + want + "\n"), page + " must show " + what
+                + " as:\n" + want);
     }
 
     /** Fails unless the page shows the snippet {@code name} as a contiguous block. */

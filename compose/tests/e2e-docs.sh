@@ -1,0 +1,66 @@
+# Sourced by e2e-local (after lib.sh; uses its WORK, PY, PROM, DEADLINE, REPO_DIR, TESTS_DIR, check, poll, die,
+# log, pc, start_app): what two pages promise of running apps.
+#   docs/tutorial.md  the tutorial's finished to-do service (examples/todo) runs next to the demo apps, and the
+#                     e2e Prometheus scrapes it with the tutorial's job and loads its alert rules: the job `todo`
+#                     is a target that is up, every panel query of its dashboard returns data, and a backlog of
+#                     27 open tasks makes TodoBacklogHigh pending (it would fire after its `for: 10m`)
+#   docs/metrics.md   compose/tests/catalogue.py, run on the apps' expositions after the traffic, writes exactly
+#                     the committed page; CATALOGUE=write rewrites the page from them instead
+# Port: TODO_PORT (8020).
+
+TODO_PORT=${TODO_PORT:-8020}
+TODO=http://127.0.0.1:$TODO_PORT
+TUTORIAL_DIR=$REPO_DIR/examples/todo
+DOCS_PORTS=("$TODO_PORT")
+# promconfig.py local arguments: the tutorial's job and rule file, its target on this machine
+TODO_PROM_ARGS=(--add-config "$TUTORIAL_DIR/prometheus/prometheus.yml" --target "todo=127.0.0.1:$TODO_PORT")
+
+start_todo() {  # after the demo apps (e2e-local finds those by their place in PIDS)
+  start_app todo "$TODO_PORT" examples/todo "$WORK" || die "the tutorial's to-do service did not answer /health"
+}
+
+todo_traffic() {  # a few of each request, a 404 and a 400 among them (the HTTP RED panels show non-2xx)
+  local title
+  for title in "Buy milk" "Write the tutorial" "Water the plants"; do
+    curl -s -o /dev/null -d "{\"title\":\"$title\"}" "$TODO/tasks"
+  done
+  curl -s -o /dev/null -X POST "$TODO/tasks/1/complete"
+  curl -s -o /dev/null -X DELETE "$TODO/tasks/2"
+  curl -s -o /dev/null "$TODO/tasks"
+  curl -s -o /dev/null "$TODO/tasks/1/edit"
+  curl -s -o /dev/null -d 'not json' "$TODO/tasks"
+}
+
+todo_backlog() {  # 26 more: 27 open tasks, over TodoBacklogHigh's 25; only after the first-start alert check
+  local i
+  for i in $(seq 1 26); do curl -s -o /dev/null -d "{\"title\":\"chore $i\"}" "$TODO/tasks"; done
+}
+
+check_tutorial() {
+  check "tutorial: the job todo (examples/todo/prometheus/prometheus.yml) has its one target, up" \
+    pc "$PROM" targets todo=1
+  poll "$DEADLINE" pc "$PROM" -q panels "$TUTORIAL_DIR/grafana" || true
+  check "tutorial: every panel query of examples/todo/grafana/todo.json returns data" \
+    pc "$PROM" panels "$TUTORIAL_DIR/grafana"
+  poll "$DEADLINE" pc "$PROM" -q alert TodoBacklogHigh job=todo || true
+  check "tutorial: 27 open tasks make TodoBacklogHigh (examples/todo/prometheus/todo-alerts.yml) pending" \
+    pc "$PROM" alert TodoBacklogHigh job=todo instance="127.0.0.1:$TODO_PORT" severity=warning \
+    --says "127.0.0.1:$TODO_PORT has 27 open tasks"
+}
+
+# check_metrics_catalogue NAME=URL ...: saves each exposition as NAME.prom (the files catalogue.py reads), then
+# compares the page it writes with docs/metrics.md.
+check_metrics_catalogue() {
+  local dir=$WORK/expositions source
+  mkdir -p "$dir"
+  for source in "$@"; do
+    curl -fsS -H 'Accept: text/plain;version=0.0.4' -o "$dir/${source%%=*}.prom" "${source#*=}" \
+      || die "could not read ${source#*=} for the metrics catalogue"
+  done
+  catalogue() { (cd "$TESTS_DIR" && "$PY" catalogue.py "$@"); }
+  if [[ ${CATALOGUE:-} == write ]]; then
+    catalogue "$dir" >&2
+  fi
+  check "docs/metrics.md is what the running apps expose (compose/tests/catalogue.py; CATALOGUE=write rewrites it)" \
+    catalogue "$dir" --check
+}

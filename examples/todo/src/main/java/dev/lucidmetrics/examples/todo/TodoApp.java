@@ -1,0 +1,106 @@
+package dev.lucidmetrics.examples.todo;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.Counter;
+import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.exposition.Exposition;
+import dev.lucidmetrics.core.http.HttpServerMetrics;
+import dev.lucidmetrics.core.jvm.JvmMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The to-do service of docs/tutorial.md with its metrics: {@link UninstrumentedTodoApp} plus the lines each step of
+ * the tutorial adds, marked by {@code // snippet} comments (the tutorial quotes them; its test keeps them equal).
+ * Settings: {@code PORT} (8020) and the library's {@code METRICS_*} and {@code APP_VERSION} (see MetricsConfig).
+ */
+final class TodoApp implements AutoCloseable {
+
+    static final int DEFAULT_PORT = 8020;
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final AutoCloseable exposition;
+    private final AppMetrics metrics;
+
+    private TodoApp(EnvConfig env) throws IOException {
+        int port = env.port("PORT", DEFAULT_PORT);
+        // snippet describe
+        MetricsConfig config = MetricsConfig.from(env);            // METRICS_PORT, METRICS_PATH, APP_VERSION, ...
+        AppMetrics app = AppMetrics.builder("todo").config(config).versionFrom(TodoApp.class).build();
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        AutoCloseable exposition = Exposition.expose(app, server, config);   // GET /metrics on the app's port
+        // end snippet describe
+
+        // snippet counter
+        Counter created = app.counter("tasks_created_total").help("Tasks created since the service started.")
+                .register();
+        Tasks tasks = new Tasks(created::inc);                     // the list counts each task it creates
+        // end snippet counter
+
+        // snippet gauge
+        app.gauge("open_tasks").help("Tasks not done yet.").registerCallback(tasks::open);   // read at each scrape
+        // end snippet gauge
+
+        // snippet http
+        HttpServerMetrics http = HttpServerMetrics.builder(app)
+                .routes("/tasks", "/tasks/{id}", "/tasks/{id}/complete")
+                .register();
+        http.instrument(server.createContext("/tasks", new TasksApi(tasks)));
+        server.createContext("/health", Health::handle);           // probes are not traffic: left out
+        // end snippet http
+
+        // snippet jvm
+        JvmMetrics.builder().config(config).register(app);          // jvm_*, process_*: once per app
+        // end snippet jvm
+        server.setExecutor(executor);
+        server.start();
+        this.server = server;
+        this.exposition = exposition;
+        this.metrics = app;
+    }
+
+    /**
+     * Starts the service with the settings in {@code env}; an invalid setting or a port in use throws, naming the
+     * setting.
+     */
+    static TodoApp start(EnvConfig env) {
+        try {
+            return new TodoApp(env);
+        } catch (BindException e) {
+            throw new UncheckedIOException("PORT=" + env.port("PORT", DEFAULT_PORT) + " is in use (" + e.getMessage()
+                    + "): stop what listens there or choose another PORT.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the to-do service: " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    AppMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops at once (the JDK 17 server's {@code stop(n)} always waits the n seconds), then stops serving the
+     * metrics.
+     */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            exposition.close();
+        } catch (Exception e) {
+            System.err.println("todo: stopping the metrics exposition failed: " + e);
+        }
+    }
+}
