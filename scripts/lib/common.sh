@@ -4,6 +4,11 @@
 LUCID_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # The modules with a runnable jar: the three demo apps and the tutorial's to-do service (docs/tutorial.md).
 DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo)
+# The JVM flags every demo app runs with, here and in the images: without TCP_NODELAY the JDK HTTP server makes each
+# small response wait for the client's delayed ACK (~40 ms a request; docs/http.md); -Xlog/-PrintWarnings: none of
+# the JVM's own log or warning lines, so the log holds only the app's (JSON with LOG_FORMAT=json, which passes
+# through like every app setting).
+DEMO_JVM_FLAGS=(-Dsun.net.httpserver.nodelay=true -Xlog:disable -Xlog:all=error:stderr -XX:-PrintWarnings)
 PIDS=()
 
 # tool_present CHECK: CHECK is a command on the PATH, or py:MODULE importable by ${PY:-python3} or by Debian's
@@ -115,18 +120,14 @@ build_demo_jars() {
 
 # start_app NAME PORT MODULE LOG_DIR [ENV...]: starts a demo app (PORT=PORT and ENV in its environment, output in
 # LOG_DIR/NAME.log), appends its pid to PIDS and waits until it answers /health (deadline APP_START_SECONDS, 60).
-# The JVM gets the images' flags plus $JAVA_OPTS and a session of its own (setsid: Ctrl-C reaches only the calling
-# script, whose trap stops the apps in order). -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY the JDK
-# HTTP server makes each small response wait for the client's delayed ACK (~40 ms a request; docs/http.md).
-# JVM_LOG_FLAGS: none of the JVM's own log or warning lines, so the log holds only the app's (JSON with
-# LOG_FORMAT=json, which passes through like every app setting).
-JVM_LOG_FLAGS=(-Xlog:disable -Xlog:all=error:stderr -XX:-PrintWarnings)
+# The JVM gets DEMO_JVM_FLAGS plus $JAVA_OPTS and a session of its own (setsid: Ctrl-C reaches only the calling
+# script, whose trap stops the apps in order).
 start_app() {
   local name=$1 port=$2 module=$3 log="$4/$1.log"
   shift 4
   ! port_in_use "$port" || { echo "port $port is in use: stop what listens there or choose another port for $name" >&2; return 1; }
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
-  setsid env PORT="$port" "$@" "${JAVA:-java}" -Dsun.net.httpserver.nodelay=true "${JVM_LOG_FLAGS[@]}" ${JAVA_OPTS:-} \
+  setsid env PORT="$port" "$@" "${JAVA:-java}" "${DEMO_JVM_FLAGS[@]}" ${JAVA_OPTS:-} \
     -jar "$(demo_jar "$module")" >"$log" 2>&1 &
   PIDS+=("$!")
   wait_healthy "${APP_START_SECONDS:-60}" "http://127.0.0.1:$port/health" "$!" "$log" \

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JDK {@link HttpServer} on a thread pool, with one handler at {@code /}, that stops gracefully: {@link #stop()}
- * closes the listening socket, lets requests in flight finish (up to the grace period) and then ends the threads.
+ * closes the listening socket, answers every request that reached the server (with {@code Connection: close}),
+ * ends the threads, all within the grace period, and logs one line, such as
+ * {@code iotd: stopped in 312 ms; requests in flight: 7 at the stop, 0 at exit (iotd_api_in_flight_requests)}.
  * Every request gets a trace and a log line ({@link RequestLog}).
  * <pre>{@code
  * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).instrumentedRouter(router, app)
@@ -40,20 +42,29 @@ public final class DemoServer {
     private final ExecutorService executor;
     private final Duration grace;
     private final AtomicInteger running = new AtomicInteger();
+    private final Drain drain = new Drain();
     private final AutoCloseable metrics;
+    private final AppMetrics instrumented;
+    private final String inFlightGauge;
+    private final String name;
     private boolean stopped;
 
     private DemoServer(Builder b) throws IOException {
         this.grace = b.grace;
+        this.name = b.name;
+        this.instrumented = b.instrumented;
+        this.inFlightGauge = b.instrumented == null ? null : b.instrumented.namespace() + "_in_flight_requests";
         this.executor = b.executor != null ? b.executor
                 : b.virtualThreads ? VirtualThreads.perTaskExecutor("HTTP_VIRTUAL_THREADS=true")
                 : Executors.newFixedThreadPool(b.threads, named(b.name));
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
-        server.setExecutor(executor);
+        server.setExecutor(drain.counting(executor));
         HttpContext root = server.createContext("/", b.handler);
         root.getFilters().add(new RunningExchanges());
+        root.getFilters().add(drain.connectionClose());
         root.getFilters().add(new RequestLog(b.quietPaths));
         root.getFilters().addAll(b.filters);
+        server.createContext(Drain.GUARD_CONTEXT, drain.guard());
         try {
             this.metrics = b.metricsApp == null ? () -> { } : Exposition.expose(b.metricsApp, server, b.metricsConfig);
         } catch (RuntimeException e) {
@@ -82,8 +93,9 @@ public final class DemoServer {
     }
 
     /**
-     * Stops accepting connections, waits for requests in flight (at most the grace period), then stops the threads.
-     * Idempotent; this is what the shutdown hook calls on SIGTERM.
+     * Stops accepting connections, answers the requests that reached the server (see {@link Drain}), stops the
+     * metrics and the threads, all within the grace period, and logs the line the class comment shows. Idempotent;
+     * this is what the shutdown hook calls on SIGTERM.
      */
     public void stop() {
         synchronized (this) {
@@ -92,20 +104,29 @@ public final class DemoServer {
             }
             stopped = true;
         }
-        // HttpServer.stop(n) returns as soon as the last exchange ends, but on JDK 17 it waits the full n seconds
-        // when none is running (JDK-8304065), so only ask for a delay when something is in flight.
-        int seconds = running.get() == 0 ? 0 : (int) Math.max(1, (grace.toMillis() + 999) / 1000);
-        server.stop(seconds);
+        long start = System.nanoTime();
+        long deadline = start + grace.toNanos();
+        long atStop = inFlight();
+        drain.stop(server, grace);
         closeMetrics();
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.INFO, name + ": stopped in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms; requests in flight: " + atStop + " at the stop, " + inFlight() + " at exit"
+                + (inFlightGauge == null ? "" : " (" + inFlightGauge + ")"));
+    }
+
+    /** The in-flight gauge of the instrumented router, else the requests on this server's routes. */
+    private long inFlight() {
+        Double gauge = inFlightGauge == null ? null : instrumented.collectorRegistry().getSampleValue(inFlightGauge);
+        return gauge == null ? running.get() : Math.round(gauge);
     }
 
     private static ThreadFactory named(String name) {
@@ -158,6 +179,7 @@ public final class DemoServer {
         private boolean virtualThreads;
         private AppMetrics metricsApp;
         private MetricsConfig metricsConfig;
+        private AppMetrics instrumented;
 
         Builder(String name) {
             this.name = name;
@@ -202,6 +224,7 @@ public final class DemoServer {
                     .excludePaths(excludedPaths).traceIdsFrom(exchange -> RequestLog.trace(exchange).traceId())
                     .register();
             quietPaths.addAll(List.of(excludedPaths));
+            this.instrumented = metrics;
             return handler(router).filter(http.filter());
         }
 

@@ -53,11 +53,10 @@ public final class MetricsServer implements AutoCloseable {
     public void close() {
         boolean interrupted = false;
         try {
-            gate.closeAndAwait(grace);
+            gate.closeAndStop(grace, () -> server.stop(0));
         } catch (InterruptedException e) {
-            interrupted = true;
+            interrupted = true;  // the gate stopped the server before it let the interruption through
         }
-        server.stop(0);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
