@@ -111,7 +111,7 @@ class ScrapeRequestFuzzTest {
      */
     private static String headerValue(String s) {
         StringBuilder value = new StringBuilder(s.length());
-        s.chars().map(c -> c == '\r' || c == '\n' ? ' ' : c & 0xFF).forEach(c -> value.append((char) c));
+        s.chars().map(c -> c & 0xFF).map(c -> c == '\r' || c == '\n' ? ' ' : c).forEach(c -> value.append((char) c));
         return value.toString();
     }
 
