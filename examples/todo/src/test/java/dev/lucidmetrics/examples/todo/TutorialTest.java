@@ -68,9 +68,11 @@ class TutorialTest {
     }
 
     /** Waits until the service has counted {@code n} requests: a request counts when its response completes. */
+    /** A request is counted when its response is complete, a moment before it leaves the in-flight gauge. */
     private static void awaitRequests(TodoApp app, int n) {
         MetricValues values = MetricValues.of(app.metrics());
-        Poll.until(n + " requests counted", Duration.ofSeconds(5), () -> values.sum("todo_requests_total") == n);
+        Poll.until(n + " requests counted and none in flight", Duration.ofSeconds(5),
+                () -> values.sum("todo_requests_total") == n && values.get("todo_in_flight_requests") == 0);
     }
 
     @Test
