@@ -14,11 +14,10 @@ import dev.lucidmetrics.demo.support.TraceParent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The image gallery: {@code GET /} renders the image of the day from iotd and records the visit at access-log;
@@ -34,7 +33,7 @@ final class GalleryApp {
     private final DoubleSupplier random;
     private final DemoServer server;
 
-    private GalleryApp(EnvConfig env, DoubleSupplier random, ExecutorService executor) {
+    private GalleryApp(EnvConfig env, DoubleSupplier random, ExecutorService executor, LongSupplier nanoTime) {
         this.config = GalleryConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("gallery").settings(env, GalleryConfig.DEFAULT_PORT);
         this.random = random;
@@ -44,8 +43,8 @@ final class GalleryApp {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.imageTimeout().compareTo(Duration.ofSeconds(1)) < 0
                         ? config.imageTimeout() : Duration.ofSeconds(1)).build();
-        this.downstream = new Downstream(HttpClientMetrics.builder(metrics).traceIdsFrom(Downstream::traceIdOf)
-                .register().wrap(http), config);
+        this.downstream = new Downstream(metrics, HttpClientMetrics.builder(metrics)
+                .traceIdsFrom(Downstream::traceIdOf).register().wrap(http), config, new CircuitBreaker(nanoTime));
         Router router = new Router()
                 .on("GET", "/", this::page)
                 .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
@@ -56,7 +55,7 @@ final class GalleryApp {
 
     /** Starts the app with settings from {@code env}; invalid settings throw, naming the variable. */
     static GalleryApp start(EnvConfig env) {
-        return new GalleryApp(env, evenlySpread(), null);
+        return new GalleryApp(env, evenlySpread(), null, System::nanoTime);
     }
 
     /**
@@ -71,7 +70,12 @@ final class GalleryApp {
 
     /** Test seam: the random numbers that decide injected failures, and the executor that runs handlers. */
     static GalleryApp start(EnvConfig env, DoubleSupplier random, ExecutorService executor) {
-        return new GalleryApp(env, random, executor);
+        return new GalleryApp(env, random, executor, System::nanoTime);
+    }
+
+    /** Test seam: also the clock of iotd's circuit breaker. */
+    static GalleryApp start(EnvConfig env, DoubleSupplier random, ExecutorService executor, LongSupplier nanoTime) {
+        return new GalleryApp(env, random, executor, nanoTime);
     }
 
     private void page(HttpExchange ex) throws IOException {
@@ -80,18 +84,9 @@ final class GalleryApp {
             return;
         }
         TraceParent trace = RequestLog.trace(ex);
-        CompletableFuture<Boolean> visit = downstream.recordVisit(ex.getRemoteAddress().getAddress().getHostAddress(),
-                trace);
-        String html = page.render(downstream.image(trace));
-        try {
-            // Both calls run at once; the page waits for the visit at most its timeout (plus a little slack).
-            visit.get(config.accessTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // access-log is best effort: the page is served anyway
-        }
-        Responses.text(ex, 200, "text/html", html);
+        // The visit goes on its own: the page does not need access-log's answer, so never waits for it.
+        downstream.recordVisit(ex.getRemoteAddress().getAddress().getHostAddress(), trace);
+        Responses.text(ex, 200, "text/html", page.render(downstream.image(trace)));
     }
 
     AppMetrics metrics() {
@@ -102,8 +97,29 @@ final class GalleryApp {
         return server;
     }
 
-    /** Stops gracefully: what the SIGTERM hook calls. */
+    /** Waits until every visit sent has been answered or has timed out, at most {@code timeout}; whether it has. */
+    boolean awaitVisits(Duration timeout) {
+        try {
+            return downstream.awaitVisits(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops gracefully (what the SIGTERM hook calls): the pages in flight, then the visits on their way, which end
+     * within their timeout (the HTTP client enforces it; a second of slack), all within the server's grace period.
+     */
     void stop() {
+        long deadline = System.nanoTime() + server.grace().toNanos();
         server.stop();
+        Duration wait = config.accessTimeout().plusSeconds(1);
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!awaitVisits(wait.compareTo(left) < 0 ? wait : left)) {
+            System.getLogger(GalleryApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "Stopped with visits still on their way to access-log: the grace period (SHUTDOWN_GRACE="
+                            + server.grace().toMillis() + "ms) ended first.");
+        }
     }
 }

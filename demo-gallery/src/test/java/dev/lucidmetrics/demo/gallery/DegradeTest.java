@@ -1,6 +1,7 @@
 package dev.lucidmetrics.demo.gallery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.config.EnvConfig;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +25,16 @@ class DegradeTest {
     private final Stub accessLog = new Stub("/access-log", 201, "{}");
     private GalleryApp app;
 
+    private final AtomicLong clock = new AtomicLong();
+
     private GalleryApp start(String imageApi, String accessApi, String imageTimeout) {
+        return start(imageApi, accessApi, imageTimeout, "500ms");
+    }
+
+    private GalleryApp start(String imageApi, String accessApi, String imageTimeout, String accessTimeout) {
         app = GalleryApp.start(EnvConfig.of(Map.of("PORT", "0", "FAILURE_RATE", "0", "IMAGE_API_URL", imageApi,
-                "ACCESS_API_URL", accessApi, "IMAGE_API_TIMEOUT", imageTimeout, "ACCESS_API_TIMEOUT", "500ms")),
-                () -> 0.5, Executors.newFixedThreadPool(4));
+                "ACCESS_API_URL", accessApi, "IMAGE_API_TIMEOUT", imageTimeout, "ACCESS_API_TIMEOUT", accessTimeout)),
+                () -> 0.5, Executors.newFixedThreadPool(4), clock::get);
         return app;
     }
 
@@ -60,6 +68,7 @@ class DegradeTest {
         assertTrue(r.body().contains("class=\"placeholder\""), r.body());
         assertTrue(r.body().contains("The image service is unreachable"), r.body());
         assertEquals(1.0, client("iotd", "error"));
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
         assertEquals(1, accessLog.bodies.size(), "the visit is still recorded");
     }
 
@@ -92,13 +101,68 @@ class DegradeTest {
         HttpResponse<String> r = timedPage(2000);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<img src="), r.body());
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
         assertEquals(1.0, client("access-log", "error"));
         app.stop();
 
         accessLog.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms");
         assertEquals(200, timedPage(2000).statusCode());
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
         assertEquals(1.0, client("access-log", "timeout"));
+    }
+
+    @Test
+    void aPageIsServedWhileAccessLogIsStillHoldingItsVisit() throws Exception {
+        accessLog.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms", "10s");
+        HttpResponse<String> r = TestHttp.getAsync(app.server().uri("/")).get(5, TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<img src="), r.body());
+        assertTrue(accessLog.received.await(5, TimeUnit.SECONDS), "the visit was sent");
+        assertFalse(app.awaitVisits(Duration.ZERO), "and is still on its way");
+        accessLog.release.countDown();
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
+        assertEquals(1.0, client("access-log", "201"));
+    }
+
+    @Test
+    void stopWaitsForTheVisitsOnTheirWay() throws Exception {
+        accessLog.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms", "300ms");
+        assertEquals(200, TestHttp.get(app.server().uri("/")).statusCode());
+        assertTrue(accessLog.received.await(5, TimeUnit.SECONDS), "the visit was sent");
+        app.stop();
+        assertTrue(app.awaitVisits(Duration.ZERO), "no visit left on its way after the stop");
+        assertEquals(1.0, client("access-log", "timeout"), "the held visit ended (timed out) before the stop returned");
+    }
+
+    @Test
+    void afterThreeTimeoutsInARowPagesSkipIotdUntilATrialCallIsAnswered() {
+        iotd.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "200ms");
+        for (int k = 0; k < CircuitBreaker.TIMEOUTS_TO_OPEN; k++) {
+            assertTrue(timedPage(2000).body().contains("did not answer within 200 ms"));
+        }
+        assertEquals(1.0, gauge("image_gallery_client_circuit_open"));
+
+        HttpResponse<String> skipped = timedPage(2000);
+        assertTrue(skipped.body().contains(Downstream.NOTE_SKIPPED), skipped.body());
+        assertTrue(skipped.body().contains("class=\"placeholder\""), skipped.body());
+        assertEquals(CircuitBreaker.TIMEOUTS_TO_OPEN, iotd.bodies.size(), "the skipped page did not call iotd");
+        assertEquals(1.0, MetricValues.of(app.metrics()).get("image_gallery_client_calls_skipped_total",
+                "target", "iotd", "reason", "circuit_open"));
+
+        iotd.hold = false;
+        clock.addAndGet(CircuitBreaker.TRIAL_INTERVAL.toNanos());
+        assertTrue(timedPage(2000).body().contains("<img src="), "the trial call, answered, shows the picture");
+        assertEquals(0.0, gauge("image_gallery_client_circuit_open"));
+        assertTrue(timedPage(2000).body().contains("<img src="));
+        assertEquals(CircuitBreaker.TIMEOUTS_TO_OPEN + 2, iotd.bodies.size());
+    }
+
+    private double gauge(String name) {
+        return MetricValues.of(app.metrics()).get(name, "target", "iotd");
     }
 
     @Test

@@ -73,6 +73,7 @@ class GalleryAppTest {
         assertTrue(r.body().contains("<h2>Waves &lt;b&gt;&amp;&lt;/b&gt; sun</h2>"), r.body());
         assertTrue(r.body().contains("&copy; Lucid Metrics demo, CC0"), r.body());
         assertFalse(r.body().contains("class=\"note\""), r.body());
+        assertTrue(app.awaitVisits(WAIT), "the visit is answered");
         assertEquals(List.of("{\"clientIp\":\"127.0.0.1\"}"), accessLog.bodies);
 
         values().awaitValue(WAIT, 1.0, "image_gallery_requests_total", "method", "GET", "route", "/", "code", "200");
@@ -90,6 +91,7 @@ class GalleryAppTest {
             for (int k = 0; k < 4; k++) {
                 assertEquals(200, page().statusCode());
             }
+            assertTrue(app.awaitVisits(WAIT), "the visits are answered");
             assertEquals(2, accessLog.bodies.size(), "first replica");
             assertEquals(2, second.bodies.size(), "second replica");
             assertEquals(4.0, values().get("image_gallery_client_requests_total", "target", "access-log",
@@ -113,6 +115,7 @@ class GalleryAppTest {
         assertEquals("[500, 200, 500, 200]", java.util.Arrays.toString(codes));
         values().awaitValue(WAIT, 2.0, "image_gallery_requests_total", "method", "GET", "route", "/", "code", "500");
         values().awaitValue(WAIT, 2.0, "image_gallery_requests_total", "method", "GET", "route", "/", "code", "200");
+        assertTrue(app.awaitVisits(WAIT), "the visits are answered");
         assertEquals(2, accessLog.bodies.size(), "failed pages call no one");
     }
 

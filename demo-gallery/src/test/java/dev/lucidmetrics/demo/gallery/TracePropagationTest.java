@@ -40,6 +40,7 @@ class TracePropagationTest {
     @Test
     void bothCallsCarryTheIncomingTraceIdEachWithASpanIdOfItsOwn() {
         assertEquals(200, TestHttp.get(app.server().uri("/"), "traceparent", SENT).statusCode());
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
 
         TraceParent toIotd = only(iotd.traceparents);
         TraceParent toAccessLog = only(accessLog.traceparents);
@@ -52,6 +53,7 @@ class TracePropagationTest {
     @Test
     void aPageWithoutTraceparentStartsATraceAndPassesItOn() {
         assertEquals(200, TestHttp.get(app.server().uri("/"), "traceparent", "00-bad").statusCode());
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
 
         TraceParent toIotd = only(iotd.traceparents);
         assertEquals(toIotd.traceId(), only(accessLog.traceparents).traceId(), "one trace for the page");
@@ -61,6 +63,7 @@ class TracePropagationTest {
     @Test
     void theServerAndClientDurationsCarryTheTraceIdAsExemplars() {
         TestHttp.get(app.server().uri("/"), "traceparent", SENT);
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
         String scrape = TestHttp.get(app.server().uri("/metrics"), "Accept",
                 "application/openmetrics-text; version=1.0.0; charset=utf-8").body();
         for (String family : List.of("image_gallery_request_duration_seconds_bucket{",

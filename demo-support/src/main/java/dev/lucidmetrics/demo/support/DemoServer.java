@@ -87,6 +87,11 @@ public final class DemoServer {
         return URI.create("http://localhost:" + port() + path);
     }
 
+    /** How long {@link #stop()} may take: {@code SHUTDOWN_GRACE}. */
+    public Duration grace() {
+        return grace;
+    }
+
     /** Requests being served right now on the app's routes (the graceful stop waits for them). */
     public int running() {
         return running.get();
