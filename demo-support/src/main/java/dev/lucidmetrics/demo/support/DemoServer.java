@@ -19,13 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JDK {@link HttpServer} on a thread pool, with one handler at {@code /}, that stops gracefully: {@link #stop()}
+ * A JDK {@link HttpServer} with one handler at {@code /}, {@code HTTP_THREADS} requests on it at once while scrapes
+ * and health checks never wait for one ({@link HttpThreads}), that stops gracefully: {@link #stop()}
  * closes the listening socket, answers every request that reached the server (with {@code Connection: close}),
  * ends the threads, all within the grace period, and logs one line, such as
  * {@code iotd: stopped in 312 ms; requests in flight: 7 at the stop, 0 at exit (iotd_api_in_flight_requests)}.
@@ -56,12 +55,15 @@ public final class DemoServer {
         this.inFlightGauge = b.instrumented == null ? null : b.instrumented.namespace() + "_in_flight_requests";
         this.executor = b.executor != null ? b.executor
                 : b.virtualThreads ? VirtualThreads.perTaskExecutor("HTTP_VIRTUAL_THREADS=true")
-                : Executors.newFixedThreadPool(b.threads, named(b.name));
+                : HttpThreads.pool(b.name, b.threads);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
         server.setExecutor(drain.counting(executor));
         HttpContext root = server.createContext("/", b.handler);
         root.getFilters().add(new RunningExchanges());
         root.getFilters().add(drain.connectionClose());
+        if (!b.virtualThreads) {
+            root.getFilters().add(HttpThreads.turns(b.threads));
+        }
         root.getFilters().add(new RequestLog(b.quietPaths));
         root.getFilters().addAll(b.filters);
         server.createContext(Drain.GUARD_CONTEXT, drain.guard());
@@ -134,15 +136,6 @@ public final class DemoServer {
         return gauge == null ? running.get() : Math.round(gauge);
     }
 
-    private static ThreadFactory named(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-http-" + n.incrementAndGet());
-            t.setDaemon(false);
-            return t;
-        };
-    }
-
     /** Stops a separate metrics server after its running scrapes (a mounted context went with the app server). */
     private void closeMetrics() {
         try {
@@ -192,8 +185,9 @@ public final class DemoServer {
 
         /**
          * Reads {@code PORT} (default {@code defaultPort}), {@code BIND_ADDRESS} (default 0.0.0.0),
-         * {@code HTTP_THREADS} (default 16), {@code HTTP_VIRTUAL_THREADS} (default false: a virtual thread per
-         * request instead of the pool, Java 21+) and {@code SHUTDOWN_GRACE} (default 5s).
+         * {@code HTTP_THREADS} (default 16: requests on the app's routes at once; scrapes and {@code /health} do
+         * not wait for one), {@code HTTP_VIRTUAL_THREADS} (default false: a virtual thread per request and no limit
+         * instead, Java 21+) and {@code SHUTDOWN_GRACE} (default 5s).
          */
         public Builder settings(EnvConfig env, int defaultPort) {
             this.port = env.port("PORT", defaultPort);
@@ -250,8 +244,8 @@ public final class DemoServer {
         }
 
         /**
-         * The executor that runs handlers; null (the default) means a fixed pool of HTTP_THREADS. Stopped by
-         * {@link #stop()}.
+         * The executor that runs handlers; null (the default) means the pool {@link HttpThreads} describes. Stopped
+         * by {@link #stop()}. HTTP_THREADS still limits the requests on the app's routes.
          */
         public Builder executor(ExecutorService executor) {
             this.executor = executor;

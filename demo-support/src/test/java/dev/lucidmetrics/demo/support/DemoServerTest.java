@@ -1,19 +1,25 @@
 package dev.lucidmetrics.demo.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.support.TestHttp;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +109,50 @@ class DemoServerTest {
             assertEquals(200, TestHttp.get(server.uri("/")).statusCode());
             assertTrue((Boolean) Thread.class.getMethod("isVirtual").invoke(handledOn.get()), "" + handledOn.get());
         } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void scrapesAndHealthChecksAreAnsweredWhileEveryRouteThreadIsBusyAndQueued() throws Exception {
+        int routeThreads = 2;
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch allBusy = new CountDownLatch(routeThreads);
+        Router router = new Router().on("GET", "/slow", ex -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            allBusy.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            Responses.text(ex, 200, "text/plain", "done");
+        }).on("GET", "/health", Responses::health);
+        AppMetrics app = AppMetrics.builder("t").build();
+        DemoServer server = DemoServer.builder("t")
+                .settings(EnvConfig.of(Map.of("PORT", "0", "HTTP_THREADS", "" + routeThreads)), 0)
+                .handler(router).metrics(app, MetricsConfig.from(EnvConfig.of(Map.of()))).start();
+        try {
+            List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+            for (int i = 0; i < 3 * routeThreads; i++) {
+                pages.add(TestHttp.getAsync(server.uri("/slow")));
+            }
+            assertTrue(allBusy.await(10, TimeUnit.SECONDS), "every route thread is busy");
+
+            assertEquals(200, TestHttp.get(server.uri("/metrics")).statusCode(), "a scrape does not wait its turn");
+            assertEquals(200, TestHttp.get(server.uri("/health")).statusCode(), "nor does a health check");
+            assertFalse(pages.stream().anyMatch(CompletableFuture::isDone), "while the pages are still held");
+
+            release.countDown();
+            for (CompletableFuture<HttpResponse<String>> page : pages) {
+                assertEquals("done", page.get(10, TimeUnit.SECONDS).body());
+            }
+            assertEquals(routeThreads, mostAtOnce.get(), "HTTP_THREADS pages at once, the others waited their turn");
+        } finally {
+            release.countDown();
             server.stop();
         }
     }

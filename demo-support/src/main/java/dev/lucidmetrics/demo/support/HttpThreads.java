@@ -1,0 +1,90 @@
+package dev.lucidmetrics.demo.support;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How a {@link DemoServer} shares its threads so that a scrape or a health check never queues behind the app's
+ * pages. The JDK server hands every request to one executor before it has even read the request line, so with a
+ * fixed pool of {@code HTTP_THREADS} a scrape waits behind every page ahead of it: under 200 clients the gallery's
+ * scrapes took over a second and failed. Instead the executor starts a thread for each request that comes in (up
+ * to {@link #maxThreads}, idle ones end after {@link #IDLE_SECONDS} s), and a filter lets only {@code HTTP_THREADS}
+ * requests run the app's routes at once, the others waiting their turn in arrival order. The metrics context, the
+ * drain guard and {@code /health} do not wait for a turn.
+ */
+final class HttpThreads {
+
+    static final int IDLE_SECONDS = 30;
+    /** The paths on the app's root context that never wait for a turn. */
+    static final Set<String> UNLIMITED_PATHS = Set.of("/health");
+
+    private HttpThreads() {
+    }
+
+    /** Threads for all requests: enough for every request in flight while {@code routeThreads} run the routes. */
+    static int maxThreads(int routeThreads) {
+        return Math.max(256, 4 * routeThreads);
+    }
+
+    static ExecutorService pool(String name, int routeThreads) {
+        AtomicInteger n = new AtomicInteger();
+        int max = maxThreads(routeThreads);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name + "-http-" + n.incrementAndGet());
+                    t.setDaemon(false);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The filter on the app's routes that lets {@code routeThreads} requests through at once. */
+    static Filter turns(int routeThreads) {
+        return new Turns(routeThreads);
+    }
+
+    private static final class Turns extends Filter {
+        private final Semaphore turns;
+
+        Turns(int routeThreads) {
+            this.turns = new Semaphore(routeThreads, true);
+        }
+
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            if (UNLIMITED_PATHS.contains(exchange.getRequestURI().getRawPath())) {
+                chain.doFilter(exchange);
+                return;
+            }
+            try {
+                turns.acquire();
+            } catch (InterruptedException e) {
+                // the grace period ended while this request waited: answer it rather than drop the connection
+                Thread.currentThread().interrupt();
+                exchange.getResponseHeaders().put("Connection", List.of("close"));
+                Responses.error(exchange, 503, "The server is stopping; try again.");
+                return;
+            }
+            try {
+                chain.doFilter(exchange);
+            } finally {
+                turns.release();
+            }
+        }
+
+        @Override
+        public String description() {
+            return "at most HTTP_THREADS requests on the app's routes at once";
+        }
+    }
+}
