@@ -137,7 +137,11 @@ def overview():
         b.stat("In flight now", [("sum(image_gallery_in_flight_requests) without (instance)", "")])
         b.timeseries("Calls to iotd and access-log",
                      [(f'sum by (target, code) (rate(image_gallery_client_requests_total{{{sel}}}[$__rate_interval]))',
-                       "{{target}} {{code}}")], unit="reqps", w=8)
+                       "{{target}} {{code}}"),
+                      (f'sum by (target, reason) (rate(image_gallery_client_calls_skipped_total{{{sel}}}[$__rate_interval]))',
+                       "{{target}} skipped: {{reason}}")], unit="reqps", w=8,
+                     description="Calls made, by status (or timeout/error), and calls skipped: iotd's while its "
+                                 "circuit is open after timeouts, visits while 128 are already on their way.")
         b.timeseries("Downstream latency p99",
                      [(f'histogram_quantile(0.99, sum by (target, le) (rate('
                        f'image_gallery_client_request_duration_seconds_bucket{{{sel}}}[$__rate_interval])))',

@@ -27,6 +27,8 @@ final class Recoveries {
         for (Scrape.Sample s : Scrape.of(topology.spec(Topology.GALLERY).metrics()).samples) {
             if (s.name().equals(DependencyScenario.CLIENT)) {
                 m.merge(s.labels().get("target") + " " + s.labels().get("code"), s.value(), Double::sum);
+            } else if (s.name().equals(DependencyScenario.SKIPPED)) {
+                m.merge(s.labels().get("target") + " skipped", s.value(), Double::sum);
             }
         }
         return m;
