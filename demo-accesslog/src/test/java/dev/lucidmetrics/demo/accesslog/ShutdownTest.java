@@ -48,11 +48,11 @@ class ShutdownTest {
     }
 
     @Test
-    void sigtermStopsTheProcessWithinAFewSeconds() throws Exception {
+    void sigtermStopsTheProcessWithinItsGracePeriod() throws Exception {
         try (Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0"))) {
             URI uri = URI.create("http://localhost:" + p.port() + "/access-log");
             assertEquals(201, TestHttp.post(uri, "application/json", "{\"clientIp\": \"10.9.8.7\"}").statusCode());
-            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(5)));
+            assertEquals(143, p.sigtermAndAwaitStopWithin(Duration.ofSeconds(5)));
             JsonNode visit = JsonLogLines.one(JsonLogLines.parseEvery("stdout", p.stdout()), l -> true, "one visit");
             assertEquals("10.9.8.7", visit.get("clientIp").asText(), "the visit record, on stdout");
         }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class MainProcessTest {
 
     @Test
-    void sigtermStopsTheProcessWithinAFewSeconds() throws Exception {
+    void sigtermStopsTheProcessWithinItsGracePeriod() throws Exception {
         try (Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0", "FAILURE_RATE", "0",
                 "IMAGE_API_URL", Stub.deadUrl("/image"), "ACCESS_API_URL", Stub.deadUrl("/access-log")))) {
             assertEquals(200, TestHttp.get(URI.create("http://localhost:" + p.port() + "/")).statusCode());
-            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(5)));
+            assertEquals(143, p.sigtermAndAwaitStopWithin(Duration.ofSeconds(5)));
         }
     }
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class MainProcessTest {
 
     @Test
-    void sigtermStopsTheProcessWithinAFewSeconds() throws Exception {
+    void sigtermStopsTheProcessWithinItsGracePeriod() throws Exception {
         try (Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0"))) {
             assertEquals(200, TestHttp.get(URI.create("http://localhost:" + p.port() + "/health")).statusCode());
-            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(5)));
+            assertEquals(143, p.sigtermAndAwaitStopWithin(Duration.ofSeconds(5)));
         }
     }
 

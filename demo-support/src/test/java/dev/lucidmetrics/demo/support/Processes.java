@@ -38,6 +38,7 @@ public final class Processes {
             "-Xlog:all=error:stderr", "-XX:-PrintWarnings");
 
     private static final Pattern URL = Pattern.compile("http://localhost:(\\d+)/");
+    private static final Pattern STOPPED = Pattern.compile(": stopped in (\\d+) ms;");
 
     private Processes() {
     }
@@ -61,6 +62,20 @@ public final class Processes {
         public int sigtermAndAwaitExit(Duration within) throws InterruptedException {
             sigterm();
             return awaitExit(within);
+        }
+
+        /**
+         * Sends SIGTERM, waits for the exit (a JVM under a loaded machine may take a while to end after its stop),
+         * and fails unless the server's stop line ({@code ...: stopped in N ms; ...}) says it stopped within
+         * {@code grace}. Returns the exit code.
+         */
+        public int sigtermAndAwaitStopWithin(Duration grace) throws InterruptedException {
+            int code = sigtermAndAwaitExit(Duration.ofSeconds(30));
+            Matcher stopped = output.stream().map(STOPPED::matcher).filter(Matcher::find).findFirst()
+                    .orElseThrow(() -> new AssertionError("no \"stopped in N ms\" line in " + output));
+            long millis = Long.parseLong(stopped.group(1));
+            assertTrue(millis <= grace.toMillis(), "stopped in " + millis + " ms, more than the grace of " + grace);
+            return code;
         }
 
         /**
