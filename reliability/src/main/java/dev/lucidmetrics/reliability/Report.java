@@ -41,7 +41,8 @@ final class Report {
                 + " began: " + m.path("loadAverageAtStart").asText() + " (the machine is shared: figures depend on"
                 + " it).");
         line("**The demo**: the gallery, iotd and access-log x3 as local JVMs (`" + r.path("appJvmOptions").asText()
-                + "`, the default 16 HTTP threads, `SHUTDOWN_GRACE=" + r.path("shutdownGraceSeconds").asLong()
+                + "`, the default `HTTP_THREADS=16` requests at once on the routes (scrapes and health checks never"
+                + " wait for one), `SHUTDOWN_GRACE=" + r.path("shutdownGraceSeconds").asLong()
                 + "s`, bound to 127.0.0.1), iotd's metrics on a port of their own"
                 + " (`METRICS_PORT`), and Debian's Prometheus scraping every target every second with the stack's"
                 + " own scrape config (derived by `compose/tests/promconfig.py local`). The clients are plain"
