@@ -114,9 +114,23 @@ public final class DemoServer {
         long start = System.nanoTime();
         long deadline = start + grace.toNanos();
         long atStop = inFlight();
-        drain.stop(server, grace);
-        closeMetrics();
-        executor.shutdown();
+        try {
+            drain.stop(server, grace);
+        } catch (RuntimeException | Error e) {
+            // whatever went wrong in the drain, the threads must still end, or they keep the JVM alive
+            server.stop(0);
+            throw e;
+        } finally {
+            closeMetrics();
+            executor.shutdown();
+            awaitThreads(deadline);
+        }
+        System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.INFO, name + ": stopped in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms; requests in flight: " + atStop + " at the stop, "
+                + inFlight() + " at exit" + (inFlightGauge == null ? "" : " (" + inFlightGauge + ")"));
+    }
+
+    private void awaitThreads(long deadline) {
         try {
             if (!executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 executor.shutdownNow();
@@ -125,9 +139,6 @@ public final class DemoServer {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.INFO, name + ": stopped in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms; requests in flight: " + atStop + " at the stop, " + inFlight() + " at exit"
-                + (inFlightGauge == null ? "" : " (" + inFlightGauge + ")"));
     }
 
     /** The in-flight gauge of the instrumented router, else the requests on this server's routes. */
