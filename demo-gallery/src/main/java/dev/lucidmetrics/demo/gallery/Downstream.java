@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code access-log}) with timeouts. Neither call ever throws: a failure becomes a note on the page or is ignored.
  * Each call carries the page's trace in a {@code traceparent} header, with a span id of its own.
  * <p>Neither peer can hold pages up for long: iotd is behind a {@link CircuitBreaker}, and a visit is sent without the
- * page waiting for it, at most {@link #MAX_VISITS_IN_FLIGHT} at a time. A call not made for either reason is counted
+ * page waiting for it, at most {@link #MAX_VISITS_IN_FLIGHT} at a time (a page waits up to {@link #VISIT_SLOT_WAIT}
+ * for a place). A call not made for either reason is counted
  * in {@code image_gallery_client_calls_skipped_total{target,reason}}; {@link #awaitVisits} lets the graceful stop
  * wait for the visits on their way.
  */
@@ -40,6 +41,8 @@ final class Downstream {
 
     /** Visits sent and not yet answered or timed out; past this, a visit is skipped rather than queued. */
     static final int MAX_VISITS_IN_FLIGHT = 128;
+    /** How long a page waits for a place among the visits on their way before it skips its visit. */
+    static final Duration VISIT_SLOT_WAIT = Duration.ofMillis(100);
     static final String NOTE_SKIPPED = "The image service did not answer in time lately; it is tried again every "
             + CircuitBreaker.TRIAL_INTERVAL.toMillis() + " ms.";
 
@@ -114,11 +117,11 @@ final class Downstream {
 
     /**
      * Sends a visit to the next access-log replica in turn without waiting for it; the future completes (never
-     * exceptionally) with whether access-log accepted it. Skipped, completing with false, while
-     * {@link #MAX_VISITS_IN_FLIGHT} visits are on their way.
+     * exceptionally) with whether access-log accepted it. Skipped, completing with false, when
+     * {@link #MAX_VISITS_IN_FLIGHT} visits are still on their way after {@link #VISIT_SLOT_WAIT}.
      */
     CompletableFuture<Boolean> recordVisit(String clientIp, TraceParent trace) {
-        if (!visits.tryAcquire()) {
+        if (!awaitVisitSlot()) {
             visitsSkipped.inc();
             return CompletableFuture.completedFuture(false);
         }
@@ -137,6 +140,20 @@ final class Downstream {
         } catch (IOException | RuntimeException e) {
             visits.release();
             return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    /**
+     * A place among the visits on their way: at once, or within {@link #VISIT_SLOT_WAIT} when all are taken. The
+     * short wait slows pages down to what access-log takes when it is merely busy (a place frees every few
+     * milliseconds), so visits are not lost to a burst; when it does not answer, a page gives up after that wait.
+     */
+    private boolean awaitVisitSlot() {
+        try {
+            return visits.tryAcquire() || visits.tryAcquire(VISIT_SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -132,6 +132,21 @@ class DegradeTest {
     }
 
     @Test
+    void pastTheVisitsInFlightCapAPageSkipsItsVisitAndCountsIt() throws Exception {
+        accessLog.hold = true;
+        start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms", "20s");
+        for (int k = 0; k < Downstream.MAX_VISITS_IN_FLIGHT; k++) {
+            assertEquals(200, timedPage(PAGE_BOUND_MS).statusCode());
+        }
+        assertEquals(200, timedPage(PAGE_BOUND_MS).statusCode(), "one page more than there are places");
+        assertEquals(1.0, MetricValues.of(app.metrics()).get("image_gallery_client_calls_skipped_total",
+                "target", "access-log", "reason", "too_many_in_flight"));
+        accessLog.release.countDown();
+        assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
+        assertEquals(Downstream.MAX_VISITS_IN_FLIGHT, client("access-log", "201"), "every visit given a place arrived");
+    }
+
+    @Test
     void stopWaitsForTheVisitsOnTheirWay() throws Exception {
         accessLog.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms", "300ms");
