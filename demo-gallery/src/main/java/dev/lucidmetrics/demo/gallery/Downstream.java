@@ -150,7 +150,7 @@ final class Downstream {
      */
     private boolean awaitVisitSlot() {
         try {
-            return visits.tryAcquire() || visits.tryAcquire(VISIT_SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            return visits.tryAcquire(VISIT_SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS);  // at once when one is free
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
