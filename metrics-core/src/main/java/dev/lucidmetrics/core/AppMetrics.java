@@ -2,7 +2,9 @@ package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricSnapshots;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
 import io.prometheus.client.CollectorRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,6 +101,15 @@ public final class AppMetrics {
         return registry;
     }
 
+    /**
+     * Every family of this app's registry at this instant, sorted by name — the app's own metrics and whatever was
+     * registered around the factories through the escape hatch. For tests and diagnostics: a scrape is the way to
+     * read metrics in production.
+     */
+    public MetricSnapshots snapshot() {
+        return RegistrySnapshots.of(registry);
+    }
+
     /** Names are taken relative to the namespace, unless they already start with it. */
     String qualify(String name) {
         if (name == null || name.isEmpty()) {
@@ -182,16 +193,15 @@ public final class AppMetrics {
      */
     public static final class Builder {
         private final String namespace;
-        private String version;
-        private String revision;
-        private MetricsConfig config;
+        private final MetricsConfig.Builder explicit = MetricsConfig.builder();
+        private MetricsConfig config = MetricsConfig.empty();
         private String manifestVersion;
         private final Map<String, String> commonLabels = new LinkedHashMap<>();
         private CollectorRegistry registry;
         private int maxLabelCombinations = DEFAULT_MAX_LABEL_COMBINATIONS;
 
         Builder(String namespace) {
-            List<String> findings = NamingRules.checkNamespace(namespace);
+            List<String> findings = MetricNames.checkNamespace(namespace);
             if (!findings.isEmpty()) {
                 throw new IllegalArgumentException(String.join(" ", findings));
             }
@@ -200,13 +210,13 @@ public final class AppMetrics {
 
         /** The app's version for {@code _build_info}; beats {@code APP_VERSION} and the jar manifest. */
         public Builder version(String version) {
-            this.version = Checks.text("version", version, "1.0.0");
+            explicit.version(version);
             return this;
         }
 
         /** The source revision (commit) for {@code _build_info}; beats {@code APP_REVISION}. Default "unknown". */
         public Builder revision(String revision) {
-            this.revision = Checks.text("revision", revision, "3f2a9c1");
+            explicit.revision(revision);
             return this;
         }
 
@@ -233,7 +243,7 @@ public final class AppMetrics {
 
         /** A label with a fixed value added to every metric of the app (use sparingly; prefer target labels). */
         public Builder commonLabel(String name, String value) {
-            List<String> findings = NamingRules.checkLabelNames(namespace, MetricType.GAUGE, List.of(name));
+            List<String> findings = MetricNames.checkLabelNames(namespace, MetricType.GAUGE, List.of(name));
             if (!findings.isEmpty()) {
                 throw new IllegalArgumentException(String.join(" ", findings));
             }
@@ -270,22 +280,12 @@ public final class AppMetrics {
         }
 
         private String resolvedVersion() {
-            String fromConfig = config == null ? null : config.version();
-            return first(version, fromConfig, manifestVersion, "unknown");
+            return explicit.build().orElse(config).version().orElse(manifestVersion == null ? "unknown"
+                    : manifestVersion);
         }
 
         private String resolvedRevision() {
-            String fromConfig = config == null ? null : config.revision();
-            return first(revision, fromConfig, "unknown");
-        }
-
-        private static String first(String... candidates) {
-            for (String c : candidates) {
-                if (c != null) {
-                    return c;
-                }
-            }
-            throw new AssertionError("the last candidate is a constant");
+            return explicit.build().orElse(config).revision().orElse("unknown");
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 import java.util.function.DoubleSupplier;
 
 /**

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.Collector;
 import java.util.ArrayList;
@@ -36,8 +37,7 @@ final class CallbackCollector extends Collector implements Collector.Describable
     CallbackCollector(LabelledBuilder<?, ?> b, Callback.Reporter reporter) {
         this.name = b.name;
         this.type = b.type;
-        boolean counter = type == MetricType.COUNTER;
-        this.familyName = counter ? name.substring(0, name.length() - "_total".length()) : name;
+        this.familyName = MetricNames.familyName(name, type);
         this.sampleName = name;
         this.help = b.help;
         this.labelNames = List.of(b.allLabelNames());

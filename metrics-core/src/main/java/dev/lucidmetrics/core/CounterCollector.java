@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
 import io.prometheus.client.Collector;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ final class CounterCollector extends Collector implements Collector.Describable 
     private final Children<Counter.Child> series;
 
     CounterCollector(String name, String help, String[] labelNames, Children<Counter.Child> series) {
-        this.familyName = name.substring(0, name.length() - "_total".length());
+        this.familyName = MetricNames.familyName(name, MetricType.COUNTER);
         this.totalName = name;
         this.createdName = familyName + "_created";
         this.help = help;

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 
 /**
  * A value that goes up and down, such as requests in flight. Built by {@link AppMetrics#gauge(String)}:

@@ -1,7 +1,7 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.Buckets;
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 
 /**
  * Observations counted into buckets, such as request durations. Built by {@link AppMetrics#histogram(String)}:
@@ -13,12 +13,20 @@ import dev.lucidmetrics.core.internal.MetricType;
  */
 public final class Histogram extends Metric<Histogram.Child> {
 
-    /** The de facto standard latency buckets in seconds (simpleclient, the Python client, OpenTelemetry advice). */
-    public static final double[] DEFAULT_BUCKETS =
+    private static final double[] DEFAULT_BUCKETS =
             {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
     private Histogram(Builder b, io.prometheus.client.Histogram collector) {
         super(b, Children.Backing.of(collector, child -> new Child(b.name, child)));
+    }
+
+    /**
+     * The de facto standard latency buckets in seconds (simpleclient, the Python client, OpenTelemetry advice), the
+     * default of every histogram: 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10. A copy of
+     * its own for each caller.
+     */
+    public static double[] defaultBuckets() {
+        return DEFAULT_BUCKETS.clone();
     }
 
     /** Records one observation; only for a histogram without label names. */

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +45,8 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Throws, listing every naming rule the name, help and label names break. */
     final void checkNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkName(name, type, app.namespace()));
-        findings.addAll(NamingRules.checkHelp(name, help));
+        List<String> findings = new ArrayList<>(MetricNames.checkName(name, type, app.namespace()));
+        findings.addAll(MetricNames.checkHelp(name, help));
         findings.addAll(checkLabelNames());
         if (!findings.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", findings));
@@ -57,7 +58,7 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Every naming rule the label names break, common labels included; empty when they are good. */
     List<String> checkLabelNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(name, type, labelNames()));
+        List<String> findings = new ArrayList<>(MetricNames.checkLabelNames(name, type, labelNames()));
         for (String common : app.commonLabelNames()) {
             if (labelNames().contains(common)) {
                 findings.add("Label name \"" + common + "\" of \"" + name + "\" is already a common label of the app:"

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 import java.util.ArrayList;
 import java.util.List;
 

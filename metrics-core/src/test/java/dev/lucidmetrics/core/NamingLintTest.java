@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.naming.NamingLint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prometheus.client.CollectorRegistry;
@@ -15,7 +16,7 @@ class NamingLintTest {
         app.counter("orders_total").help("Orders.").labelNames("channel").register();
         app.histogram("checkout_duration_seconds").help("Checkout time.").register();
         app.summary("basket_size_bytes").help("Basket sizes.").register();
-        assertEquals(List.of(), NamingLint.check(app));
+        assertEquals(List.of(), NamingLint.check(app.snapshot(), app.namespace()));
     }
 
     @Test
@@ -26,7 +27,7 @@ class NamingLintTest {
         io.prometheus.client.Counter.build().name("jobs_ms").help(" ").labelNames("le").register(registry);
         io.prometheus.client.Gauge.build().name("queue_count").help("Queue.").labelNames("le").register(registry)
                 .labels("x").set(1);
-        List<String> findings = NamingLint.check(app).stream().map(NamingLint.Finding::toString).toList();
+        List<String> findings = NamingLint.check(app.snapshot(), app.namespace()).stream().map(NamingLint.Finding::toString).toList();
         assertEquals(List.of(
                 "cacheSizeKb: \"cacheSizeKb\" is not snake_case (lower-case letters, digits and single underscores,"
                         + " starting with a letter): rename it to \"cache_size_bytes\".",

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.naming.NamingLint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,7 +191,7 @@ class NamingRulesTest {
         app.gauge("count_of_queues").help("Count, not as the last word.").register();
         AppMetrics teams = AppMetrics.builder("ms_teams").build();   // promtool reads "ms" as a unit after a "_" only
         teams.counter("messages_total").help("Messages.").register();
-        assertEquals(List.of(), NamingLint.check(teams));
+        assertEquals(List.of(), NamingLint.check(teams.snapshot(), teams.namespace()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.lucidmetrics.core.exposition;
 
-import dev.lucidmetrics.core.internal.SampleNames;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
+import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -56,7 +58,7 @@ final class FamilyFilter {
         if (names.contains(name)) {
             return true;
         }
-        for (String suffix : SampleNames.SUFFIXES) {
+        for (String suffix : MetricNames.sampleSuffixes()) {
             if (name.endsWith(suffix)) {
                 String stem = name.substring(0, name.length() - suffix.length());
                 if (names.contains(stem) || names.contains(stem + "_total") || names.contains(stem + "_info")) {
@@ -70,13 +72,13 @@ final class FamilyFilter {
     /** The family with only the samples to expose, or null when none is left of a family not asked for by name. */
     private MetricFamilySamples keep(MetricFamilySamples family) {
         boolean wholeFamily = names.isEmpty() || names.contains(family.name)
-                || names.contains(SampleNames.queriedName(family));
-        if (wholeFamily && (createdSeries || !SampleNames.hasCreatedSeries(family))) {
+                || names.contains(queriedName(family));
+        if (wholeFamily && (createdSeries || !hasCreatedSeries(family))) {
             return family;
         }
         List<Sample> samples = new ArrayList<>(family.samples.size());
         for (Sample sample : family.samples) {
-            boolean created = SampleNames.hasCreatedSeries(family) && sample.name.equals(family.name + "_created");
+            boolean created = hasCreatedSeries(family) && sample.name.equals(family.name + "_created");
             if ((createdSeries || !created) && (wholeFamily || names.contains(sample.name))) {
                 samples.add(sample);
             }
@@ -85,5 +87,18 @@ final class FamilyFilter {
             return null;
         }
         return new MetricFamilySamples(family.name, family.unit, family.type, family.help, samples);
+    }
+
+    /** The name people query the family by: {@code x_total} for a counter, {@code x_info} for an info. */
+    private static String queriedName(MetricFamilySamples family) {
+        MetricType type = family.type == Collector.Type.COUNTER ? MetricType.COUNTER
+                : family.type == Collector.Type.INFO ? MetricType.INFO : MetricType.UNKNOWN;
+        return MetricNames.queriedName(family.name, type);
+    }
+
+    /** True for the types whose samples include simpleclient's {@code _created} series. */
+    private static boolean hasCreatedSeries(MetricFamilySamples family) {
+        return family.type == Collector.Type.COUNTER || family.type == Collector.Type.HISTOGRAM
+                || family.type == Collector.Type.SUMMARY;
     }
 }

@@ -99,7 +99,7 @@ public final class HttpClientMetrics {
             return this;
         }
 
-        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
+        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#defaultBuckets()}. */
         public Builder durationBuckets(double... upperBounds) {
             this.buckets = Buckets.check("durationBuckets", app.namespace() + "_client_request_duration_seconds",
                     upperBounds);

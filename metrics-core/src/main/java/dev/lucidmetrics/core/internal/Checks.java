@@ -41,4 +41,18 @@ public final class Checks {
         }
         return value;
     }
+
+    /** True for a TCP port number, 0-65535. */
+    public static boolean isPort(int port) {
+        return port >= 0 && port <= 65535;
+    }
+
+    /** {@code port} when it is 0-65535, else "{@code option(port)} is out of range: use 1-65535, or 0 for ...". */
+    public static int port(String option, int port, String zeroMeans) {
+        if (!isPort(port)) {
+            throw new IllegalArgumentException(option + "(" + port + ") is out of range: use 1-65535, or 0 for "
+                    + zeroMeans + ".");
+        }
+        return port;
+    }
 }

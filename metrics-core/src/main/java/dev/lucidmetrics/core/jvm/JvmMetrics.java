@@ -37,8 +37,8 @@ public final class JvmMetrics {
 
     private final boolean threadDeadlockDetection;
 
-    private JvmMetrics(Builder b) {
-        this.threadDeadlockDetection = b.threadDeadlockDetection;
+    private JvmMetrics(boolean threadDeadlockDetection) {
+        this.threadDeadlockDetection = threadDeadlockDetection;
     }
 
     public static Builder builder() {
@@ -47,7 +47,8 @@ public final class JvmMetrics {
 
     /** Builds {@link JvmMetrics}. */
     public static final class Builder {
-        private boolean threadDeadlockDetection = true;
+        private final MetricsConfig.Builder explicit = MetricsConfig.builder();
+        private MetricsConfig config = MetricsConfig.empty();
 
         Builder() {
         }
@@ -57,14 +58,17 @@ public final class JvmMetrics {
          * scrape, which shows with thousands of threads. On by default, like simpleclient.
          */
         public Builder threadDeadlockDetection(boolean enabled) {
-            this.threadDeadlockDetection = enabled;
+            explicit.jvmDeadlockDetection(enabled);
             return this;
         }
 
-        /** Takes {@code METRICS_JVM_DEADLOCK_DETECTION} from the settings. */
+        /**
+         * Takes {@code METRICS_JVM_DEADLOCK_DETECTION} from the settings, when set; an explicit
+         * {@link #threadDeadlockDetection(boolean)} wins, whatever the order of the calls.
+         */
         public Builder config(MetricsConfig config) {
-            Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
-            return threadDeadlockDetection(config.jvmDeadlockDetection());
+            this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
+            return this;
         }
 
         /**
@@ -79,7 +83,8 @@ public final class JvmMetrics {
                 if (registry.filteredMetricFamilySamples(Set.of(MARKER)).hasMoreElements()) {
                     return false;
                 }
-                new JvmMetrics(this).registerInto(registry);
+                new JvmMetrics(explicit.build().orElse(config).jvmDeadlockDetection().orElse(true))
+                        .registerInto(registry);
                 return true;
             }
         }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.NamingLint;
+import dev.lucidmetrics.core.naming.NamingLint;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.exposition.Exposition;
+import dev.lucidmetrics.core.exposition.MetricsEndpoint;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.exposition.MetricsServer;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
@@ -18,6 +18,7 @@ import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
+import dev.lucidmetrics.testing.MetricsAssertions;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +99,9 @@ class OneMessagePerRuleTest {
                 "MetricsHandler", () -> MetricsHandler.builder(null),
                 "MetricsServer", () -> MetricsServer.builder(null),
                 "JvmMetrics", () -> JvmMetrics.builder().register(null),
-                "NamingLint", () -> NamingLint.check(null),
-                "Exposition", () -> Exposition.expose(null, null, MetricsConfig.from(EnvConfig.of(Map.of()))),
-                "MetricValues", () -> MetricValues.of(null));
+                "MetricsEndpoint", () -> MetricsEndpoint.expose(null, null, MetricsConfig.empty()),
+                "MetricValues", () -> MetricValues.of(null),
+                "MetricsAssertions", () -> MetricsAssertions.assertNamingClean(null));
         entries.forEach((where, entry) -> assertTrue(message(entry).startsWith("app is null: pass the AppMetrics "),
                 where + ": " + message(entry)));
     }
@@ -137,7 +138,7 @@ class OneMessagePerRuleTest {
         }
         assertEquals(1.0, MetricValues.of(app).get("shop_orders_total"));
         assertEquals(1.0, MetricValues.of(app).get("shop_basket_size_bytes_count"));
-        assertEquals(List.of("raw_queue_count"), NamingLint.check(app).stream().map(NamingLint.Finding::metric)
+        assertEquals(List.of("raw_queue_count"), NamingLint.check(app.snapshot(), app.namespace()).stream().map(NamingLint.Finding::metric)
                 .distinct().toList(), "the counter is linted under its queried name and passes");
     }
 }

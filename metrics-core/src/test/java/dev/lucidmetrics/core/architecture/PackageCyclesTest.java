@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's packages form no cycle, and the layering docs/api.md describes holds: {@code internal} depends on
- * no other package of the library, {@code config} only on {@code internal}, the core on neither http, exposition,
- * jvm nor batch. Read from the compiled classes by the JDK's jdeps, so it fails the build on the first cycle.
+ * The library's packages form no cycle, and the layering docs/api.md describes holds: {@code internal} and
+ * {@code model} depend on no other package of the library, {@code naming} only on them, {@code config} only on
+ * {@code internal}, the core on neither http, exposition, jvm nor batch. Read from the compiled classes by the JDK's
+ * jdeps, so it fails the build on the first cycle.
  */
 class PackageCyclesTest {
 
@@ -27,16 +28,20 @@ class PackageCyclesTest {
     void theLibraryHasNoPackageCycle() {
         PackageGraph graph = PackageGraph.of(MAIN_CLASSES, ROOT);
         assertTrue(graph.packages().containsAll(Set.of(ROOT, ROOT + ".config", ROOT + ".internal", ROOT + ".http",
-                ROOT + ".exposition", ROOT + ".jvm", ROOT + ".batch")), "jdeps saw " + graph.packages());
+                ROOT + ".exposition", ROOT + ".jvm", ROOT + ".batch", ROOT + ".model", ROOT + ".naming")),
+                "jdeps saw " + graph.packages());
         assertEquals(List.of(), graph.cycles());
     }
 
     @Test
-    void configAndInternalAreAtTheBottom() {
+    void modelNamingConfigAndInternalAreAtTheBottom() {
         PackageGraph graph = PackageGraph.of(MAIN_CLASSES, ROOT);
         assertEquals(Set.of(), graph.dependenciesOf(ROOT + ".internal"));
+        assertEquals(Set.of(), graph.dependenciesOf(ROOT + ".model"));
+        assertEquals(Set.of(ROOT + ".internal", ROOT + ".model"), graph.dependenciesOf(ROOT + ".naming"));
         assertEquals(Set.of(ROOT + ".internal"), graph.dependenciesOf(ROOT + ".config"));
-        assertEquals(Set.of(ROOT + ".config", ROOT + ".internal"), graph.dependenciesOf(ROOT));
+        assertEquals(Set.of(ROOT + ".config", ROOT + ".internal", ROOT + ".model", ROOT + ".naming"),
+                graph.dependenciesOf(ROOT));
     }
 
     @Test

@@ -61,8 +61,11 @@ final class PackageGraph {
         return edges.getOrDefault(pkg, Set.of());
     }
 
+    /** Every package that depends on, or is depended on by, a package under the prefix. */
     Set<String> packages() {
-        return edges.keySet();
+        Set<String> all = new TreeSet<>(edges.keySet());
+        edges.values().forEach(all::addAll);
+        return all;
     }
 
     /** Every strongly connected component of more than one package: each is a cycle (Tarjan's algorithm). */

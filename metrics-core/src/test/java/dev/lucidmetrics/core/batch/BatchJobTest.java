@@ -109,8 +109,8 @@ class BatchJobTest {
                 + " such as http://pushgateway:9091.", assertThrows(IllegalArgumentException.class,
                         () -> BatchJob.builder("nightly_export").pushgateway(URI.create("pushgateway:9091")))
                         .getMessage());
-        assertEquals("Grouping key label \"job\" is illegal: use a label name such as \"instance\" (letters, digits,"
-                + " '_'; not \"job\", which is the job name).", assertThrows(IllegalArgumentException.class,
+        assertEquals("Grouping key label \"job\" is illegal: use a snake_case label name such as \"instance\" (not"
+                + " \"job\", which is the job name).", assertThrows(IllegalArgumentException.class,
                         () -> BatchJob.builder("nightly_export").groupingKey("job", "x")).getMessage());
         assertEquals("Namespace \"NightlyExport\" is not snake_case (lower-case letters, digits and single"
                 + " underscores, starting with a letter): rename it to \"nightly_export\".", assertThrows(IllegalArgumentException.class,

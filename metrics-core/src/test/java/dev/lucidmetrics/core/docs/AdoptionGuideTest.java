@@ -11,7 +11,7 @@ import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.batch.BatchJob;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.exposition.Exposition;
+import dev.lucidmetrics.core.exposition.MetricsEndpoint;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.exposition.MetricsServer;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
@@ -127,11 +127,14 @@ class AdoptionGuideTest {
         MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_PATH", "/internal/metrics")));
         AppMetrics third = AppMetrics.builder("third").build();
         // snippet expose
-        AutoCloseable exposition = Exposition.expose(third, appServer, config);   // METRICS_PORT decides where
+        MetricsEndpoint endpoint = MetricsEndpoint.expose(third, appServer, config);   // METRICS_PORT decides where
+        System.out.println("metrics at " + endpoint.url());
         // end snippet expose
-        closeAfter.add(exposition);
+        closeAfter.add(endpoint);
         PAGE.assertShows("expose");
-        assertEquals(200, TestHttp.get(port(), "/internal/metrics").statusCode());
+        assertEquals(200, TestHttp.get(endpoint.url()).statusCode());
+        assertEquals(URI.create("http://127.0.0.1:" + port() + "/internal/metrics"), endpoint.url(),
+                "the app server is bound to loopback, so that is where the metrics answer");
     }
 
     @Test

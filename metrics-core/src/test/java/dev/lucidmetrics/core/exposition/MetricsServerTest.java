@@ -150,9 +150,9 @@ class MetricsServerTest {
                 + " fragment, escapes or spaces.", () -> MetricsServer.builder(app).path("/me trics"));
         rejects("Metrics path \"/-/healthy\" is the health path: choose another, such as \"/metrics\".",
                 () -> MetricsServer.builder(app).path("/-/healthy"));
-        rejects("Port 70000 is out of range: use 1-65535, or 0 for a free port.",
+        rejects("port(70000) is out of range: use 1-65535, or 0 for a free port.",
                 () -> MetricsServer.builder(app).port(70000));
-        rejects("Port -1 is out of range: use 1-65535, or 0 for a free port.",
+        rejects("port(-1) is out of range: use 1-65535, or 0 for a free port.",
                 () -> MetricsServer.builder(app).port(-1));
         rejects("threads(0) is out of range: use 1-64; 4 serves an HA pair of Prometheus servers with room to spare.",
                 () -> MetricsServer.builder(app).threads(0));

@@ -11,6 +11,7 @@ import dev.lucidmetrics.core.support.TestHttp;
 import io.prometheus.client.Collector;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class VirtualThreadsTest {
                             + " or newer; this JVM is "));
             return;
         }
-        assertTrue(MetricsConfig.from(EnvConfig.of(env)).virtualThreads());
+        assertEquals(Optional.of(true), MetricsConfig.from(EnvConfig.of(env)).virtualThreads());
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.NamingLint;
+import dev.lucidmetrics.core.naming.NamingLint;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import io.prometheus.client.Collector.MetricFamilySamples;
@@ -84,6 +84,6 @@ class JvmMetricsTest {
     void jvmMetricsPassTheNamingLint() {
         AppMetrics app = AppMetrics.builder("shop").build();
         JvmMetrics.builder().register(app);
-        assertEquals(List.of(), NamingLint.check(app));
+        assertEquals(List.of(), NamingLint.check(app.snapshot(), app.namespace()));
     }
 }

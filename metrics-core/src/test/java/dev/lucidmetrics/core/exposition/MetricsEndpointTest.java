@@ -1,7 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +11,7 @@ import dev.lucidmetrics.core.support.TestHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,19 +22,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The settings decide where the metrics are served: the app's own server, or a port of their own. */
-class ExpositionTest {
+class MetricsEndpointTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();
 
     @Test
-    void exposeMountsOnTheAppServerWhenThePortIsZero() throws Exception {
+    void exposeMountsOnTheAppServerWhenNoPortIsSetAndKnowsItsAddress() throws Exception {
         MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_PATH", "/actuator/prometheus")));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.start();
-        try (AutoCloseable exposed = Exposition.expose(app, server, config)) {
+        try (MetricsEndpoint exposed = MetricsEndpoint.expose(app, server, config)) {
             int port = server.getAddress().getPort();
-            assertEquals(200, TestHttp.get(port, "/actuator/prometheus").statusCode());
-            assertTrue(TestHttp.get(port, "/actuator/prometheus").body().contains("shop_build_info{"));
+            assertEquals(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"), exposed.url());
+            assertEquals(port, exposed.port());
+            assertEquals("/actuator/prometheus", exposed.path());
+            HttpResponse<String> scrape = TestHttp.get(exposed.url());
+            assertEquals(200, scrape.statusCode());
+            assertTrue(scrape.body().contains("shop_build_info{"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aWildcardBindIsReachedAtLocalhost() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(0), 0);
+        server.start();
+        try (MetricsEndpoint exposed = MetricsEndpoint.expose(app, server, MetricsConfig.empty())) {
+            assertEquals(URI.create("http://localhost:" + server.getAddress().getPort() + "/metrics"), exposed.url());
+            assertEquals(200, TestHttp.get(exposed.url()).statusCode());
         } finally {
             server.stop(0);
         }
@@ -45,7 +61,7 @@ class ExpositionTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.start();
         try {
-            Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of()))).close();
+            MetricsEndpoint.expose(app, server, MetricsConfig.empty()).close();
             assertEquals(404, TestHttp.get(server.getAddress().getPort(), "/metrics").statusCode());
         } finally {
             server.stop(0);
@@ -60,7 +76,8 @@ class ExpositionTest {
         }
         MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_PORT", String.valueOf(free),
                 "METRICS_HOST", "127.0.0.1")));
-        try (AutoCloseable exposed = Exposition.expose(app, null, config)) {
+        try (MetricsEndpoint exposed = MetricsEndpoint.expose(app, null, config)) {
+            assertEquals(URI.create("http://127.0.0.1:" + free + "/metrics"), exposed.url());
             assertEquals(200, TestHttp.get(free, "/metrics").statusCode());
         }
     }
@@ -72,7 +89,7 @@ class ExpositionTest {
                 "METRICS_AUTH_PASSWORD_FILE", secret.toString())));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.start();
-        try (AutoCloseable exposed = Exposition.expose(app, server, config)) {
+        try (MetricsEndpoint exposed = MetricsEndpoint.expose(app, server, config)) {
             int port = server.getAddress().getPort();
             HttpResponse<String> anonymous = TestHttp.get(port, "/metrics");
             assertEquals(401, anonymous.statusCode());
@@ -99,7 +116,7 @@ class ExpositionTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.start();
         try {
-            Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of()))).close();
+            MetricsEndpoint.expose(app, server, MetricsConfig.empty()).close();
             assertEquals(404, TestHttp.get(server.getAddress().getPort(), "/-/healthy").statusCode());
         } finally {
             server.stop(0);
@@ -115,19 +132,12 @@ class ExpositionTest {
             exchange.close();
         });
         server.start();
-        try (AutoCloseable exposed = Exposition.expose(app, server, MetricsConfig.from(EnvConfig.of(Map.of())))) {
+        try (MetricsEndpoint exposed = MetricsEndpoint.expose(app, server, MetricsConfig.empty())) {
             int port = server.getAddress().getPort();
             assertEquals(200, TestHttp.get(port, "/metrics").statusCode());
             assertEquals("app", TestHttp.get(port, "/-/healthy").body());
         } finally {
             server.stop(0);
         }
-    }
-
-    @Test
-    void aSeparateServerNeedsAPort() {
-        MetricsConfig ownServer = MetricsConfig.from(EnvConfig.of(Map.of()));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MetricsServer.builder(app).config(ownServer))
-                .getMessage().startsWith("METRICS_PORT is 0, which means \"serve on the app's own server\""));
     }
 }

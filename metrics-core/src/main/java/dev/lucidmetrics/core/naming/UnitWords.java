@@ -1,4 +1,4 @@
-package dev.lucidmetrics.core;
+package dev.lucidmetrics.core.naming;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
-package dev.lucidmetrics.core.internal;
+package dev.lucidmetrics.core.model;
 
-/** The kinds of metric the factories build, with the word naming findings use for each. Internal. */
+/** The kinds of metric, with the word naming findings use for each; {@link #UNKNOWN} for metrics of other libraries. */
 public enum MetricType {
     COUNTER("Counter"), GAUGE("Gauge"), HISTOGRAM("Histogram"), SUMMARY("Summary"), INFO("Info metric"),
     UNKNOWN("Metric");

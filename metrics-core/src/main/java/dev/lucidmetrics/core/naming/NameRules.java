@@ -1,10 +1,10 @@
-package dev.lucidmetrics.core;
+package dev.lucidmetrics.core.naming;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -12,16 +12,12 @@ import java.util.regex.Pattern;
 /**
  * The rules of a metric name (or a namespace), one method each. A rule that is broken gives an {@link Issue}: the
  * finding, the fix in words, and the rule's own repair of the name. {@link #suggest} applies repairs until no rule
- * is broken, so the one name every finding suggests passes all of them, not just its own.
+ * is broken, so the one name every finding suggests passes all of them, not just its own; {@link #findings} renders
+ * every finding with that suggestion.
  */
-final class NameIssues {
+final class NameRules {
 
     static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final Set<String> TYPE_WORDS = Set.of("counter", "gauge", "histogram", "summary");
-    /** Last words that are not a unit: suffixes, and type words, which the repairs drop. */
-    private static final Set<String> NOT_A_UNIT = Set.of("total", "info", "count", "sum", "bucket", "counter",
-            "gauge", "histogram", "summary");
-    private static final Set<String> SUFFIXES = Set.of("total", "info", "count", "sum", "bucket");
     /** The repair of a rule whose fix is not a new name (a gauge ending "_info" belongs to the info factory). */
     private static final UnaryOperator<String> KEEP_NAME = name -> name;
 
@@ -31,11 +27,39 @@ final class NameIssues {
      */
     record Issue(String text, Function<String, String> fix, UnaryOperator<String> repair) {
         String render(String suggestion) {
-            return text + fix.apply(suggestion == null ? null : NamingRules.quote(suggestion));
+            return text + fix.apply(suggestion == null ? null : quote(suggestion));
         }
     }
 
-    private NameIssues() {
+    private NameRules() {
+    }
+
+    /** Every finding for {@code name}, each suggesting the one name that breaks none of the rules (if any). */
+    static List<String> findings(String name, MetricType type, int keep) {
+        String suggestion = suggest(name, type, keep);
+        List<String> findings = new ArrayList<>();
+        for (Issue issue : of(name, type, keep)) {
+            findings.add(issue.render(suggestion));
+        }
+        return findings;
+    }
+
+    /**
+     * The snake_case spelling of {@code name}: words split where a lower-case letter meets an upper-case one
+     * ("ordersPlaced"), never inside a run of capitals ("SReclaimable" is "sreclaimable", not the unit "s") or
+     * after a digit ("DirectMap2M" is "direct_map2m").
+     */
+    static String toSnakeCase(String name) {
+        String s = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty()) {
+            return "my_metric";
+        }
+        return Character.isDigit(s.charAt(0)) ? "m_" + s : s;
+    }
+
+    static String quote(String name) {
+        return "\"" + name + "\"";
     }
 
     /**
@@ -48,7 +72,7 @@ final class NameIssues {
             colon(name, issues);
         }
         if (!snakeCase(name, type, issues)) {
-            String snake = NamingRules.toSnakeCase(name);
+            String snake = toSnakeCase(name);
             if (SNAKE_CASE.matcher(snake).matches() && !snake.equals(name)) {
                 issues.addAll(of(snake, type, keep));   // what the snake_case spelling still breaks
             }
@@ -86,7 +110,7 @@ final class NameIssues {
 
     private static void colon(String name, List<Issue> issues) {
         if (name.contains(":")) {
-            issues.add(new Issue(NamingRules.quote(name) + " contains ':', which is reserved for recording rules: ",
+            issues.add(new Issue(quote(name) + " contains ':', which is reserved for recording rules: ",
                     s -> s == null ? "use '_' instead." : "use '_' instead, as in " + s + ".",
                     n -> n.replace(':', '_')));
         }
@@ -98,13 +122,13 @@ final class NameIssues {
         }
         issues.add(new Issue(who(name, type) + " is not snake_case (lower-case letters, digits and single"
                 + " underscores, starting with a letter): ", s -> s == null ? "rename it in lower case, with single"
-                + " underscores between words." : "rename it to " + s + ".", NamingRules::toSnakeCase));
+                + " underscores between words." : "rename it to " + s + ".", NameRules::toSnakeCase));
         return false;
     }
 
     private static void counterEndsInTotal(String name, MetricType type, List<Issue> issues) {
         if (type == MetricType.COUNTER && !name.endsWith("_total")) {
-            issues.add(new Issue("Counter " + NamingRules.quote(name) + " must end in \"_total\": ",
+            issues.add(new Issue("Counter " + quote(name) + " must end in \"_total\": ",
                     s -> s == null ? "add the suffix." : "rename it to " + s + ".", n -> n + "_total"));
         }
     }
@@ -112,7 +136,7 @@ final class NameIssues {
     private static void onlyCountersEndInTotal(String name, MetricType type, String[] words, int keep,
             List<Issue> issues) {
         if (type != MetricType.COUNTER && type != MetricType.UNKNOWN && name.endsWith("_total")) {
-            issues.add(new Issue(type.displayName() + " " + NamingRules.quote(name) + " must not end in \"_total\","
+            issues.add(new Issue(type.displayName() + " " + quote(name) + " must not end in \"_total\","
                     + " which marks counters: ", s -> s == null ? "drop the suffix or make it a counter."
                     : "drop the suffix (" + s + ") or make it a counter.", dropWord(words, words.length - 1, keep)));
         }
@@ -120,7 +144,7 @@ final class NameIssues {
 
     private static void infoEndsInInfo(String name, MetricType type, List<Issue> issues) {
         if (type == MetricType.INFO && !name.endsWith("_info")) {
-            issues.add(new Issue("Info metric " + NamingRules.quote(name) + " must end in \"_info\": ",
+            issues.add(new Issue("Info metric " + quote(name) + " must end in \"_info\": ",
                     s -> s == null ? "add the suffix." : "rename it to " + s + ".", n -> n + "_info"));
         }
     }
@@ -132,7 +156,7 @@ final class NameIssues {
         boolean derived = "bucket".equals(last) && type != MetricType.HISTOGRAM
                 || ("count".equals(last) || "sum".equals(last)) && !histogramOrSummary;
         if (derived && type != MetricType.UNKNOWN) {
-            issues.add(new Issue(NamingRules.quote(name) + " ends in the reserved suffix \"_" + last + "\", which"
+            issues.add(new Issue(quote(name) + " ends in the reserved suffix \"_" + last + "\", which"
                     + " histograms and summaries derive for their own series: ", s -> s == null ? "choose another last"
                     + " word." : "drop it (" + s + ") or choose another last word.",
                     dropWord(words, words.length - 1, keep)));
@@ -142,7 +166,7 @@ final class NameIssues {
     /** Strict: "_info" promises an info metric, whose value is 1 and whose labels are facts. */
     private static void infoSuffixOnlyForInfo(String name, MetricType type, String[] words, List<Issue> issues) {
         if ("info".equals(words[words.length - 1]) && type != MetricType.INFO && type != MetricType.UNKNOWN) {
-            issues.add(new Issue(NamingRules.quote(name) + " ends in the reserved suffix \"_info\", which marks info"
+            issues.add(new Issue(quote(name) + " ends in the reserved suffix \"_info\", which marks info"
                     + " metrics: ", s -> "register it with the info metric factory, app.info(...), or choose another"
                     + " last word.", KEEP_NAME));
         }
@@ -151,7 +175,7 @@ final class NameIssues {
     /** promtool 2.42 flags every type word after the first word, whatever the metric's own type. */
     private static void noTypeWord(String name, MetricType type, String[] words, int i, int keep,
             List<Issue> issues) {
-        if (i > 0 && TYPE_WORDS.contains(words[i])) {
+        if (i > 0 && ReservedWords.TYPE_WORDS.contains(words[i])) {
             String where = type == null ? " in every name of the app" : "";
             issues.add(new Issue(who(name, type) + " names a metric type (\"" + words[i] + "\")" + where + ", which"
                     + " the exposition already gives: ", s -> s == null ? "describe what is measured instead."
@@ -169,7 +193,7 @@ final class NameIssues {
             String[] fixed = words.clone();
             fixed[i] = base;
             String converted = String.join("_", fixed);
-            issues.add(new Issue(NamingRules.quote(name) + " uses the unit \"" + words[i] + "\": ",
+            issues.add(new Issue(quote(name) + " uses the unit \"" + words[i] + "\": ",
                     s -> "use the base unit \"" + base + "\" and convert the value"
                             + (s == null ? "." : " (for example " + s + ")."),
                     i < keep ? null : n -> converted));
@@ -189,13 +213,13 @@ final class NameIssues {
 
     /** "Namespace "x"" for a namespace, the quoted name otherwise. */
     private static String who(String name, MetricType type) {
-        return type == null ? "Namespace " + NamingRules.quote(name) : NamingRules.quote(name);
+        return type == null ? "Namespace " + quote(name) : quote(name);
     }
 
     /** Where a name's unit goes: its last word that is neither a suffix nor a type word; -1 inside the namespace. */
     private static int unitPosition(String[] words, int keep) {
         for (int i = words.length - 1; i >= keep; i--) {
-            if (!NOT_A_UNIT.contains(words[i])) {
+            if (!ReservedWords.NOT_A_UNIT.contains(words[i])) {
                 return i;
             }
         }
@@ -207,7 +231,7 @@ final class NameIssues {
         List<String> rest = new ArrayList<>(Arrays.asList(words));
         rest.remove(i);
         boolean hasBody = rest.subList(Math.min(keep, rest.size()), rest.size()).stream()
-                .anyMatch(w -> !SUFFIXES.contains(w));
+                .anyMatch(w -> !ReservedWords.SUFFIX_WORDS.contains(w));
         String dropped = String.join("_", rest);
         return i < keep || !hasBody ? null : n -> dropped;
     }
@@ -219,8 +243,8 @@ final class NameIssues {
      * Null when no neighbour qualifies.
      */
     private static UnaryOperator<String> join(String[] words, int i, int keep) {
-        boolean before = i - 1 >= keep && !NOT_A_UNIT.contains(words[i - 1]);
-        boolean after = words[i].length() > 1 && i + 1 < words.length && !NOT_A_UNIT.contains(words[i + 1]);
+        boolean before = i - 1 >= keep && !ReservedWords.NOT_A_UNIT.contains(words[i - 1]);
+        boolean after = words[i].length() > 1 && i + 1 < words.length && !ReservedWords.NOT_A_UNIT.contains(words[i + 1]);
         if (i < keep || !before && !after) {
             return null;
         }
