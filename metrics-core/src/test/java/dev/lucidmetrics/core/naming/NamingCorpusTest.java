@@ -82,7 +82,7 @@ class NamingCorpusTest {
             String stored = Files.readString(Corpus.verdictFile(source.exposition()), StandardCharsets.UTF_8);
             assertEquals(stored, said, source.name() + ": the stored verdicts are not what " + promtool + " says;"
                     + " regenerate the corpus with scripts/naming-corpus (it records the promtool version)");
-            Set<String> families = source.families().stream().map(Exposition.Family::name).collect(Collectors.toSet());
+            Set<String> families = source.families().stream().map(TextExposition.Family::name).collect(Collectors.toSet());
             for (String flagged : source.flagged()) {
                 assertTrue(families.contains(flagged), source.name() + ": promtool flags " + flagged
                         + ", which the corpus parser did not find as a family");

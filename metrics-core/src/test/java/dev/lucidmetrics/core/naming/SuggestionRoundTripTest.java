@@ -60,7 +60,7 @@ class SuggestionRoundTripTest {
                         suggestedBy.put(refusal.namespace() + "_labelled_" + name, because);
                     } else {
                         inSomeApp(apps, refusal.namespace(), app -> CorpusRegistration.declare(app,
-                                new Exposition.Family(name, refusal.type(), "Suggested.", List.of()), new String[0]));
+                                new TextExposition.Family(name, refusal.type(), "Suggested.", List.of()), new String[0]));
                         suggestedBy.put(name, because);
                     }
                 } catch (IllegalArgumentException e) {
@@ -111,7 +111,7 @@ class SuggestionRoundTripTest {
                 continue;
             }
             AppMetrics app = AppMetrics.builder(n.namespace()).build();
-            CorpusRegistration.declare(app, new Exposition.Family(n.name(), n.type(), "Ordinary.", List.of()),
+            CorpusRegistration.declare(app, new TextExposition.Family(n.name(), n.type(), "Ordinary.", List.of()),
                     new String[0]);
             Promtool.Result result = Promtool.checkMetrics(exposition(app.collectorRegistry()));
             if (!result.clean()) {
@@ -139,7 +139,7 @@ class SuggestionRoundTripTest {
     private static String register(Name n) {
         try {
             AppMetrics app = AppMetrics.builder(n.namespace()).build();
-            CorpusRegistration.declare(app, new Exposition.Family(n.name(), n.type(), "Hostile.", List.of()),
+            CorpusRegistration.declare(app, new TextExposition.Family(n.name(), n.type(), "Hostile.", List.of()),
                     new String[0]);
             return null;
         } catch (IllegalArgumentException e) {

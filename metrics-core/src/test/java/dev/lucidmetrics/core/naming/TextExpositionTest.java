@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lucidmetrics.core.naming.Exposition.Family;
+import dev.lucidmetrics.core.naming.TextExposition.Family;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The corpus parser reads families the way the text format 0.0.4 defines them. */
-class ExpositionTest {
+class TextExpositionTest {
 
     @Test
     void familiesTakeNameTypeHelpAndTheLabelNamesOfTheirOwnSeries() {
@@ -33,19 +33,19 @@ class ExpositionTest {
                 new Family("rpc_duration", "summary", null, List.of(List.of())),
                 new Family("odd", "gauge", null, List.of(List.of("le", "quantile"))),
                 new Family("loose_total", "untyped", null, List.of(List.of("a")))),
-                Exposition.parse(text));
+                TextExposition.parse(text));
     }
 
     @Test
     void aFamilyWithoutSamplesHasNoLabelSets() {
         assertEquals(List.of(new Family("empty_total", "counter", "None yet.", List.of())),
-                Exposition.parse("# HELP empty_total None yet.\n# TYPE empty_total counter\n"));
+                TextExposition.parse("# HELP empty_total None yet.\n# TYPE empty_total counter\n"));
     }
 
     @Test
     void malformedSampleLinesAreErrorsNamingTheLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Exposition.parse("# TYPE x gauge\nx{a=\"1\" b=\"2\"} 1\n"));
+                () -> TextExposition.parse("# TYPE x gauge\nx{a=\"1\" b=\"2\"} 1\n"));
         assertTrue(e.getMessage().startsWith("line 2 is not text format 0.0.4"), e.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code # HELP} lines, label names from the samples. Written for the naming corpus, independent of simpleclient
  * and of the library under test; malformed input is an error naming the line, never skipped.
  */
-final class Exposition {
+final class TextExposition {
 
     /** One family; {@code type} is {@code untyped} when the exposition gives none. */
     record Family(String name, String type, String help, List<List<String>> labelSets) {
@@ -43,7 +43,7 @@ final class Exposition {
         }
     }
 
-    private Exposition() {
+    private TextExposition() {
     }
 
     static List<Family> parse(String text) {
