@@ -61,7 +61,7 @@ function main(args) {
     }
     units.push({ origin, value: board, rootType: rootType(board), imports: ['import type * as G from "../types/grafana.js";'] });
   }
-  findings.push(...typecheck(units).map(({ message, ...f }) => ({ ...f, message: noSchema(message) })));
+  findings.push(...(units.length ? typecheck(units) : []).map(({ message, ...f }) => ({ ...f, message: noSchema(message) })));
   const copies = [...byText.values()].flat().length;
   return report("dashboard-schemas", `${byText.size} dashboards (${copies} copies) checked ` +
     `(${installed("@grafana/schema")}, ${installed("@grafana/grafana-foundation-sdk")})`, findings);
