@@ -201,10 +201,7 @@ public final class AppMetrics {
         private int maxLabelCombinations = DEFAULT_MAX_LABEL_COMBINATIONS;
 
         Builder(String namespace) {
-            List<String> findings = MetricNames.checkNamespace(namespace);
-            if (!findings.isEmpty()) {
-                throw new IllegalArgumentException(String.join(" ", findings));
-            }
+            Checks.noFindings(MetricNames.checkNamespace(namespace));
             this.namespace = namespace;
         }
 
@@ -243,10 +240,7 @@ public final class AppMetrics {
 
         /** A label with a fixed value added to every metric of the app (use sparingly; prefer target labels). */
         public Builder commonLabel(String name, String value) {
-            List<String> findings = MetricNames.checkLabelNames(namespace, MetricType.GAUGE, List.of(name));
-            if (!findings.isEmpty()) {
-                throw new IllegalArgumentException(String.join(" ", findings));
-            }
+            Checks.noFindings(MetricNames.checkLabelNames(namespace, MetricType.GAUGE, List.of(name)));
             commonLabels.put(name, Checks.text("value of common label \"" + name + "\"", value, "eu-west-1"));
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
 import java.util.ArrayList;
@@ -48,9 +49,7 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
         List<String> findings = new ArrayList<>(MetricNames.checkName(name, type, app.namespace()));
         findings.addAll(MetricNames.checkHelp(name, help));
         findings.addAll(checkLabelNames());
-        if (!findings.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", findings));
-        }
+        Checks.noFindings(findings);
     }
 
     /** The metric's own label names (not the app's common labels), for the registry's consistency check. */

@@ -2,13 +2,13 @@ package dev.lucidmetrics.core.batch;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Gauge;
+import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.naming.MetricNames;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -106,10 +106,7 @@ public final class BatchJob {
         private Clock clock = Clock.systemUTC();
 
         Builder(String name) {
-            List<String> findings = MetricNames.checkNamespace(name);
-            if (!findings.isEmpty()) {
-                throw new IllegalArgumentException(String.join(" ", findings));
-            }
+            Checks.noFindings(MetricNames.checkNamespace(name));
             this.name = name;
         }
 

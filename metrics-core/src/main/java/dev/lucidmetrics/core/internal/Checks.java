@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core.internal;
 
+import java.util.List;
+
 /**
  * The argument checks every builder shares, so one mistake gets one message wherever it is made. Each message
  * quotes the bad value and says what to pass instead. Internal.
@@ -54,5 +56,12 @@ public final class Checks {
                     + zeroMeans + ".");
         }
         return port;
+    }
+
+    /** Throws every finding of a naming check as one {@link IllegalArgumentException}; nothing when there is none. */
+    public static void noFindings(List<String> findings) {
+        if (!findings.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", findings));
+        }
     }
 }
