@@ -38,8 +38,8 @@ abstract class CallbackBuilder<B extends CallbackBuilder<B, M>, M> extends Label
     public Callback registerCallback(Callback.Reporter reporter) {
         Checks.notNull("reporter", reporter, "pass a Callback.Reporter such as series -> series.report(v, \"x\")");
         checkNames();
-        return app.registerOnce(this, (AppMetrics.CallbackRegistration) () -> {
-            new CallbackCollector(this, reporter).register(app.collectorRegistry());
+        return app.registerOnce(this, (Registrations.CallbackRegistration) () -> {
+            app.registry().callback(spec(), new CallbackReports(this, reporter));
             return new Callback(name);
         });
     }

@@ -3,6 +3,7 @@ package dev.lucidmetrics.core;
 import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
+import dev.lucidmetrics.core.spi.FamilySpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,6 +70,11 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Builds the metric; called once per name by {@link AppMetrics}. */
     abstract M create();
+
+    /** The family as the backend registers it: full name, type, help, every label name. */
+    final FamilySpec spec() {
+        return new FamilySpec(name, type, help, List.of(allLabelNames()));
+    }
 
     /** The full label names: the app's common labels, then the metric's own. */
     final String[] allLabelNames() {

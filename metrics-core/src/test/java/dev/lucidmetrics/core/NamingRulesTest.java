@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.core.naming.NamingLint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every naming rule the factories enforce, with the exact message the user reads. */
+@CompatibilityKit
 class NamingRulesTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();
@@ -212,8 +215,7 @@ class NamingRulesTest {
         rejects("Info metric \"shop_deploy_facts\" must end in \"_info\": rename it to \"shop_deploy_facts_info\".",
                 () -> app.info("deploy_facts").help("h").label("region", "eu").register());
         app.info("deploy_info").help("Where the app runs.").label("region", "eu").register();
-        assertEquals(1.0, app.collectorRegistry().getSampleValue("shop_deploy_info", new String[] {"region"},
-                new String[] {"eu"}));
+        assertEquals(1.0, MetricValues.of(app).get("shop_deploy_info", "region", "eu"));
     }
 
     @Test

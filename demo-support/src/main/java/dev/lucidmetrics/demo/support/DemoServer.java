@@ -148,7 +148,8 @@ public final class DemoServer {
 
     /** The in-flight gauge of the instrumented router, else the requests on this server's routes. */
     private long inFlight() {
-        Double gauge = inFlightGauge == null ? null : instrumented.collectorRegistry().getSampleValue(inFlightGauge);
+        Double gauge = inFlightGauge == null ? null : instrumented.snapshot().samples(inFlightGauge).stream()
+                .findFirst().map(s -> s.value()).orElse(null);
         return gauge == null ? running.get() : Math.round(gauge);
     }
 

@@ -2,6 +2,7 @@ package dev.lucidmetrics.core.batch;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Gauge;
+import dev.lucidmetrics.core.internal.AppRegistries;
 import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.naming.MetricNames;
 import java.net.URI;
@@ -75,7 +76,7 @@ public final class BatchJob {
         app.gauge(outcome).help("When a run of " + name + (failure == null ? " last succeeded" : " last failed")
                 + ", in seconds since the epoch.").register().set(end.toEpochMilli() / 1000.0);
         try {
-            pusher.pushAdd(app.collectorRegistry(), name, groupingKey);
+            pusher.pushAdd(AppRegistries.of(app), name, groupingKey);
         } catch (RuntimeException pushFailure) {
             if (failure == null) {
                 throw pushFailure;

@@ -6,8 +6,10 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.AppRegistries;
 import dev.lucidmetrics.core.internal.Checks;
-import io.prometheus.client.CollectorRegistry;
+import dev.lucidmetrics.core.spi.BackendRegistry;
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.List;
  * // GET /actuator/prometheus/x -> 404        POST /actuator/prometheus -> 405, Allow: GET, HEAD
  * // GET /-/healthy -> 200 OK                Accept: application/json -> 406
  * }</pre>
- * simpleclient's {@code _created} series are left out unless {@link Builder#createdSeries(boolean)} asks for them.
+ * The {@code _created} series are left out unless {@link Builder#createdSeries(boolean)} asks for them.
  */
 public final class MetricsHandler implements HttpHandler {
 
@@ -33,7 +35,7 @@ public final class MetricsHandler implements HttpHandler {
     public static final String HEALTH_PATH = HealthHandler.PATH;
     static final String ALLOWED = "GET, HEAD";
 
-    private final CollectorRegistry registry;
+    private final BackendRegistry registry;
     private final String path;
     private final boolean createdSeries;
     private final String user;
@@ -113,9 +115,10 @@ public final class MetricsHandler implements HttpHandler {
                 TextResponses.text(exchange, 400, e.getMessage() + "\n");
                 return;
             }
-            if (request.contentType == null) {
+            if (request.format == null) {
                 TextResponses.text(exchange, 406, "Not acceptable: metrics are served as "
-                        + Negotiation.TEXT + " or " + Negotiation.OPENMETRICS + ".\n");
+                        + ExpositionFormat.TEXT.contentType() + " or " + ExpositionFormat.OPENMETRICS.contentType()
+                        + ".\n");
                 return;
             }
             ScrapeResponse.send(exchange, request, registry, createdSeries);
@@ -124,13 +127,13 @@ public final class MetricsHandler implements HttpHandler {
 
     /** Builds a {@link MetricsHandler}; each setting is an explicit call, else the config's, else the default. */
     public static final class Builder {
-        private final CollectorRegistry registry;
+        private final BackendRegistry registry;
         private final MetricsConfig.Builder explicit = MetricsConfig.builder();
         private MetricsConfig config = MetricsConfig.empty();
         private boolean health = true;
 
         Builder(AppMetrics app) {
-            this.registry = app.collectorRegistry();
+            this.registry = AppRegistries.of(app);
         }
 
         /**

@@ -79,6 +79,15 @@ public final class MetricNames {
     }
 
     /**
+     * The finding for an exemplar's label pairs of {@code metric} (such as {@code "trace_id", id}), or none: names
+     * are Prometheus label names given once, values are not null, and all of them together have at most 128
+     * characters (OpenMetrics).
+     */
+    public static List<String> checkExemplarLabels(String metric, String... labels) {
+        return ExemplarRules.findings(metric, labels);
+    }
+
+    /**
      * The snake_case spelling of {@code name}: words split where a lower-case letter meets an upper-case one
      * ({@code ordersPlaced} is {@code orders_placed}), never inside a run of capitals or after a digit.
      */

@@ -28,8 +28,10 @@ final class ImportRules {
     /** The project's shared test helpers (metrics-core's tests jar): other modules' tests may use them, never main. */
     static final Set<String> TEST_HELPERS = Set.of("dev.lucidmetrics.core.support");
 
-    /** Packages some modules may use besides the API, by module folder. */
-    static final Map<String, Set<String>> MORE_BY_MODULE = Map.of();
+    /** Packages some modules may use besides the API, by module folder: the backends implement the SPI. */
+    static final Map<String, Set<String>> MORE_BY_MODULE = Map.of(
+            "metrics-simpleclient", Set.of("dev.lucidmetrics.core.spi"),
+            "metrics-client-java", Set.of("dev.lucidmetrics.core.spi"));
 
     /** The module that owns every package under the prefix, and may use all of them. */
     static final String OWNER = "metrics-core";

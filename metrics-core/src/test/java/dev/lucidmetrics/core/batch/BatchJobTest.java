@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Batch runs against a recording Pushgateway stub. */
+@CompatibilityKit
 class BatchJobTest {
 
     private static final Instant START = Instant.ofEpochMilli(1_000_000);

@@ -7,6 +7,7 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.exposition.MetricsServer;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * One precedence for every setting of every builder: an explicit call, else the setting, else the default —
  * whatever the order of the calls. Each builder is driven in both orders.
  */
+@CompatibilityKit
 class SettingsPrecedenceTest {
 
     private static MetricsConfig env(String... pairs) {

@@ -18,6 +18,7 @@ import dev.lucidmetrics.core.http.HttpClientMetrics;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.http.InstrumentedHttpClient;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * Every code block of docs/adoption.md, compiled and run here: the page must show each snippet as written below,
  * and each step's test checks that the code does what the page says.
  */
+@CompatibilityKit
 class AdoptionGuideTest {
 
     private static final DocSnippets PAGE = DocSnippets.of("docs/adoption.md", AdoptionGuideTest.class);

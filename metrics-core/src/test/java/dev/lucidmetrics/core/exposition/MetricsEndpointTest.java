@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The settings decide where the metrics are served: the app's own server, or a port of their own. */
+@CompatibilityKit
 class MetricsEndpointTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Closing a metrics server under clients that keep sending: refusals are whole, never a response cut short. */
+@CompatibilityKit
 class MetricsServerCloseTest {
 
     private static final int CLIENTS = 8;

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.testing.MetricValues;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Bad settings fail where they are passed, quoting the value and saying how to fix it. */
+@CompatibilityKit
 class BuilderValidationTest {
 
     private final AppMetrics app = AppMetrics.builder("app").build();
@@ -57,10 +59,12 @@ class BuilderValidationTest {
         HttpServerMetrics.builder(app).durationBuckets(0.25).register();
         // A labelled histogram has no series before its first observation (metrics-core no longer exposes an
         // all-OVERFLOW series from the start), so observe once through the same, idempotently re-registered family.
-        app.histogram("request_duration_seconds").help("x").labelNames("method", "route", "code").register()
-                .labels("GET", "/", "200").observe(0.1);
-        app.histogram("client_request_duration_seconds").help("x").labelNames("target", "method", "code").register()
-                .labels("iotd", "GET", "200").observe(0.1);
+        app.histogram("request_duration_seconds")
+                .help("Time from receiving an HTTP request to completing its response, in seconds.")
+                .labelNames("method", "route", "code").register().labels("GET", "/", "200").observe(0.1);
+        app.histogram("client_request_duration_seconds")
+                .help("Duration of HTTP requests this app made to its peers, in seconds.")
+                .labelNames("target", "method", "code").register().labels("iotd", "GET", "200").observe(0.1);
         MetricValues values = MetricValues.of(app);
         assertEquals(List.of("0.25", "+Inf"), values.labelValues("app_request_duration_seconds_bucket", "le"));
         assertEquals(List.of("0.1", "1.0", "+Inf"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * connection: the client then ACKs at once and Nagle holds nothing back, which is when the old order (record
  * after the close) lost the race.
  */
+@CompatibilityKit
 class CountedBeforeTheClientHasTheBodyTest {
 
     private static final String REQUESTS = "shop_requests_total";

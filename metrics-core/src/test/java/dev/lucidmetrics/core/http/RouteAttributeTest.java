@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A router names the route through {@link HttpServerMetrics#ROUTE_ATTRIBUTE}; the filter's matcher is the fallback. */
+@CompatibilityKit
 class RouteAttributeTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Handlers that throw, forget to respond, or lose their client: counted once, in-flight back to exactly 0. */
+@CompatibilityKit
 class ServerFailuresTest {
 
     private static final String REQUESTS = "shop_requests_total";

@@ -1,9 +1,9 @@
 package dev.lucidmetrics.core.naming;
 
+import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +35,13 @@ final class Corpus {
     private Corpus() {
     }
 
+    /** The corpus in metrics-core's test resources: the kit runs from any backend module. */
     static Path directory() {
-        try {
-            return Path.of(Corpus.class.getResource("/naming-corpus").toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("naming-corpus/ is not on the test class path: run scripts/naming-corpus.",
-                    e);
+        Path corpus = DocSnippets.ROOT.resolve("metrics-core/src/test/resources/naming-corpus");
+        if (!Files.isDirectory(corpus)) {
+            throw new IllegalStateException(corpus + " is missing: run scripts/naming-corpus.");
         }
+        return corpus;
     }
 
     /** Every source of the corpus by name, each family registered once (the result is kept for all tests). */

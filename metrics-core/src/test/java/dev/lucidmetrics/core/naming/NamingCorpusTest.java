@@ -8,6 +8,7 @@ import dev.lucidmetrics.core.naming.Corpus.Source;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Outcome;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Status;
 import dev.lucidmetrics.core.support.Binaries;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * Two expectation files next to this class list today's known disagreements with promtool, one line per family;
  * the test fails when the refusals differ from them in either direction, so the lists can only shrink on purpose.
  */
+@CompatibilityKit
 class NamingCorpusTest {
 
     /** At least this many families per source (about 80% of the recorded counts): an empty corpus cannot pass. */

@@ -1,9 +1,7 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.model.MetricType;
-import dev.lucidmetrics.core.naming.MetricNames;
-import io.prometheus.client.Collector.MetricFamilySamples.Sample;
-import io.prometheus.client.Collector;
+import dev.lucidmetrics.core.spi.CallbackSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,20 +10,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The simpleclient collector behind a {@link Callback}: asks the application's reporter for the values at each
- * collection, leaves out what it cannot expose (a failing reporter, a bad value, a duplicate or over-the-cap
- * combination) and warns once per kind of problem.
+ * What a {@link Callback} reports at each scrape, checked: asks the application's reporter for the values, leaves
+ * out what cannot be exposed (a failing reporter, a bad value, a duplicate or over-the-cap combination) and warns
+ * once per kind of problem. The backend's collector reads it.
  */
-final class CallbackCollector extends Collector implements Collector.Describable {
+final class CallbackReports implements CallbackSource {
 
     private static final System.Logger LOG = System.getLogger(Callback.class.getName());
 
     private final String name;
-    private final String familyName;
-    private final String sampleName;
-    private final String help;
     private final MetricType type;
-    private final List<String> labelNames;
     private final String[] commonValues;
     private final int ownLabels;
     private final int limit;
@@ -34,13 +28,9 @@ final class CallbackCollector extends Collector implements Collector.Describable
     private final AtomicBoolean warnedValue = new AtomicBoolean();
     private final AtomicBoolean warnedCombination = new AtomicBoolean();
 
-    CallbackCollector(LabelledBuilder<?, ?> b, Callback.Reporter reporter) {
+    CallbackReports(LabelledBuilder<?, ?> b, Callback.Reporter reporter) {
         this.name = b.name;
         this.type = b.type;
-        this.familyName = MetricNames.familyName(name, type);
-        this.sampleName = name;
-        this.help = b.help;
-        this.labelNames = List.of(b.allLabelNames());
         this.commonValues = b.app.commonLabelValues();
         this.ownLabels = b.labelNames.size();
         this.limit = b.maxLabelCombinations;
@@ -48,25 +38,30 @@ final class CallbackCollector extends Collector implements Collector.Describable
     }
 
     @Override
-    public List<MetricFamilySamples> describe() {
-        return List.of(family(List.of()));
-    }
-
-    @Override
-    public List<MetricFamilySamples> collect() {
-        List<Sample> samples = new ArrayList<>();
+    public void read(Sink sink) {
+        List<String[]> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
         try {
-            reporter.report((value, labelValues) -> add(samples, seen, value, labelValues));
+            reporter.report((value, labelValues) -> {
+                String[] all = admit(seen, value, labelValues);
+                if (all != null) {
+                    labels.add(all);
+                    values.add(value);
+                }
+            });
         } catch (RuntimeException e) {
             warnOnce(warnedFailure, "The callback of \"" + name + "\" threw " + e + "; its series are left out of"
                     + " the scrape (the scrape itself still answers). Logged once.", e);
-            samples.clear();
+            return;
         }
-        return List.of(family(samples));
+        for (int i = 0; i < labels.size(); i++) {
+            sink.sample(values.get(i), labels.get(i));
+        }
     }
 
-    private void add(List<Sample> samples, Set<List<String>> seen, double value, String... labelValues) {
+    /** The full label values of a sample to expose, or null when it is left out (with one warning per kind). */
+    private String[] admit(Set<List<String>> seen, double value, String... labelValues) {
         if (labelValues == null || labelValues.length != ownLabels || Arrays.asList(labelValues).contains(null)) {
             throw new IllegalArgumentException("\"" + name + "\" takes " + ownLabels + " non-null label values but its"
                     + " callback reported " + Arrays.toString(labelValues) + ".");
@@ -75,23 +70,19 @@ final class CallbackCollector extends Collector implements Collector.Describable
             warnOnce(warnedValue, "The callback of counter \"" + name + "\" reported " + value + " for "
                     + Arrays.toString(labelValues) + "; a counter's value is never negative or NaN, so that series is"
                     + " left out. Logged once.", null);
-            return;
+            return null;
         }
-        List<String> all = new ArrayList<>(List.of(commonValues));
-        all.addAll(Arrays.asList(labelValues));
-        if (seen.contains(all) || seen.size() >= limit) {
+        String[] all = Arrays.copyOf(commonValues, commonValues.length + labelValues.length);
+        System.arraycopy(labelValues, 0, all, commonValues.length, labelValues.length);
+        List<String> key = Arrays.asList(all);
+        if (seen.contains(key) || seen.size() >= limit) {
             warnOnce(warnedCombination, "The callback of \"" + name + "\" reported " + Arrays.toString(labelValues)
-                    + (seen.contains(all) ? " twice in one scrape; the first value is kept"
+                    + (seen.contains(key) ? " twice in one scrape; the first value is kept"
                     : " past the cap of " + limit + " label combinations; it is left out") + ". Logged once.", null);
-            return;
+            return null;
         }
-        seen.add(all);
-        samples.add(new Sample(sampleName, labelNames, all, value));
-    }
-
-    private MetricFamilySamples family(List<Sample> samples) {
-        return new MetricFamilySamples(familyName, type == MetricType.COUNTER ? Type.COUNTER : Type.GAUGE, help,
-                samples);
+        seen.add(key);
+        return all;
     }
 
     private static void warnOnce(AtomicBoolean warned, String message, Throwable cause) {

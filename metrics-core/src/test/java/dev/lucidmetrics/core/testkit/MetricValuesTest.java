@@ -1,4 +1,4 @@
-package dev.lucidmetrics.testing;
+package dev.lucidmetrics.core.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.MetricValues;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@CompatibilityKit
 class MetricValuesTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();
