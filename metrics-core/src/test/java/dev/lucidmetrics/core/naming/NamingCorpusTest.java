@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.lucidmetrics.core.naming.Corpus.Source;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Outcome;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Status;
-import dev.lucidmetrics.core.support.Binaries;
+import dev.lucidmetrics.testing.Promtool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ class NamingCorpusTest {
 
     @Test
     void theStoredVerdictsAreWhatPromtoolSaysAboutEachFile() throws Exception {
-        String promtool = Binaries.require("promtool", "prometheus").toString();
+        String promtool = Promtool.executable().toString();
         for (Source source : Corpus.sources().values()) {
             Process p = new ProcessBuilder(promtool, "check", "metrics").redirectInput(source.exposition().toFile())
                     .redirectErrorStream(true).start();
