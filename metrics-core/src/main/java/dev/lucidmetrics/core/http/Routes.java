@@ -2,10 +2,7 @@ package dev.lucidmetrics.core.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.internal.CardinalityGuard;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a request into a bounded {@code route} label value: the matching declared template, or the context path
@@ -18,25 +15,13 @@ final class Routes {
     private final CardinalityGuard guard;
 
     Routes(List<String> declared, int maxRoutes, String familyName) {
-        List<RouteTemplate> parsed = new ArrayList<>();
-        Map<String, String> shapes = new HashMap<>();
-        for (String text : declared) {
-            RouteTemplate t = RouteTemplate.parse(text);
-            String earlier = shapes.putIfAbsent(t.shape(), text);
-            if (earlier != null) {
-                throw new IllegalArgumentException("Route templates \"" + earlier + "\" and \"" + text + "\" match"
-                        + " the same paths (a trailing slash and variable names do not tell routes apart):"
-                        + " declare only one of them.");
-            }
-            parsed.add(t);
-        }
+        List<RouteTemplate> parsed = RouteTemplate.parseAll(declared);
         if (parsed.size() > maxRoutes) {
             throw new IllegalArgumentException("routes(...) declares " + parsed.size() + " templates but maxRoutes("
                     + maxRoutes + ") admits only " + maxRoutes + " route values: raise maxRoutes(" + parsed.size()
                     + ") or merge templates with variables such as \"/images/{id}\".");
         }
-        parsed.sort(RouteTemplate::bySpecificity);
-        this.templates = List.copyOf(parsed);
+        this.templates = parsed;
         this.guard = new CardinalityGuard("route values of \"" + familyName + "\"", maxRoutes);
     }
 

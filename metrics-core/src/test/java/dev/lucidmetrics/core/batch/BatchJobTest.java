@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ class BatchJobTest {
 
     private static BatchJob.Builder job(URI gateway) {
         return BatchJob.builder("nightly_export").pushgateway(gateway).groupingKey("shard", "eu")
-                .clock(new SteppingClock(START, END));
+                .clock(new TestClock(START, END));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.support.Binaries;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TestClock;
 import dev.lucidmetrics.core.support.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class RealPushgatewayTest {
 
     private BatchJob job(Instant start, Instant end) {
         return BatchJob.builder("nightly_export").pushgateway(URI.create("http://127.0.0.1:" + port))
-                .groupingKey("shard", "eu").clock(new SteppingClock(start, end)).build();
+                .groupingKey("shard", "eu").clock(new TestClock(start, end)).build();
     }
 
     @Test

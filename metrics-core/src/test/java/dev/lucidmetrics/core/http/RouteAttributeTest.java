@@ -9,8 +9,10 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.InMemoryExchange;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +113,7 @@ class RouteAttributeTest {
 
     @Test
     void anHttpsExchangeStaysAnHttpsExchangeAndOneWrapIsEnough() {
-        HttpExchange https = new InMemoryHttpsExchange();
+        HttpExchange https = InMemoryExchange.https("GET", URI.create("/"), "/");
         HttpExchange routed = RoutedExchange.wrap(https);
         assertInstanceOf(HttpsExchange.class, routed);
         assertEquals(routed, RoutedExchange.wrap(routed));

@@ -9,6 +9,7 @@ import dev.lucidmetrics.core.naming.CorpusRegistration.Outcome;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Status;
 import dev.lucidmetrics.core.support.Binaries;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.Promtool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class NamingCorpusTest {
 
     @Test
     void theStoredVerdictsAreWhatPromtoolSaysAboutEachFile() throws Exception {
-        String promtool = Binaries.require("promtool", "prometheus").toString();
+        String promtool = Promtool.executable().toString();
         for (Source source : Corpus.sources().values()) {
             Process p = new ProcessBuilder(promtool, "check", "metrics").redirectInput(source.exposition().toFile())
                     .redirectErrorStream(true).start();
