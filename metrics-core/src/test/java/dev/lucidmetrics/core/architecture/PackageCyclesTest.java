@@ -48,6 +48,12 @@ class PackageCyclesTest {
     }
 
     @Test
+    void theApiHoldsNoPrometheusClient() {
+        assertEquals(Set.of(), PackageGraph.dependenciesUnder(MAIN_CLASSES, "io.prometheus"),
+                "metrics-core's classes must use no Prometheus client: that is a backend's job");
+    }
+
+    @Test
     void theCheckFindsACycleInASmallCyclicFixture(@TempDir Path dir) throws IOException {
         Path a = write(dir, "src/fixture/a/A.java", "package fixture.a; public class A { fixture.b.B b; }");
         Path b = write(dir, "src/fixture/b/B.java", "package fixture.b; public class B { fixture.c.C c; }");

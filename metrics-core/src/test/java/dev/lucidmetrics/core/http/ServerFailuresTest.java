@@ -91,7 +91,7 @@ class ServerFailuresTest {
     @Test
     void aHandlerThatReturnsWithoutRespondingIsCountedAs500OnceWithOneWarning() throws Exception {
         serve("/silent", exchange -> { });
-        try (LogCapture log = new LogCapture(HttpServerMetrics.class);
+        try (LogCapture log = new LogCapture(RequestRecorder.class);
                 RawHttp first = request("/silent"); RawHttp second = request("/silent")) {
             TestServer.awaitValue(2.0, () -> values.sum(REQUESTS), REQUESTS);
             assertEquals(2.0, values.get(REQUESTS, "method", "GET", "route", "/silent", "code", "500"));
