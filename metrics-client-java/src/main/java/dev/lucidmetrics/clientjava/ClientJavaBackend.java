@@ -1,5 +1,7 @@
 package dev.lucidmetrics.clientjava;
 
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
 import dev.lucidmetrics.core.spi.Backend;
 import dev.lucidmetrics.core.spi.BackendRegistry;
 import dev.lucidmetrics.core.spi.ExpositionFormat;
@@ -53,5 +55,21 @@ public final class ClientJavaBackend implements Backend {
     @Override
     public Set<ExpositionFormat> formats() {
         return EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS);
+    }
+
+    /**
+     * client_java 1.x's model refuses every family name that ends in {@code _created} (it reserves the suffix for
+     * the created time of counters, histograms and summaries): a counter {@code x_created_total}, a gauge
+     * {@code x_created}, an info {@code x_created_info}. The API's rules and promtool allow them, and simpleclient exposes them.
+     */
+    @Override
+    public String refusal(String name, MetricType type) {
+        String family = type == MetricType.INFO ? Names.withoutSuffix(name, "_info") : MetricNames.familyName(name, type);
+        if (!family.endsWith("_created")) {
+            return null;
+        }
+        return "\"" + name + "\" ends in \"_created\", which the client_java backend cannot expose: client_java 1.x"
+                + " reserves the suffix for the created time of counters, histograms and summaries. Choose another"
+                + " last word, or run on the simpleclient backend (dev.lucidmetrics:metrics-simpleclient).";
     }
 }
