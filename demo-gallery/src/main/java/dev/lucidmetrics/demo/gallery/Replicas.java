@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -109,13 +110,10 @@ final class Replicas {
         }
         // The family of the first address, the one the client would use: "localhost" also names ::1, where an app
         // listening on 0.0.0.0 does not answer.
+        // Sorted: Compose's DNS shuffles its answer, and a new order at every lookup would skew the turns.
         boolean v4 = !addresses.isEmpty() && addresses.get(0) instanceof Inet4Address;
-        List<URI> urls = new ArrayList<>();
-        for (InetAddress a : addresses) {
-            if ((a instanceof Inet4Address) == v4) {
-                urls.add(withHost(url, a));
-            }
-        }
+        List<URI> urls = addresses.stream().filter(a -> (a instanceof Inet4Address) == v4)
+                .sorted(Comparator.comparing(InetAddress::getHostAddress)).map(a -> withHost(url, a)).toList();
         return urls.size() > 1 ? urls : List.of(url);
     }
 

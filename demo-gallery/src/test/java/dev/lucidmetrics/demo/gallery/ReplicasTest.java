@@ -88,6 +88,19 @@ class ReplicasTest {
     }
 
     @Test
+    void anAnswerInAnotherOrderAtEveryLookupKeepsTheTurnsEven() {
+        dns.put("accesslog", ips("172.20.0.4", "172.20.0.5"));
+        Replicas r = replicas(ACCESS_LOG);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int lookup = 0; lookup < 20; lookup++) {   // Compose's DNS shuffles its answer; here the worst order
+            dns.put("accesslog", lookup % 2 == 0 ? ips("172.20.0.4", "172.20.0.5") : ips("172.20.0.5", "172.20.0.4"));
+            clock.addAndGet(REFRESH);
+            counts.merge(r.next().getHost(), 1, Integer::sum);
+        }
+        assertEquals(Map.of("172.20.0.4", 10, "172.20.0.5", 10), counts);
+    }
+
+    @Test
     void aRemovedReplicaGetsNoVisitAfterTheNextRefresh() {
         dns.put("accesslog", ips("172.20.0.4", "172.20.0.5", "172.20.0.6"));
         Replicas r = replicas(ACCESS_LOG);
