@@ -24,16 +24,18 @@ class Board:
         self._next_id, self._x, self._y, self._row_h = 1, 0, 0, 0
 
     def var(self, name, label, query, multi=False, include_all=False):
+        # No `current` unless it names a choice: the model's VariableOption needs text and value, so an empty one
+        # is invalid (compose/tests/schemas); without it Grafana selects the first value the query returns.
+        current = {"current": {"selected": True, "text": ["All"], "value": ["$__all"]}} if include_all else {}
         v = {
             "type": "query", "name": name, "label": label, "datasource": DS,
             "definition": query,
             "query": {"query": query, "refId": "PrometheusVariableQueryEditor-VariableQuery"},
             "refresh": 2, "sort": 1, "multi": multi, "includeAll": include_all,
-            "current": {}, "options": [], "hide": 0, "regex": "", "skipUrlSync": False,
+            **current, "options": [], "hide": 0, "regex": "", "skipUrlSync": False,
         }
         if include_all:
             v["allValue"] = ".*"
-            v["current"] = {"selected": True, "text": ["All"], "value": ["$__all"]}
         self.variables.append(v)
 
     def row(self, title):

@@ -82,5 +82,12 @@ need_pkg() {
   out=$(missing_tools "$@") || die "$(printf '%s' "$out" | paste -sd ';' | sed 's/;/; /g')"
 }
 
+# need_npm DIR: the npm packages DIR/package-lock.json pins (DIR relative to the repository root) are installed in
+# DIR/node_modules; otherwise fails, naming the installer (scripts/ensure-tools runs npm ci there). Installs nothing.
+need_npm() {
+  local out
+  out=$(npm_problem "$1") || die "$(printf '%s' "$out" | paste -sd ';' | sed 's/;/; /g')"
+}
+
 # pick_python: PY, a python3 with PyYAML (the helpers parse compose/k8s/Prometheus YAML).
 pick_python() { find_yaml_python || need_pkg python3 py:yaml; }

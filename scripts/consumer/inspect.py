@@ -2,8 +2,8 @@
 """Checks on what `mvn deploy` put in a file repository, for scripts/consumer-test. Each prints what it found and
 exits non-zero with the reason when the check fails.
 
-    inspect.py artifacts REPO VERSION ROOT   exactly the published artifacts: parent, metrics-core, metrics-testing,
-                                             metrics-bom; each jar with sources and javadoc jars; checksums
+    inspect.py artifacts REPO VERSION ROOT   exactly the published artifacts: parent, metrics-core,
+                                             metrics-simpleclient, metrics-testing, metrics-bom; each jar with sources and javadoc jars; checksums
     inspect.py poms REPO VERSION             the metadata Maven Central requires, on every published POM; the BOM
                                              manages exactly the published jars and has no parent
     inspect.py manifests REPO VERSION        Automatic-Module-Name, Implementation-Version and META-INF/LICENSE
@@ -17,14 +17,16 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 GROUP = "dev/lucidmetrics"
-PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-testing": "jar", "metrics-bom": "pom"}
-# Attached files published besides pom, jar, sources and javadoc. metrics-core's test-jar carries the project's own
-# test helpers (dev.lucidmetrics.core.support) for the other modules' tests; the jar plugin attaches it, so a deploy
-# publishes it too. Listed here so that any other extra file fails the check.
+PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-simpleclient": "jar", "metrics-testing": "jar",
+             "metrics-bom": "pom"}
+# Attached files published besides pom, jar, sources and javadoc. metrics-core's test-jar carries the compatibility kit
+# every backend runs and the project's own test helpers (dev.lucidmetrics.core.support); the jar plugin attaches it,
+# so a deploy publishes it too. Listed here so that any other extra file fails the check.
 EXTRA = {"metrics-core": [("tests", "jar")]}
-MODULE_NAMES = {"metrics-core": "dev.lucidmetrics.core", "metrics-testing": "dev.lucidmetrics.testing"}
-MODULE_DIRS = {"lucid-metrics-parent": ".", "metrics-core": "metrics-core", "metrics-testing": "metrics-testing",
-               "metrics-bom": "metrics-bom"}
+MODULE_NAMES = {"metrics-core": "dev.lucidmetrics.core", "metrics-simpleclient": "dev.lucidmetrics.simpleclient",
+                "metrics-testing": "dev.lucidmetrics.testing"}
+MODULE_DIRS = {"lucid-metrics-parent": ".", "metrics-core": "metrics-core", "metrics-simpleclient": "metrics-simpleclient",
+               "metrics-testing": "metrics-testing", "metrics-bom": "metrics-bom"}
 CENTRAL_REQUIRED = ["name", "description", "url", "licenses/license/name", "licenses/license/url",
                     "scm/url", "scm/connection", "developers/developer/name"]
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}

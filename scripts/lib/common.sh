@@ -48,6 +48,17 @@ missing_tools() {
   return "$status"
 }
 
+# npm_problem DIR: says what is missing from DIR/node_modules against DIR/package-lock.json (DIR relative to the
+# repository root) and the command that installs it; status 1 if anything is. Installs nothing: scripts/ensure-tools
+# runs npm ci there.
+npm_problem() {
+  local out
+  out=$(cd "$LUCID_ROOT" && node scripts/lib/npm-check.mjs "$1" 2>&1) && return 0
+  printf '%s\n' "$out"
+  echo "install with: scripts/ensure-tools, or: (cd $1 && npm ci --ignore-scripts)"
+  return 1
+}
+
 # find_yaml_python: sets PY to a python3 with PyYAML, Debian's /usr/bin/python3 when the first on the PATH lacks it.
 find_yaml_python() {
   local p

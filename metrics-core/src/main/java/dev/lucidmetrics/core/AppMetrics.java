@@ -1,10 +1,12 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.internal.AppRegistries;
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.MetricType;
-import io.prometheus.client.CollectorRegistry;
-import java.util.HashMap;
+import dev.lucidmetrics.core.model.MetricSnapshots;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
+import dev.lucidmetrics.core.spi.BackendRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * An application's metrics: its namespace, build info and registry, and the factories for its metrics. Every metric
- * name is prefixed with the namespace and checked against the naming rules when registered.
+ * name is prefixed with the namespace and checked against the naming rules when registered. The metrics live in the
+ * registry of the backend on the class path ({@code metrics-simpleclient} or {@code metrics-client-java}).
  * <pre>{@code
  * AppMetrics app = AppMetrics.builder("image_gallery").version("1.4.0").build();
  * Counter pages = app.counter("pages_total").help("Pages rendered.").register();
@@ -25,22 +28,25 @@ public final class AppMetrics {
     /** The default cap of label combinations per metric. */
     static final int DEFAULT_MAX_LABEL_COMBINATIONS = 1000;
 
+    static {
+        AppRegistries.install(app -> ((AppMetrics) app).registry);
+    }
+
     private final String namespace;
     private final String version;
     private final String revision;
     private final List<String> commonLabelNames;
     private final String[] commonLabelValues;
-    private final CollectorRegistry registry;
+    private final BackendRegistry registry;
     private final int maxLabelCombinations;
-    private final Map<String, Registered> registered = new HashMap<>();
 
-    private AppMetrics(Builder b) {
+    private AppMetrics(Builder b, BackendRegistry registry) {
         this.namespace = b.namespace;
         this.version = b.resolvedVersion();
         this.revision = b.resolvedRevision();
         this.commonLabelNames = List.copyOf(b.commonLabels.keySet());
         this.commonLabelValues = b.commonLabels.values().toArray(new String[0]);
-        this.registry = b.registry;
+        this.registry = registry;
         this.maxLabelCombinations = b.maxLabelCombinations;
     }
 
@@ -91,12 +97,28 @@ public final class AppMetrics {
     }
 
     /**
-     * The escape hatch to simpleclient: the registry behind this app, to register a raw simpleclient collector or
-     * hand the registry to simpleclient code. Everything else in Lucid Metrics takes the {@code AppMetrics} itself;
-     * see docs/api.md.
+     * The escape hatch: the backend's own registry behind this app — simpleclient's {@code CollectorRegistry} on the
+     * simpleclient backend, client_java's {@code PrometheusRegistry} on the client_java one — to register a collector
+     * of that client or hand the registry to code written for it. Everything else in Lucid Metrics takes the
+     * {@code AppMetrics} itself; see docs/api.md.
+     * <pre>{@code
+     * CollectorRegistry registry = app.unwrap(CollectorRegistry.class);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the backend's registry is not a {@code type}, naming the backend in use
      */
-    public CollectorRegistry collectorRegistry() {
-        return registry;
+    public <T> T unwrap(Class<T> type) {
+        Checks.notNull("type", type, "pass the registry class of the backend in use, such as CollectorRegistry.class");
+        return registry.unwrap(type);
+    }
+
+    /**
+     * Every family of this app's registry at this instant, sorted by name — the app's own metrics and whatever was
+     * registered around the factories through the escape hatch. For tests and diagnostics: a scrape is the way to
+     * read metrics in production.
+     */
+    public MetricSnapshots snapshot() {
+        return registry.snapshot();
     }
 
     /** Names are taken relative to the namespace, unless they already start with it. */
@@ -119,59 +141,19 @@ public final class AppMetrics {
         return maxLabelCombinations;
     }
 
-    /**
-     * Registers what {@code create} makes under {@code b}'s name, once: a second registration of the same name, type
-     * and label names returns the first metric. A callback is registered once only, since a second one would
-     * silently drop the first one's reporter.
-     */
-    synchronized <T> T registerOnce(MetricBuilder<?, ?> b, Supplier<T> create) {
-        Registered existing = registered.get(b.name);
-        if (existing != null && (existing.metric instanceof Callback || isCallback(create))) {
-            throw new IllegalArgumentException("\"" + b.name + "\" is already registered"
-                    + (existing.metric instanceof Callback ? " with a callback" : "") + ": a callback metric has its"
-                    + " name to itself, registered once; keep the Callback that registerCallback(...) returned.");
-        }
-        if (existing != null) {
-            if (existing.type != b.type || !existing.labelNames.equals(b.labelNames())) {
-                throw new IllegalArgumentException("\"" + b.name + "\" is already registered as a "
-                        + existing.type.displayName().toLowerCase() + " with label names " + existing.labelNames
-                        + "; it cannot also be a " + b.type.displayName().toLowerCase() + " with label names "
-                        + b.labelNames() + ". One name has one type and one set of label names: reuse the existing"
-                        + " metric or choose another name.");
-            }
-            @SuppressWarnings("unchecked")
-            T metric = (T) existing.metric;
-            return metric;
-        }
-        T metric;
-        try {
-            metric = create.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + b.name + "\" clashes with a metric already in the registry"
-                    + " (simpleclient says: " + e.getMessage() + "): choose another name.", e);
-        }
-        registered.put(b.name, new Registered(b.type, List.copyOf(b.labelNames()), metric));
-        return metric;
+    /** The backend registry the app's metrics live in; for the library's own packages, through its builders. */
+    BackendRegistry registry() {
+        return registry;
     }
 
-    private static boolean isCallback(Supplier<?> create) {
-        return create instanceof CallbackRegistration;
+    /** The backend's name, for messages. */
+    String backendName() {
+        return registry.backend().name();
     }
 
-    /** Marks the registration of a callback metric, which {@link #registerOnce} registers once only. */
-    interface CallbackRegistration extends Supplier<Callback> {
-    }
-
-    private static final class Registered {
-        final MetricType type;
-        final List<String> labelNames;
-        final Object metric;
-
-        Registered(MetricType type, List<String> labelNames, Object metric) {
-            this.type = type;
-            this.labelNames = labelNames;
-            this.metric = metric;
-        }
+    /** Registers what {@code create} makes under {@code b}'s name once per registry; see {@link Registrations}. */
+    <T> T registerOnce(MetricBuilder<?, ?> b, Supplier<T> create) {
+        return Registrations.of(registry).registerOnce(b, create);
     }
 
     /**
@@ -182,31 +164,28 @@ public final class AppMetrics {
      */
     public static final class Builder {
         private final String namespace;
-        private String version;
-        private String revision;
-        private MetricsConfig config;
+        private final MetricsConfig.Builder explicit = MetricsConfig.builder();
+        private MetricsConfig config = MetricsConfig.empty();
         private String manifestVersion;
         private final Map<String, String> commonLabels = new LinkedHashMap<>();
-        private CollectorRegistry registry;
+        private String backend;
+        private Object nativeRegistry;
         private int maxLabelCombinations = DEFAULT_MAX_LABEL_COMBINATIONS;
 
         Builder(String namespace) {
-            List<String> findings = NamingRules.checkNamespace(namespace);
-            if (!findings.isEmpty()) {
-                throw new IllegalArgumentException(String.join(" ", findings));
-            }
+            Checks.noFindings(MetricNames.checkNamespace(namespace));
             this.namespace = namespace;
         }
 
         /** The app's version for {@code _build_info}; beats {@code APP_VERSION} and the jar manifest. */
         public Builder version(String version) {
-            this.version = Checks.text("version", version, "1.0.0");
+            explicit.version(version);
             return this;
         }
 
         /** The source revision (commit) for {@code _build_info}; beats {@code APP_REVISION}. Default "unknown". */
         public Builder revision(String revision) {
-            this.revision = Checks.text("revision", revision, "3f2a9c1");
+            explicit.revision(revision);
             return this;
         }
 
@@ -233,21 +212,29 @@ public final class AppMetrics {
 
         /** A label with a fixed value added to every metric of the app (use sparingly; prefer target labels). */
         public Builder commonLabel(String name, String value) {
-            List<String> findings = NamingRules.checkLabelNames(namespace, MetricType.GAUGE, List.of(name));
-            if (!findings.isEmpty()) {
-                throw new IllegalArgumentException(String.join(" ", findings));
-            }
+            Checks.noFindings(MetricNames.checkLabelNames(namespace, MetricType.GAUGE, List.of(name)));
             commonLabels.put(name, Checks.text("value of common label \"" + name + "\"", value, "eu-west-1"));
             return this;
         }
 
         /**
-         * The escape hatch from simpleclient: register into this existing registry (such as simpleclient's
-         * {@code CollectorRegistry.defaultRegistry}) instead of a new one owned by this app.
+         * The escape hatch in: register into this registry of the backend's own client (such as simpleclient's
+         * {@code CollectorRegistry.defaultRegistry}, or client_java's {@code PrometheusRegistry.defaultRegistry})
+         * instead of a new one owned by this app. Checked by {@link #build()}, which names the registry type of each
+         * backend on the class path when this is none of them.
          */
-        public Builder collectorRegistry(CollectorRegistry registry) {
-            this.registry = Checks.notNull("registry", registry, "pass a CollectorRegistry, or leave it unset for a"
-                    + " new one");
+        public Builder registry(Object nativeRegistry) {
+            this.nativeRegistry = Checks.notNull("registry", nativeRegistry, "pass the backend's own registry, or"
+                    + " leave it unset for a new one");
+            return this;
+        }
+
+        /**
+         * Which backend to run on, by name ({@code "simpleclient"}, {@code "client_java"}), for a class path that
+         * has more than one; with one backend on the class path, it is used without being named.
+         */
+        public Builder backend(String name) {
+            this.backend = Checks.text("backend", name, "simpleclient");
             return this;
         }
 
@@ -258,34 +245,30 @@ public final class AppMetrics {
             return this;
         }
 
+        /**
+         * Builds the app on the backend of the class path (or the one named) and registers
+         * {@code <namespace>_build_info}; building a second app on a shared registry replaces the facts.
+         *
+         * @throws IllegalStateException when no backend is on the class path (naming the artifacts to add), or more
+         *         than one and none is named
+         */
         public AppMetrics build() {
-            if (registry == null) {
-                registry = new CollectorRegistry(true);
-            }
-            AppMetrics app = new AppMetrics(this);
+            BackendRegistry registry = nativeRegistry == null ? Backends.find(backend).newRegistry()
+                    : Backends.forRegistry(backend, nativeRegistry).adopt(nativeRegistry);
+            AppMetrics app = new AppMetrics(this, registry);
             app.info("build_info").help("Build facts of " + namespace + "; the value is always 1.")
-                    .label("version", app.version).label("revision", app.revision)
-                    .label("java_version", System.getProperty("java.version", "unknown")).register();
+                    .labelNames("version", "revision", "java_version").register()
+                    .set(app.version, app.revision, System.getProperty("java.version", "unknown"));
             return app;
         }
 
         private String resolvedVersion() {
-            String fromConfig = config == null ? null : config.version();
-            return first(version, fromConfig, manifestVersion, "unknown");
+            return explicit.build().orElse(config).version().orElse(manifestVersion == null ? "unknown"
+                    : manifestVersion);
         }
 
         private String resolvedRevision() {
-            String fromConfig = config == null ? null : config.revision();
-            return first(revision, fromConfig, "unknown");
-        }
-
-        private static String first(String... candidates) {
-            for (String c : candidates) {
-                if (c != null) {
-                    return c;
-                }
-            }
-            throw new AssertionError("the last candidate is a constant");
+            return explicit.build().orElse(config).revision().orElse("unknown");
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -38,8 +38,8 @@ abstract class CallbackBuilder<B extends CallbackBuilder<B, M>, M> extends Label
     public Callback registerCallback(Callback.Reporter reporter) {
         Checks.notNull("reporter", reporter, "pass a Callback.Reporter such as series -> series.report(v, \"x\")");
         checkNames();
-        return app.registerOnce(this, (AppMetrics.CallbackRegistration) () -> {
-            new CallbackCollector(this, reporter).register(app.collectorRegistry());
+        return app.registerOnce(this, (Registrations.CallbackRegistration) () -> {
+            app.registry().callback(spec(), new CallbackReports(this, reporter));
             return new Callback(name);
         });
     }

@@ -1,7 +1,7 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
-import io.prometheus.client.SimpleCollector;
+import dev.lucidmetrics.core.spi.SeriesFamily;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,41 +12,39 @@ import java.util.function.Function;
 /**
  * The series of one metric by label values: prepends the app's common label values, caches each series (this map
  * is the only record of which series exist), collapses combinations past the cardinality limit into the overflow
- * series, and removes series, which frees their place under the limit.
+ * series, and removes series, which frees their place under the limit. The backend stores the values.
  *
  * @param <C> our type of one series
  */
 final class Children<C> {
 
-    /** Where the series' values live: made here (our own storage), or simpleclient's children kept in step. */
+    /** Where the series' values live: a backend's family, each series wrapped in our type of one series. */
     interface Backing<C> {
         /** A new series for the full label values (common ones first). */
         C create(String[] allValues);
 
         /** The series for these full label values was removed. */
-        default void removed(String[] allValues) {
-        }
+        void removed(String[] allValues);
 
         /** Every series was removed. */
-        default void cleared() {
-        }
+        void cleared();
 
-        /** A simpleclient collector's children, removed and cleared with ours. */
-        static <X, C> Backing<C> of(SimpleCollector<X> collector, Function<X, C> wrap) {
+        /** The series of a backend family, each wrapped by {@code wrap}, removed and cleared with ours. */
+        static <S, C> Backing<C> of(SeriesFamily<S> family, Function<S, C> wrap) {
             return new Backing<>() {
                 @Override
                 public C create(String[] allValues) {
-                    return wrap.apply(collector.labels(allValues));
+                    return wrap.apply(family.series(allValues));
                 }
 
                 @Override
                 public void removed(String[] allValues) {
-                    collector.remove(allValues);
+                    family.remove(allValues);
                 }
 
                 @Override
                 public void cleared() {
-                    collector.clear();
+                    family.clear();
                 }
             };
         }

@@ -1,11 +1,9 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
-import io.prometheus.client.exemplars.CounterExemplarSampler;
-import io.prometheus.client.exemplars.Exemplar;
-import io.prometheus.client.exemplars.ExemplarConfig;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
+import dev.lucidmetrics.core.spi.CounterSeries;
 
 /**
  * A value that only goes up, such as requests served. Built by {@link AppMetrics#counter(String)}:
@@ -14,14 +12,12 @@ import java.util.concurrent.atomic.LongAdder;
  * loads.labels("cached").inc();
  * // iotd_api_image_load_total{status="cached"} 1.0
  * }</pre>
- * Each series keeps its value in the JDK's {@link LongAdder} (whole increments) and a {@link DoubleAdder} made on
- * the first fractional one, exposed by a simpleclient collector of ours ({@code CounterCollector}): under
- * contention the JDK's adders find a thread's cell without simpleclient's {@code ThreadLocal} lookup.
  */
 public final class Counter extends Metric<Counter.Child> {
 
-    private Counter(Builder b, Shared shared) {
-        super(b, values -> new Child(shared));
+    private Counter(Builder b) {
+        super(b, Children.Backing.of(b.app.registry().counter(b.spec(), b.exemplars), series -> new Child(b.name,
+                series)));
     }
 
     /** Adds one; only for a counter without label names. */
@@ -47,42 +43,23 @@ public final class Counter extends Metric<Counter.Child> {
         return noLabels().get();
     }
 
-    /** What every series of one counter shares: its name for messages, and the exemplar sampler when asked for. */
-    private static final class Shared {
-        final String name;
-        final CounterExemplarSampler sampler;
-
-        Shared(String name, CounterExemplarSampler sampler) {
-            this.name = name;
-            this.sampler = sampler;
-        }
-    }
-
     /** One series of a counter. */
     public static final class Child {
-        private final Shared shared;
-        private final LongAdder whole = new LongAdder();
-        private volatile DoubleAdder fractions;
-        private volatile Exemplar exemplar;
-        private final long created = System.currentTimeMillis();
+        private final String name;
+        private final CounterSeries series;
 
-        Child(Shared shared) {
-            this.shared = shared;
+        Child(String name, CounterSeries series) {
+            this.name = name;
+            this.series = series;
         }
 
         public void inc() {
-            whole.increment();
-            if (shared.sampler != null) {
-                sample(1);
-            }
+            series.inc();
         }
 
         /** Adds {@code amount}, which must not be negative (nor NaN). */
         public void inc(double amount) {
-            add(checked(amount));
-            if (shared.sampler != null) {
-                sample(amount);
-            }
+            series.inc(checked(amount));
         }
 
         /**
@@ -94,62 +71,17 @@ public final class Counter extends Metric<Counter.Child> {
          */
         public void incWithExemplar(double amount, String... exemplarLabels) {
             double checked = checked(amount);
-            Exemplars.apply(shared.name, exemplarLabels, labels -> {
-                Exemplar given = new Exemplar(checked, System.currentTimeMillis(), labels);
-                add(checked);
-                exemplar = given;
-            });
+            Checks.noFindings(MetricNames.checkExemplarLabels(name, exemplarLabels));
+            series.incWithExemplar(checked, exemplarLabels.clone());
         }
 
         public double get() {
-            DoubleAdder f = fractions;
-            return whole.sum() + (f == null ? 0 : f.sum());
-        }
-
-        /** The latest exemplar, or null. */
-        Exemplar exemplar() {
-            return exemplar;
-        }
-
-        /** When the series was created, in milliseconds since the epoch (the {@code _created} sample). */
-        long created() {
-            return created;
-        }
-
-        private void add(double amount) {
-            long asLong = (long) amount;
-            if (asLong == amount) {
-                whole.add(asLong);
-            } else {
-                fractions().add(amount);
-            }
-        }
-
-        private DoubleAdder fractions() {
-            DoubleAdder f = fractions;
-            if (f == null) {
-                synchronized (this) {
-                    f = fractions;
-                    if (f == null) {
-                        f = new DoubleAdder();
-                        fractions = f;
-                    }
-                }
-            }
-            return f;
-        }
-
-        private void sample(double amount) {
-            Exemplar previous = exemplar;
-            Exemplar next = shared.sampler.sample(amount, previous);
-            if (next != null && next != previous) {
-                exemplar = next;   // a racing sample may win instead: either is a valid exemplar
-            }
+            return series.get();
         }
 
         private double checked(double amount) {
             if (!(amount >= 0)) {
-                throw new IllegalArgumentException("Increment " + amount + " is illegal for counter \"" + shared.name
+                throw new IllegalArgumentException("Increment " + amount + " is illegal for counter \"" + name
                         + "\": counters only go up; use a gauge for a value that can go down.");
             }
             return amount;
@@ -165,8 +97,8 @@ public final class Counter extends Metric<Counter.Child> {
         }
 
         /**
-         * Samples exemplars (trace ids from OpenTelemetry, when on the class path). Off by default: simpleclient
-         * samples on every call when it is on, which costs several times the increment itself.
+         * Samples exemplars (trace ids from OpenTelemetry, when it is on the class path). Off by default: sampling
+         * on every call costs several times the increment itself.
          */
         public Builder withExemplars() {
             this.exemplars = true;
@@ -175,11 +107,7 @@ public final class Counter extends Metric<Counter.Child> {
 
         @Override
         Counter create() {
-            CounterExemplarSampler sampler = exemplars && ExemplarConfig.isExemplarsEnabled()
-                    ? ExemplarConfig.getCounterExemplarSampler() : null;   // null when no tracer is on the class path
-            Counter counter = new Counter(this, new Shared(name, sampler));
-            new CounterCollector(name, help, allLabelNames(), counter.children()).register(app.collectorRegistry());
-            return counter;
+            return new Counter(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.spi.GaugeSeries;
 
 /**
  * A value that goes up and down, such as requests in flight. Built by {@link AppMetrics#gauge(String)}:
@@ -12,8 +13,8 @@ import dev.lucidmetrics.core.internal.MetricType;
  */
 public final class Gauge extends Metric<Gauge.Child> {
 
-    private Gauge(Builder b, io.prometheus.client.Gauge collector) {
-        super(b, Children.Backing.of(collector, Child::new));
+    private Gauge(Builder b) {
+        super(b, Children.Backing.of(b.app.registry().gauge(b.spec()), Child::new));
     }
 
     public void inc() {
@@ -79,39 +80,39 @@ public final class Gauge extends Metric<Gauge.Child> {
 
     /** One series of a gauge. */
     public static final class Child {
-        private final io.prometheus.client.Gauge.Child child;
+        private final GaugeSeries series;
 
-        Child(io.prometheus.client.Gauge.Child child) {
-            this.child = child;
+        Child(GaugeSeries series) {
+            this.series = series;
         }
 
         public void inc() {
-            child.inc();
+            series.inc(1);
         }
 
         public void inc(double amount) {
-            child.inc(amount);
+            series.inc(amount);
         }
 
         public void dec() {
-            child.dec();
+            series.inc(-1);
         }
 
         public void dec(double amount) {
-            child.dec(amount);
+            series.inc(-amount);
         }
 
         public void set(double value) {
-            child.set(value);
+            series.set(value);
         }
 
         public double get() {
-            return child.get();
+            return series.get();
         }
 
         /** Sets this series to the current Unix time in seconds. */
         public void setToCurrentTime() {
-            child.setToCurrentTime();
+            series.set(System.currentTimeMillis() / 1000.0);
         }
 
         /** Counts a block as in progress on this series; see {@link Gauge#trackInProgress()}. */
@@ -128,8 +129,7 @@ public final class Gauge extends Metric<Gauge.Child> {
 
         @Override
         Gauge create() {
-            return new Gauge(this, io.prometheus.client.Gauge.build().name(name).help(help)
-                    .labelNames(allLabelNames()).register(app.collectorRegistry()));
+            return new Gauge(this);
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.Buckets;
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
+import dev.lucidmetrics.core.spi.HistogramSeries;
+import dev.lucidmetrics.core.spi.HistogramSpec;
 
 /**
  * Observations counted into buckets, such as request durations. Built by {@link AppMetrics#histogram(String)}:
@@ -13,12 +17,21 @@ import dev.lucidmetrics.core.internal.MetricType;
  */
 public final class Histogram extends Metric<Histogram.Child> {
 
-    /** The de facto standard latency buckets in seconds (simpleclient, the Python client, OpenTelemetry advice). */
-    public static final double[] DEFAULT_BUCKETS =
+    private static final double[] DEFAULT_BUCKETS =
             {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
-    private Histogram(Builder b, io.prometheus.client.Histogram collector) {
-        super(b, Children.Backing.of(collector, child -> new Child(b.name, child)));
+    private Histogram(Builder b) {
+        super(b, Children.Backing.of(b.app.registry().histogram(b.spec(), new HistogramSpec(b.buckets, b.exemplars)),
+                series -> new Child(b.name, series)));
+    }
+
+    /**
+     * The de facto standard latency buckets in seconds (simpleclient, the Python client, OpenTelemetry advice), the
+     * default of every histogram: 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10. A copy of
+     * its own for each caller.
+     */
+    public static double[] defaultBuckets() {
+        return DEFAULT_BUCKETS.clone();
     }
 
     /** Records one observation; only for a histogram without label names. */
@@ -39,15 +52,15 @@ public final class Histogram extends Metric<Histogram.Child> {
     /** One series of a histogram. */
     public static final class Child {
         private final String name;
-        private final io.prometheus.client.Histogram.Child child;
+        private final HistogramSeries series;
 
-        Child(String name, io.prometheus.client.Histogram.Child child) {
+        Child(String name, HistogramSeries series) {
             this.name = name;
-            this.child = child;
+            this.series = series;
         }
 
         public void observe(double value) {
-            child.observe(value);
+            series.observe(value);
         }
 
         /**
@@ -57,7 +70,8 @@ public final class Histogram extends Metric<Histogram.Child> {
          * {@code x_bucket{le="0.25"} 1.0 # {trace_id="4bf9..."} 0.12 1700000000.000}
          */
         public void observeWithExemplar(double value, String... exemplarLabels) {
-            Exemplars.apply(name, exemplarLabels, labels -> child.observeWithExemplar(value, labels));
+            Checks.noFindings(MetricNames.checkExemplarLabels(name, exemplarLabels));
+            series.observeWithExemplar(value, exemplarLabels.clone());
         }
 
         public Timer startTimer() {
@@ -66,13 +80,12 @@ public final class Histogram extends Metric<Histogram.Child> {
 
         /** Observations so far, for tests and diagnostics. */
         public long count() {
-            double[] buckets = child.get().buckets;
-            return (long) buckets[buckets.length - 1];
+            return series.count();
         }
 
         /** Sum of observations so far. */
         public double sum() {
-            return child.get().sum;
+            return series.sum();
         }
     }
 
@@ -92,8 +105,8 @@ public final class Histogram extends Metric<Histogram.Child> {
         }
 
         /**
-         * Samples exemplars (trace ids from OpenTelemetry, when on the class path). Off by default: simpleclient
-         * samples on every call when it is on, which costs several times the observation itself.
+         * Samples exemplars (trace ids from OpenTelemetry, when it is on the class path). Off by default: sampling
+         * on every call costs several times the observation itself.
          */
         public Builder withExemplars() {
             this.exemplars = true;
@@ -102,10 +115,7 @@ public final class Histogram extends Metric<Histogram.Child> {
 
         @Override
         Histogram create() {
-            io.prometheus.client.Histogram.Builder sb = io.prometheus.client.Histogram.build()
-                    .name(name).help(help).labelNames(allLabelNames()).buckets(buckets);
-            return new Histogram(this, (exemplars ? sb.withExemplars() : sb.withoutExemplars())
-                    .register(app.collectorRegistry()));
+            return new Histogram(this);
         }
     }
 }

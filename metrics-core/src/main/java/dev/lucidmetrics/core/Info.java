@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.spi.InfoSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,15 +27,14 @@ public final class Info {
     private final String name;
     private final List<String> labelNames;
     private final String[] commonValues;
-    private final io.prometheus.client.Gauge gauge;
+    private final InfoSeries series;
     private final boolean settable;
-    private String[] current;
 
-    private Info(Builder b, io.prometheus.client.Gauge gauge) {
+    private Info(Builder b) {
         this.name = b.name;
         this.labelNames = b.labelNames();
         this.commonValues = b.app.commonLabelValues();
-        this.gauge = gauge;
+        this.series = b.app.registry().info(b.spec());
         this.settable = !b.declared.isEmpty();
         if (!settable) {
             show(b.values.toArray(new String[0]));
@@ -59,17 +59,13 @@ public final class Info {
             throw new IllegalArgumentException("Info \"" + name + "\" takes " + labelNames.size() + " non-null label"
                     + " values " + labelNames + " but got " + Arrays.toString(values) + ".");
         }
-        if (current != null) {
-            gauge.remove(current);    // never two series at once, which would break group_left joins
-        }
-        show(values.clone());
+        show(values.clone());    // replaces the facts: never two series at once, which would break group_left joins
     }
 
     private void show(String[] values) {
         String[] all = Arrays.copyOf(commonValues, commonValues.length + values.length);
         System.arraycopy(values, 0, all, commonValues.length, values.length);
-        gauge.labels(all).set(1);
-        current = all;
+        series.set(all);
     }
 
     /** Builds an {@link Info}; the name must end in {@code _info}. */
@@ -110,8 +106,7 @@ public final class Info {
                 throw new IllegalStateException("Info \"" + name + "\" has both label(name, value) facts " + fixed
                         + " and labelNames(...) " + declared + ": use one or the other.");
             }
-            return new Info(this, io.prometheus.client.Gauge.build().name(name).help(help)
-                    .labelNames(allLabelNames()).register(app.collectorRegistry()));
+            return new Info(this);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

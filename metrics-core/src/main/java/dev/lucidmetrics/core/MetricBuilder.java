@@ -1,6 +1,9 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.naming.MetricNames;
+import dev.lucidmetrics.core.spi.FamilySpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,12 +47,10 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Throws, listing every naming rule the name, help and label names break. */
     final void checkNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkName(name, type, app.namespace()));
-        findings.addAll(NamingRules.checkHelp(name, help));
+        List<String> findings = new ArrayList<>(MetricNames.checkName(name, type, app.namespace()));
+        findings.addAll(MetricNames.checkHelp(name, help));
         findings.addAll(checkLabelNames());
-        if (!findings.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", findings));
-        }
+        Checks.noFindings(findings);
     }
 
     /** The metric's own label names (not the app's common labels), for the registry's consistency check. */
@@ -57,7 +58,7 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Every naming rule the label names break, common labels included; empty when they are good. */
     List<String> checkLabelNames() {
-        List<String> findings = new ArrayList<>(NamingRules.checkLabelNames(name, type, labelNames()));
+        List<String> findings = new ArrayList<>(MetricNames.checkLabelNames(name, type, labelNames()));
         for (String common : app.commonLabelNames()) {
             if (labelNames().contains(common)) {
                 findings.add("Label name \"" + common + "\" of \"" + name + "\" is already a common label of the app:"
@@ -69,6 +70,11 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
 
     /** Builds the metric; called once per name by {@link AppMetrics}. */
     abstract M create();
+
+    /** The family as the backend registers it: full name, type, help, every label name. */
+    final FamilySpec spec() {
+        return new FamilySpec(name, type, help, List.of(allLabelNames()));
+    }
 
     /** The full label names: the app's common labels, then the metric's own. */
     final String[] allLabelNames() {

@@ -1,6 +1,8 @@
 package dev.lucidmetrics.core;
 
-import dev.lucidmetrics.core.internal.MetricType;
+import dev.lucidmetrics.core.model.MetricType;
+import dev.lucidmetrics.core.spi.Quantile;
+import dev.lucidmetrics.core.spi.SummarySeries;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +18,8 @@ import java.util.List;
  */
 public final class Summary extends Metric<Summary.Child> {
 
-    private Summary(Builder b, io.prometheus.client.Summary collector) {
-        super(b, Children.Backing.of(collector, Child::new));
+    private Summary(Builder b) {
+        super(b, Children.Backing.of(b.app.registry().summary(b.spec(), b.quantiles), Child::new));
     }
 
     /** Records one observation; only for a summary without label names. */
@@ -32,14 +34,14 @@ public final class Summary extends Metric<Summary.Child> {
 
     /** One series of a summary. */
     public static final class Child {
-        private final io.prometheus.client.Summary.Child child;
+        private final SummarySeries series;
 
-        Child(io.prometheus.client.Summary.Child child) {
-            this.child = child;
+        Child(SummarySeries series) {
+            this.series = series;
         }
 
         public void observe(double value) {
-            child.observe(value);
+            series.observe(value);
         }
 
         public Timer startTimer() {
@@ -48,18 +50,18 @@ public final class Summary extends Metric<Summary.Child> {
 
         /** Observations so far, for tests and diagnostics. */
         public long count() {
-            return (long) child.get().count;
+            return series.count();
         }
 
         /** Sum of observations so far. */
         public double sum() {
-            return child.get().sum;
+            return series.sum();
         }
     }
 
     /** Builds a {@link Summary}. */
     public static final class Builder extends LabelledBuilder<Builder, Summary> {
-        private final List<double[]> quantiles = new ArrayList<>();
+        private final List<Quantile> quantiles = new ArrayList<>();
 
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.SUMMARY);
@@ -71,18 +73,13 @@ public final class Summary extends Metric<Summary.Child> {
                 throw new IllegalArgumentException("quantile(" + quantile + ", " + error + ") of summary \"" + name
                         + "\" is illegal: both must lie strictly between 0 and 1, as in quantile(0.99, 0.001).");
             }
-            quantiles.add(new double[] {quantile, error});
+            quantiles.add(new Quantile(quantile, error));
             return this;
         }
 
         @Override
         Summary create() {
-            io.prometheus.client.Summary.Builder sb = io.prometheus.client.Summary.build()
-                    .name(name).help(help).labelNames(allLabelNames());
-            for (double[] q : quantiles) {
-                sb.quantile(q[0], q[1]);
-            }
-            return new Summary(this, sb.register(app.collectorRegistry()));
+            return new Summary(this);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.MetricValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -10,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One precedence for build facts, whatever the order of the builder calls: explicit, then environment, then jar. */
+@CompatibilityKit
 class AppMetricsConfigTest {
 
     /** A class from a jar whose manifest has an Implementation-Version (JUnit's own). */
@@ -49,15 +52,15 @@ class AppMetricsConfigTest {
         assertEquals("unknown", fromManifest.revision());
 
         AppMetrics nothing = AppMetrics.builder("six").config(env()).versionFrom(AppMetricsConfigTest.class).build();
-        assertEquals("unknown", nothing.version(), "a class from a directory has no manifest");
+        assertEquals("unknown", nothing.version(), "a test class has no Implementation-Version, from a directory or"
+                + " from the tests jar");
     }
 
     @Test
     void theResolvedFactsAreTheBuildInfoLabels() {
         AppMetrics app = AppMetrics.builder("shop").config(env("APP_VERSION", "2.1.0", "APP_REVISION", "abc123"))
                 .build();
-        assertEquals(1.0, app.collectorRegistry().getSampleValue("shop_build_info",
-                new String[] {"version", "revision", "java_version"},
-                new String[] {"2.1.0", "abc123", System.getProperty("java.version")}));
+        assertEquals(1.0, MetricValues.of(app).get("shop_build_info", "version", "2.1.0", "revision", "abc123",
+                "java_version", System.getProperty("java.version")));
     }
 }

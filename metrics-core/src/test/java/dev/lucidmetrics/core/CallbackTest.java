@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Callback gauges and counters are read at each scrape; a failing callback costs its series, never the scrape. */
+@CompatibilityKit
 class CallbackTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();

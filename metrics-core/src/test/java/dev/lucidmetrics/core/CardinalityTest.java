@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.testing.MetricValues;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Past the label-combination limit every new combination lands in one OVERFLOW series, with one warning. */
+@CompatibilityKit
 class CardinalityTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.IndependentParser;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import dev.lucidmetrics.core.support.TestTracing;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * current span) or given explicitly, visible in the OpenMetrics scrape, and read back by an independent parser.
  * These tests guard exemplars if the counter storage is ever replaced.
  */
+@CompatibilityKit
 public class ExemplarsTest {
 
     private final SdkTracerProvider tracing = TestTracing.provider();
@@ -116,7 +118,8 @@ public class ExemplarsTest {
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> orders.incWithExemplar(1, "trace_id", tooLong)).getMessage().startsWith(
                 "Exemplar labels [trace_id, " + tooLong + "] of \"shop_orders_total\" are illegal (the combined"
-                        + " length of the label names and values must not exceed 128 UTF-8 characters)"));
+                        + " length of the label names and values must not exceed 128 UTF-8 characters; these have"
+                        + " 138)"));
         assertEquals(0.0, orders.get(), "a refused exemplar increments nothing");
     }
 

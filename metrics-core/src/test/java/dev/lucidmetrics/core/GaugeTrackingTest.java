@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import org.junit.jupiter.api.Test;
 
 /** A gauge can count blocks in progress and hold a point in time. */
+@CompatibilityKit
 class GaugeTrackingTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();

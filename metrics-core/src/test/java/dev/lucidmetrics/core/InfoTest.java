@@ -3,11 +3,13 @@ package dev.lucidmetrics.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An info metric's facts: fixed at start-up, or declared once and set (and replaced) at run time. */
+@CompatibilityKit
 class InfoTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();

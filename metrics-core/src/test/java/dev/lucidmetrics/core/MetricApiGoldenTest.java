@@ -2,11 +2,13 @@ package dev.lucidmetrics.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import dev.lucidmetrics.testing.Promtool;
 import org.junit.jupiter.api.Test;
 
 /** The whole exposition of the metric API's newer pieces, as text and as OpenMetrics, golden. */
+@CompatibilityKit
 class MetricApiGoldenTest {
 
     private static AppMetrics everyPiece() {

@@ -2,6 +2,7 @@ package dev.lucidmetrics.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** No increment is lost when eight threads hammer the same series. */
+@CompatibilityKit
 class MetricsConcurrencyTest {
 
     private static final int THREADS = 8;

@@ -1,5 +1,8 @@
 package dev.lucidmetrics.core;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.MetricValues;
+import dev.lucidmetrics.core.naming.NamingLint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every naming rule the factories enforce, with the exact message the user reads. */
+@CompatibilityKit
 class NamingRulesTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();
@@ -190,7 +194,7 @@ class NamingRulesTest {
         app.gauge("count_of_queues").help("Count, not as the last word.").register();
         AppMetrics teams = AppMetrics.builder("ms_teams").build();   // promtool reads "ms" as a unit after a "_" only
         teams.counter("messages_total").help("Messages.").register();
-        assertEquals(List.of(), NamingLint.check(teams));
+        assertEquals(List.of(), NamingLint.check(teams.snapshot(), teams.namespace()));
     }
 
     @Test
@@ -211,8 +215,7 @@ class NamingRulesTest {
         rejects("Info metric \"shop_deploy_facts\" must end in \"_info\": rename it to \"shop_deploy_facts_info\".",
                 () -> app.info("deploy_facts").help("h").label("region", "eu").register());
         app.info("deploy_info").help("Where the app runs.").label("region", "eu").register();
-        assertEquals(1.0, app.collectorRegistry().getSampleValue("shop_deploy_info", new String[] {"region"},
-                new String[] {"eu"}));
+        assertEquals(1.0, MetricValues.of(app).get("shop_deploy_info", "region", "eu"));
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.testing.MetricValues;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** remove() and clear() take series out of the exposition and give their places under the cap back. */
+@CompatibilityKit
 class SeriesLifecycleTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();

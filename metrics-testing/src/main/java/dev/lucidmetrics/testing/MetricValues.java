@@ -1,20 +1,16 @@
 package dev.lucidmetrics.testing;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.internal.SampleNames;
-import io.prometheus.client.Collector.MetricFamilySamples.Sample;
-import io.prometheus.client.Collector.MetricFamilySamples;
-import io.prometheus.client.CollectorRegistry;
+import dev.lucidmetrics.core.model.SampleSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads sample values from a registry by name and labels, for tests:
+ * Reads sample values of an app by name and labels, for tests, on any backend (through {@link AppMetrics#snapshot()}):
  * <pre>{@code
  * MetricValues values = MetricValues.of(app);
  * assertEquals(3.0, values.get("image_gallery_requests_total", "code", "200", "method", "GET"));
@@ -34,18 +30,18 @@ import java.util.NoSuchElementException;
  */
 public final class MetricValues {
 
-    private final CollectorRegistry registry;
+    private final AppMetrics app;
 
-    private MetricValues(CollectorRegistry registry) {
-        this.registry = registry;
+    private MetricValues(AppMetrics app) {
+        this.app = app;
     }
 
-    /** Reads the values of {@code app}'s metrics (and of raw collectors in its registry). */
+    /** Reads the values of {@code app}'s metrics (and of collectors registered around the factories), afresh each call. */
     public static MetricValues of(AppMetrics app) {
         if (app == null) {
             throw new IllegalArgumentException("app is null: pass the AppMetrics whose values to read.");
         }
-        return new MetricValues(app.collectorRegistry());
+        return new MetricValues(app);
     }
 
     /**
@@ -86,16 +82,16 @@ public final class MetricValues {
     /** True when a sample with exactly these labels exists. */
     public boolean exists(String name, String... labelPairs) {
         Map<String, String> wanted = pairs(labelPairs);
-        return samples(name).stream().anyMatch(s -> labels(s).equals(wanted));
+        return samples(name).stream().anyMatch(s -> s.labels().equals(wanted));
     }
 
     /** The sum of every sample of {@code name} whose labels include the given ones; 0 when none match. */
     public double sum(String name, String... labelPairs) {
         Map<String, String> wanted = pairs(labelPairs);
         double sum = 0;
-        for (Sample s : samples(name)) {
-            if (labels(s).entrySet().containsAll(wanted.entrySet())) {
-                sum += s.value;
+        for (SampleSnapshot s : samples(name)) {
+            if (s.labels().entrySet().containsAll(wanted.entrySet())) {
+                sum += s.value();
             }
         }
         return sum;
@@ -109,8 +105,8 @@ public final class MetricValues {
     /** Every distinct value of one label across the samples of {@code name}. */
     public List<String> labelValues(String name, String label) {
         List<String> values = new ArrayList<>();
-        for (Sample s : samples(name)) {
-            String v = labels(s).get(label);
+        for (SampleSnapshot s : samples(name)) {
+            String v = s.labels().get(label);
             if (v != null && !values.contains(v)) {
                 values.add(v);
             }
@@ -119,9 +115,9 @@ public final class MetricValues {
     }
 
     private Double find(String name, Map<String, String> wanted) {
-        for (Sample s : samples(name)) {
-            if (labels(s).equals(wanted)) {
-                return s.value;
+        for (SampleSnapshot s : samples(name)) {
+            if (s.labels().equals(wanted)) {
+                return s.value();
             }
         }
         return null;
@@ -130,8 +126,8 @@ public final class MetricValues {
     /** "no sample of that name", or "2 with labels [{...}, {...}]" (at most 20 listed). */
     private String describeLabelSets(String name) {
         List<Map<String, String>> sets = new ArrayList<>();
-        for (Sample s : samples(name)) {
-            sets.add(labels(s));
+        for (SampleSnapshot s : samples(name)) {
+            sets.add(s.labels());
         }
         if (sets.isEmpty()) {
             return "no sample of that name";
@@ -140,25 +136,8 @@ public final class MetricValues {
                 : sets.subList(0, 20).toString().replaceFirst("]$", ", ...]"));
     }
 
-    private List<Sample> samples(String name) {
-        List<Sample> out = new ArrayList<>();
-        Enumeration<MetricFamilySamples> families = registry.filteredMetricFamilySamples(n -> n.startsWith(SampleNames.stem(name)));
-        while (families.hasMoreElements()) {
-            for (Sample s : families.nextElement().samples) {
-                if (s.name.equals(name)) {
-                    out.add(s);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, String> labels(Sample s) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < s.labelNames.size(); i++) {
-            m.put(s.labelNames.get(i), s.labelValues.get(i));
-        }
-        return m;
+    private List<SampleSnapshot> samples(String name) {
+        return app.snapshot().samples(name);
     }
 
     private static Map<String, String> pairs(String... labelPairs) {

@@ -42,13 +42,22 @@ public final class Promtool {
         }
     }
 
-    /** Runs {@code promtool check metrics} on {@code exposition}. */
-    public static Result checkMetrics(String exposition) {
+    /**
+     * {@link #path()}, checked: for tests that run other promtool commands ({@code check config},
+     * {@code test rules}). Fails saying how to install it when it is not there.
+     */
+    public static Path executable() {
         Path promtool = path();
         if (!Files.isExecutable(promtool)) {
             throw new AssertionError(promtool + " is missing: install promtool (Debian: apt-get install prometheus),"
                     + " or point PROMTOOL at it.");
         }
+        return promtool;
+    }
+
+    /** Runs {@code promtool check metrics} on {@code exposition}. */
+    public static Result checkMetrics(String exposition) {
+        Path promtool = executable();
         try {
             Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(p));  // no pipe deadlock

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
-import dev.lucidmetrics.core.internal.VirtualThreads;
+import dev.lucidmetrics.core.exposition.ServerExecutors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -34,7 +34,7 @@ public final class HelloServer {
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1])), 256);
         ExecutorService pool = threads.equals("virtual")
-                ? VirtualThreads.perTaskExecutor("HelloServer virtual")
+                ? ServerExecutors.virtualThreadPerTask("HelloServer virtual")
                 : Executors.newFixedThreadPool(4);
         server.setExecutor(pool);
         HttpContext hello = server.createContext("/hello", exchange -> {

@@ -25,7 +25,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * </ul>
  */
 final class Meters {
-    static final double[] BUCKETS = Histogram.DEFAULT_BUCKETS;
+    static final double[] BUCKETS = Histogram.defaultBuckets();
 
     final Counter lucidCounter;
     final Counter lucidLabelled;

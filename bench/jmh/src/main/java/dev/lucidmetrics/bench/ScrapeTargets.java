@@ -7,6 +7,7 @@ import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.HTTPServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -43,7 +44,7 @@ final class ScrapeTargets {
         return switch (impl) {
             case "lucid" -> MetricsHandler.builder(lucid(series)).path("/metrics").build();
             case "lucidcreated" -> MetricsHandler.builder(lucid(series)).path("/metrics").createdSeries(true).build();
-            case "raw" -> new HTTPServer.HTTPMetricHandler(lucid(series).collectorRegistry());
+            case "raw" -> new HTTPServer.HTTPMetricHandler(lucid(series).unwrap(CollectorRegistry.class));
             case "clientjava" -> clientjava(series);
             case "micrometer" -> micrometer(series);
             default -> throw new IllegalArgumentException("impl \"" + impl + "\" is not one of " + IMPLS + ".");

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.demo.accesslog;
 
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.demo.support.Settings;
 import java.time.Duration;
 
 /** The access-log settings, read from the environment; an invalid value fails at startup naming the variable. */
@@ -11,8 +12,8 @@ record AccessLogConfig(Duration clientIpWindow, int clientIpMax, int recentEntri
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     static AccessLogConfig from(EnvConfig env) {
-        return new AccessLogConfig(env.duration("CLIENT_IP_WINDOW", Duration.ofHours(1)),
-                env.integer("CLIENT_IP_MAX", 10_000, 1, 1_000_000),
-                env.integer("RECENT_ENTRIES", 20, 0, 1000));
+        return new AccessLogConfig(Settings.duration(env, "CLIENT_IP_WINDOW", Duration.ofHours(1)),
+                Settings.integer(env, "CLIENT_IP_MAX", 10_000, 1, 1_000_000),
+                Settings.integer(env, "RECENT_ENTRIES", 20, 0, 1000));
     }
 }

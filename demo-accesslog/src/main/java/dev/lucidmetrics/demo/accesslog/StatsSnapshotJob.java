@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lucidmetrics.core.batch.BatchJob;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.demo.support.Settings;
 import dev.lucidmetrics.demo.support.Logs;
 import java.io.IOException;
 import java.net.URI;
@@ -41,8 +42,8 @@ public final class StatsSnapshotJob {
         try {
             EnvConfig env = EnvConfig.fromSystem();
             Logs.configure(env);
-            stats = env.httpUrl("STATS_URL", "http://localhost:8012/stats");
-            gateway = env.httpUrl("PUSHGATEWAY_URL", "http://localhost:9091");
+            stats = Settings.httpUrl(env, "STATS_URL", "http://localhost:8012/stats");
+            gateway = Settings.httpUrl(env, "PUSHGATEWAY_URL", "http://localhost:9091");
         } catch (IllegalArgumentException e) {
             LOG.log(ERROR, JOB + " cannot start: " + e.getMessage());
             System.exit(2);

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.demo.gallery;
 
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.demo.support.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,10 +16,10 @@ record GalleryConfig(URI imageApi, List<URI> accessApis, double failureRate, Dur
     static final int DEFAULT_PORT = 8010;
 
     static GalleryConfig from(EnvConfig env) {
-        return new GalleryConfig(env.httpUrl("IMAGE_API_URL", "http://localhost:8011/image"),
-                env.httpUrls("ACCESS_API_URL", "http://localhost:8012/access-log"),
-                env.ratio("FAILURE_RATE", 0.1),
-                env.duration("IMAGE_API_TIMEOUT", Duration.ofMillis(1500)),
-                env.duration("ACCESS_API_TIMEOUT", Duration.ofSeconds(1)));
+        return new GalleryConfig(Settings.httpUrl(env, "IMAGE_API_URL", "http://localhost:8011/image"),
+                Settings.httpUrls(env, "ACCESS_API_URL", "http://localhost:8012/access-log"),
+                Settings.ratio(env, "FAILURE_RATE", 0.1),
+                Settings.duration(env, "IMAGE_API_TIMEOUT", Duration.ofMillis(1500)),
+                Settings.duration(env, "ACCESS_API_TIMEOUT", Duration.ofSeconds(1)));
     }
 }

@@ -31,7 +31,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gallery-shutdown"));
         LOG.log(INFO, "image-gallery listening on " + app.server().uri("/") + " (metrics "
-                + app.server().uri("/metrics") + ", health " + app.server().uri("/health") + ")");
+                + app.server().metricsUrl() + ", health " + app.server().uri("/health") + ")");
     }
 
     /**

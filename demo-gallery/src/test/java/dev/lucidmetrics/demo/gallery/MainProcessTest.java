@@ -37,4 +37,15 @@ class MainProcessTest {
         Processes.assertOneTextLine("ERROR", "Main", "image-gallery cannot start: LOG_FORMAT=\"xml\" is not valid:"
                 + " expected json or text.", p.output());
     }
+
+    @Test
+    void thePrintedMetricsUrlIsWhereMetricsPortAndPathPutThem() throws Exception {
+        int metricsPort = Processes.freePort();
+        try (Processes.Started p = Processes.startMain(Main.class, Map.of("FAILURE_RATE", "0", "IMAGE_API_URL", Stub.deadUrl("/image"), "ACCESS_API_URL", Stub.deadUrl("/access-log"), "PORT", "0",
+                "METRICS_PORT", String.valueOf(metricsPort), "METRICS_HOST", "127.0.0.1",
+                "METRICS_PATH", "/internal/metrics"))) {
+            Processes.assertPrintedMetricsUrlAnswers(p,
+                    URI.create("http://127.0.0.1:" + metricsPort + "/internal/metrics"), "image_gallery_build_info");
+        }
+    }
 }

@@ -33,7 +33,8 @@ final class IotdApp {
     private IotdApp(EnvConfig env, Clock clock, ExecutorService executor) {
         IotdConfig config = IotdConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("iotd").settings(env, IotdConfig.DEFAULT_PORT);
-        MetricsConfig metricsConfig = MetricsConfig.from(env, METRICS_PATH);
+        MetricsConfig metricsConfig = MetricsConfig.from(env)
+                .orElse(MetricsConfig.builder().path(METRICS_PATH).build());
         this.metrics = AppMetrics.builder("iotd_api").config(metricsConfig).versionFrom(Main.class).build();
         JvmMetrics.builder().config(metricsConfig).register(metrics);
         this.catalogue = Catalogue.bundled();

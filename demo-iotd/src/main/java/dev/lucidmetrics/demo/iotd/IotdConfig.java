@@ -1,6 +1,7 @@
 package dev.lucidmetrics.demo.iotd;
 
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.demo.support.Settings;
 import java.net.URI;
 import java.time.Duration;
 
@@ -16,12 +17,12 @@ record IotdConfig(URI publicBaseUrl, Duration cacheTtl, Duration rotation, Strin
     static final int DEFAULT_PORT = 8011;
 
     static IotdConfig from(EnvConfig env) {
-        URI base = env.raw("IMAGE_PUBLIC_BASE_URL") == null ? null : env.httpUrl("IMAGE_PUBLIC_BASE_URL", null);
+        URI base = env.raw("IMAGE_PUBLIC_BASE_URL") == null ? null : Settings.httpUrl(env, "IMAGE_PUBLIC_BASE_URL", null);
         return new IotdConfig(base,
-                env.duration("CACHE_TTL", Duration.ofHours(2)),
-                env.duration("ROTATION_PERIOD", Duration.ofDays(1)),
+                Settings.duration(env, "CACHE_TTL", Duration.ofHours(2)),
+                Settings.duration(env, "ROTATION_PERIOD", Duration.ofDays(1)),
                 env.raw("APOD_API_KEY"),
-                env.httpUrl("APOD_API_URL", "https://api.nasa.gov/planetary/apod"),
-                env.duration("APOD_TIMEOUT", Duration.ofSeconds(3)));
+                Settings.httpUrl(env, "APOD_API_URL", "https://api.nasa.gov/planetary/apod"),
+                Settings.duration(env, "APOD_TIMEOUT", Duration.ofSeconds(3)));
     }
 }

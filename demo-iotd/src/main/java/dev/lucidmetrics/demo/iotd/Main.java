@@ -28,7 +28,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "iotd-shutdown"));
         LOG.log(INFO, "iotd listening on " + app.server().uri("/image") + " (images " + app.publicBase()
-                + "/images/{id}, metrics " + app.server().uri(IotdApp.METRICS_PATH) + ", health "
+                + "/images/{id}, metrics " + app.server().metricsUrl() + ", health "
                 + app.server().uri("/health") + ")");
     }
 }

@@ -36,4 +36,15 @@ class MainProcessTest {
         Processes.assertOneTextLine("ERROR", "Main", "iotd cannot start: LOG_FORMAT=\"xml\" is not valid: expected"
                 + " json or text.", p.output());
     }
+
+    @Test
+    void thePrintedMetricsUrlIsWhereMetricsPortAndPathPutThem() throws Exception {
+        int metricsPort = Processes.freePort();
+        try (Processes.Started p = Processes.startMain(Main.class, Map.of("PORT", "0",
+                "METRICS_PORT", String.valueOf(metricsPort), "METRICS_HOST", "127.0.0.1",
+                "METRICS_PATH", "/internal/metrics"))) {
+            Processes.assertPrintedMetricsUrlAnswers(p,
+                    URI.create("http://127.0.0.1:" + metricsPort + "/internal/metrics"), "iotd_api_build_info");
+        }
+    }
 }

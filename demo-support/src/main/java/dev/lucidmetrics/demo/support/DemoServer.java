@@ -8,9 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.exposition.Exposition;
+import dev.lucidmetrics.core.exposition.MetricsEndpoint;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
-import dev.lucidmetrics.core.internal.VirtualThreads;
+import dev.lucidmetrics.core.exposition.ServerExecutors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,7 +42,7 @@ public final class DemoServer {
     private final Duration grace;
     private final AtomicInteger running = new AtomicInteger();
     private final Drain drain = new Drain();
-    private final AutoCloseable metrics;
+    private final MetricsEndpoint metrics;
     private final AppMetrics instrumented;
     private final String inFlightGauge;
     private final String name;
@@ -54,7 +54,7 @@ public final class DemoServer {
         this.instrumented = b.instrumented;
         this.inFlightGauge = b.instrumented == null ? null : b.instrumented.namespace() + "_in_flight_requests";
         this.executor = b.executor != null ? b.executor
-                : b.virtualThreads ? VirtualThreads.perTaskExecutor("HTTP_VIRTUAL_THREADS=true")
+                : b.virtualThreads ? ServerExecutors.virtualThreadPerTask("HTTP_VIRTUAL_THREADS=true")
                 : HttpThreads.pool(b.name, b.threads);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
         server.setExecutor(drain.counting(executor));
@@ -68,7 +68,7 @@ public final class DemoServer {
         root.getFilters().addAll(b.filters);
         server.createContext(Drain.GUARD_CONTEXT, drain.guard());
         try {
-            this.metrics = b.metricsApp == null ? () -> { } : Exposition.expose(b.metricsApp, server, b.metricsConfig);
+            this.metrics = b.metricsApp == null ? null : MetricsEndpoint.expose(b.metricsApp, server, b.metricsConfig);
         } catch (RuntimeException e) {
             server.stop(0);   // free the app's port too: the caller reports the failure and exits
             throw e;
@@ -87,6 +87,11 @@ public final class DemoServer {
     /** {@code http://localhost:<port><path>}, for printing and for tests. */
     public URI uri(String path) {
         return URI.create("http://localhost:" + port() + path);
+    }
+
+    /** Where the metrics answer (this server, or a metrics server of their own), or null without metrics. */
+    public URI metricsUrl() {
+        return metrics == null ? null : metrics.url();
     }
 
     /** How long {@link #stop()} may take: {@code SHUTDOWN_GRACE}. */
@@ -143,15 +148,19 @@ public final class DemoServer {
 
     /** The in-flight gauge of the instrumented router, else the requests on this server's routes. */
     private long inFlight() {
-        Double gauge = inFlightGauge == null ? null : instrumented.collectorRegistry().getSampleValue(inFlightGauge);
+        Double gauge = inFlightGauge == null ? null : instrumented.snapshot().samples(inFlightGauge).stream()
+                .findFirst().map(s -> s.value()).orElse(null);
         return gauge == null ? running.get() : Math.round(gauge);
     }
 
     /** Stops a separate metrics server after its running scrapes (a mounted context went with the app server). */
     private void closeMetrics() {
+        if (metrics == null) {
+            return;
+        }
         try {
             metrics.close();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.WARNING,
                     "Stopping the metrics server failed", e);
         }
@@ -203,12 +212,9 @@ public final class DemoServer {
         public Builder settings(EnvConfig env, int defaultPort) {
             this.port = env.port("PORT", defaultPort);
             this.host = env.string("BIND_ADDRESS", host);
-            this.threads = env.integer("HTTP_THREADS", threads, 1, 1000);
-            this.grace = env.duration("SHUTDOWN_GRACE", grace);
-            this.virtualThreads = env.bool("HTTP_VIRTUAL_THREADS", false);
-            if (virtualThreads) {
-                VirtualThreads.requireAvailable("HTTP_VIRTUAL_THREADS=true");
-            }
+            this.threads = Settings.integer(env, "HTTP_THREADS", threads, 1, 1000);
+            this.grace = Settings.duration(env, "SHUTDOWN_GRACE", grace);
+            this.virtualThreads = env.bool("HTTP_VIRTUAL_THREADS", false);   // on Java 17 start() says it needs 21+
             return this;
         }
 

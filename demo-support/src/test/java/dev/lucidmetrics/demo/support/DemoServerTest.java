@@ -95,8 +95,8 @@ class DemoServerTest {
     void httpVirtualThreadsRunsHandlersOnVirtualThreadsOnJava21OrIsRefusedAtStartUp() throws Exception {
         EnvConfig env = EnvConfig.of(Map.of("PORT", "0", "HTTP_VIRTUAL_THREADS", "true"));
         if (Runtime.version().feature() < 21) {
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> DemoServer.builder("t").settings(env, 0))
-                    .getMessage().startsWith("HTTP_VIRTUAL_THREADS=true asks for virtual threads, which need Java 21"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> DemoServer.builder("t").settings(env, 0)
+                    .handler(new Router()).start()).getMessage().startsWith("HTTP_VIRTUAL_THREADS=true asks for virtual threads, which need Java 21"));
             return;
         }
         AtomicReference<Thread> handledOn = new AtomicReference<>();
@@ -134,7 +134,7 @@ class DemoServerTest {
         AppMetrics app = AppMetrics.builder("t").build();
         DemoServer server = DemoServer.builder("t")
                 .settings(EnvConfig.of(Map.of("PORT", "0", "HTTP_THREADS", "" + routeThreads)), 0)
-                .handler(router).metrics(app, MetricsConfig.from(EnvConfig.of(Map.of()))).start();
+                .handler(router).metrics(app, MetricsConfig.empty()).start();
         try {
             List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
             for (int i = 0; i < 3 * routeThreads; i++) {

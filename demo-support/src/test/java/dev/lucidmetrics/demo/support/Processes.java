@@ -1,14 +1,20 @@
 package dev.lucidmetrics.demo.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lucidmetrics.core.support.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +49,48 @@ public final class Processes {
     private Processes() {
     }
 
+    /** A port nothing listens on right now, for settings that need a real one (such as METRICS_PORT). */
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /**
+     * Checks that the URL a started app printed after "metrics" is where its settings put the metrics, and that it
+     * answers with the app's build info.
+     */
+    public static void assertPrintedMetricsUrlAnswers(Started app, URI expected, String buildInfo) {
+        URI printed = app.printedUrl("metrics");
+        assertEquals(expected, printed, "the printed metrics URL");
+        HttpResponse<String> scrape = TestHttp.get(printed);
+        assertEquals(200, scrape.statusCode(), printed + " answered " + scrape.body());
+        assertTrue(scrape.body().contains(buildInfo + "{"), scrape.body());
+    }
+
     /**
      * A started process and the port its first printed URL names; {@code close()} kills it if still running.
      * {@code output} holds the lines of both streams in the order they were read.
      */
     public record Started(Process process, int port, List<String> output, List<String> stdout,
             List<String> stderr, CompletableFuture<Void> drained) implements AutoCloseable {
+
+        /**
+         * The URL the process printed after {@code label} (as in {@code "metrics http://localhost:9400/metrics,"}) in
+         * what it has printed so far: the line with its first URL, which {@code start} waited for, and any before.
+         */
+        public URI printedUrl(String label) {
+            Pattern printed = Pattern.compile(Pattern.quote(label) + " (https?://[^,\\s)]+)");
+            synchronized (output) {
+                for (String line : output) {
+                    Matcher m = printed.matcher(line);
+                    if (m.find()) {
+                        return URI.create(m.group(1));
+                    }
+                }
+            }
+            throw new AssertionError("no \"" + label + " http...\" printed: " + output);
+        }
 
         /**
          * Sends SIGTERM and returns at once. Through the process handle: {@code Process.destroy()} would also close

@@ -56,7 +56,7 @@ class RequestLogTest {
                 })
                 .on("GET", "/health", Responses::health);
         server = DemoServer.builder("t").port(0).instrumentedRouter(router, app)
-                .metrics(app, MetricsConfig.from(EnvConfig.of(Map.of()))).start();
+                .metrics(app, MetricsConfig.empty()).start();
     }
 
     @AfterEach

@@ -2,6 +2,9 @@ package dev.lucidmetrics.core.batch;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Gauge;
+import dev.lucidmetrics.core.internal.AppRegistries;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.naming.MetricNames;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +12,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Runs a batch job and pushes its standard metrics to a Pushgateway once, at the end, grouped by job:
@@ -26,8 +28,6 @@ import java.util.regex.Pattern;
  * (added as suppressed when the job failed too).
  */
 public final class BatchJob {
-
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private final String name;
     private final String version;
@@ -76,7 +76,7 @@ public final class BatchJob {
         app.gauge(outcome).help("When a run of " + name + (failure == null ? " last succeeded" : " last failed")
                 + ", in seconds since the epoch.").register().set(end.toEpochMilli() / 1000.0);
         try {
-            pusher.pushAdd(app.collectorRegistry(), name, groupingKey);
+            pusher.pushAdd(AppRegistries.of(app), name, groupingKey);
         } catch (RuntimeException pushFailure) {
             if (failure == null) {
                 throw pushFailure;
@@ -107,8 +107,7 @@ public final class BatchJob {
         private Clock clock = Clock.systemUTC();
 
         Builder(String name) {
-            // AppMetrics checks the namespace rules; fail here already, naming the job
-            AppMetrics.builder(name);
+            Checks.noFindings(MetricNames.checkNamespace(name));
             this.name = name;
         }
 
@@ -126,10 +125,9 @@ public final class BatchJob {
 
         /** Adds a grouping-key label (next to {@code job}); use {@code instance} only when it means something. */
         public Builder groupingKey(String label, String value) {
-            if (label == null || !LABEL_NAME.matcher(label).matches() || label.startsWith("__")
-                    || label.equals("job")) {
-                throw new IllegalArgumentException("Grouping key label \"" + label + "\" is illegal: use a label"
-                        + " name such as \"instance\" (letters, digits, '_'; not \"job\", which is the job name).");
+            if (!MetricNames.isValidLabelName(label) || label.equals("job")) {
+                throw new IllegalArgumentException("Grouping key label \"" + label + "\" is illegal: use a"
+                        + " snake_case label name such as \"instance\" (not \"job\", which is the job name).");
             }
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("Grouping key \"" + label + "\" has a blank value: pass the"

@@ -1,13 +1,10 @@
 package dev.lucidmetrics.core.batch;
 
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.PushGateway;
+import dev.lucidmetrics.core.spi.BackendRegistry;
+import dev.lucidmetrics.core.spi.PushTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,29 +12,17 @@ import java.util.Map;
 final class Pusher {
 
     private final URI gateway;
-    private final PushGateway client;
+    private final Duration timeout;
 
     Pusher(URI gateway, Duration timeout) {
         this.gateway = gateway;
-        try {
-            this.client = new PushGateway(gateway.toURL());
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Pushgateway URL \"" + gateway + "\" is not a URL: use an absolute"
-                    + " http(s) URL such as http://pushgateway:9091.", e);
-        }
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        client.setConnectionFactory(url -> {
-            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
-            connection.setConnectTimeout(millis);
-            connection.setReadTimeout(millis);
-            return connection;
-        });
+        this.timeout = timeout;
     }
 
     /** Replaces the pushed metrics of the same names in the group {@code job} + {@code groupingKey}. */
-    void pushAdd(CollectorRegistry registry, String job, Map<String, String> groupingKey) {
+    void pushAdd(BackendRegistry registry, String job, Map<String, String> groupingKey) {
         try {
-            client.pushAdd(registry, job, groupingKey);
+            registry.pushAdd(new PushTarget(gateway, job, groupingKey, timeout));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not push the metrics of batch job \"" + job + "\" to the Pushgateway"
                     + " at " + gateway + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "): check that"

@@ -1,21 +1,14 @@
 package dev.lucidmetrics.core.config;
 
+import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.internal.PathRule;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed settings from environment variables (12-factor style). A value that does not parse throws
@@ -24,12 +17,12 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * EnvConfig env = EnvConfig.fromSystem();
  * int port = env.port("PORT", 8010);       // PORT=abc: "PORT=\"abc\" is not valid: expected a port number ..."
- * Duration ttl = env.duration("CACHE_TTL", Duration.ofHours(2));   // accepts 90s, 15m, 2h, PT2H
+ * boolean debug = env.bool("DEBUG", false);
  * }</pre>
+ * {@link MetricsConfig#fromEnvironment()} reads the library's own settings with it; an app reads its own, and may
+ * build parsers of its own on {@link #raw} and {@link #bad}.
  */
 public final class EnvConfig {
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final Map<String, String> env;
 
@@ -50,7 +43,8 @@ public final class EnvConfig {
     /** The trimmed value, or null when unset or blank. */
     public String raw(String name) {
         String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
+        String stripped = v == null ? "" : v.strip();   // white space as isBlank() sees it, never more
+        return stripped.isEmpty() ? null : stripped;
     }
 
     public String string(String name, String defaultValue) {
@@ -66,48 +60,13 @@ public final class EnvConfig {
         }
         try {
             int port = Integer.parseInt(v);
-            if (port >= 0 && port <= 65535) {
+            if (Checks.isPort(port)) {
                 return port;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
         throw bad(name, v, "a port number from 0 to 65535, such as " + name + "=8080");
-    }
-
-    /** An integer in [min, max]. */
-    public int integer(String name, int defaultValue, int min, int max) {
-        String v = raw(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            int i = Integer.parseInt(v);
-            if (i >= min && i <= max) {
-                return i;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw bad(name, v, "a whole number from " + min + " to " + max);
-    }
-
-    /** A fraction in [0, 1], such as a failure rate; "10%" is accepted too. */
-    public double ratio(String name, double defaultValue) {
-        String v = raw(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            double d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100
-                    : Double.parseDouble(v);
-            if (d >= 0 && d <= 1) {
-                return d;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw bad(name, v, "a ratio from 0 to 1 such as 0.1 (or a percentage such as 10%)");
     }
 
     /** "true"/"false" (also yes/no, on/off, 1/0). */
@@ -124,75 +83,6 @@ public final class EnvConfig {
             default:
                 throw bad(name, v, "true or false");
         }
-    }
-
-    /** A positive duration: {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT2H}. */
-    public Duration duration(String name, Duration defaultValue) {
-        String v = raw(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        Duration d = null;
-        Matcher m = SIMPLE_DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                switch (m.group(2)) {
-                    case "ms": d = Duration.ofMillis(n); break;
-                    case "s": d = Duration.ofSeconds(n); break;
-                    case "m": d = Duration.ofMinutes(n); break;
-                    case "h": d = Duration.ofHours(n); break;
-                    default: d = Duration.ofDays(n); break;
-                }
-            } else {
-                d = Duration.parse(v.toUpperCase(Locale.ROOT));
-            }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException ignored) {
-            // reported below
-        }
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw bad(name, v, "a positive duration such as 500ms, 30s, 15m, 2h or PT2H");
-        }
-        return d;
-    }
-
-    /** An absolute http or https URL. */
-    public URI httpUrl(String name, String defaultValue) {
-        String v = raw(name);
-        String value = v == null ? defaultValue : v;
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is not set: expected an absolute http(s) URL such as "
-                    + name + "=http://example:8080/path.");
-        }
-        URI uri = parseHttpUrl(value);
-        if (uri != null) {
-            return uri;
-        }
-        throw bad(name, value, "an absolute http(s) URL such as http://example:8080/path");
-    }
-
-    /**
-     * One or more absolute http(s) URLs separated by commas, such as the replicas of a service:
-     * {@code PEERS=http://a:8080/path,http://b:8080/path}. Each one is checked as
-     * {@link #httpUrl}; the message names the bad element.
-     */
-    public List<URI> httpUrls(String name, String defaultValue) {
-        String v = raw(name);
-        String value = v == null ? defaultValue : v;
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is not set: expected absolute http(s) URLs separated by"
-                    + " commas, such as " + name + "=http://a:8080/path,http://b:8080/path.");
-        }
-        List<URI> urls = new ArrayList<>();
-        for (String part : value.split(",", -1)) {
-            URI uri = parseHttpUrl(part.trim());
-            if (uri == null) {
-                throw bad(name, value, "absolute http(s) URLs separated by commas, such as"
-                        + " http://a:8080/path,http://b:8080/path (\"" + part.trim() + "\" is not one)");
-            }
-            urls.add(uri);
-        }
-        return List.copyOf(urls);
     }
 
     /** A URL path by the one path rule (starts with '/', no query, escapes, spaces or "//"), such as /metrics. */
@@ -216,18 +106,11 @@ public final class EnvConfig {
         }
     }
 
-    /** The URI when {@code value} is an absolute http(s) URL with a host, else null. */
-    private static URI parseHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private static IllegalArgumentException bad(String name, String value, String accepted) {
+    /**
+     * The error for a variable whose value does not parse: "{@code NAME="value" is not valid: expected accepted.}",
+     * for an app's own parsers, so every setting fails the same way.
+     */
+    public static IllegalArgumentException bad(String name, String value, String accepted) {
         return new IllegalArgumentException(name + "=\"" + value + "\" is not valid: expected " + accepted + ".");
     }
 }

@@ -1,18 +1,28 @@
 package dev.lucidmetrics.core.config;
 
 import dev.lucidmetrics.core.internal.BasicAuthRule;
-import dev.lucidmetrics.core.internal.VirtualThreads;
+import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.internal.PathRule;
+import java.util.Optional;
 
 /**
- * How an app exposes its metrics, read from the environment (12-factor): plain settings, with no behaviour. The
- * builders that act on them take the whole object — {@code AppMetrics.builder(ns).config(config)},
- * {@code JvmMetrics.builder().config(config)}, {@code Exposition.expose(app, server, config)} — so every app reads
- * its settings the same way. Every variable is optional:
+ * How an app exposes its metrics: settings only, each of them set or unset. Read them from the environment
+ * (12-factor) or build them in code; the library's builders take the whole object and apply one precedence to every
+ * setting, whatever the order of the calls: <b>an explicit builder call, else the setting, else the default</b>.
+ * <pre>{@code
+ * MetricsConfig config = MetricsConfig.fromEnvironment();
+ * AppMetrics app = AppMetrics.builder("image_gallery").config(config).versionFrom(Main.class).build();
+ * JvmMetrics.builder().config(config).register(app);
+ * HttpServer server = HttpServer.create(new InetSocketAddress(8010), 0);
+ * MetricsEndpoint metrics = MetricsEndpoint.expose(app, server, config);   // on 8010, or on METRICS_PORT
+ * System.out.println("metrics at " + metrics.url());
+ * }</pre>
  * <table>
- * <caption>Environment variables</caption>
- * <tr><th>variable</th><th>accepted form</th><th>default</th></tr>
- * <tr><td>{@code METRICS_PORT}</td><td>0-65535; 0 serves on the app's own server</td><td>0</td></tr>
- * <tr><td>{@code METRICS_HOST}</td><td>bind address of the separate metrics port</td><td>0.0.0.0</td></tr>
+ * <caption>Environment variables (every one optional)</caption>
+ * <tr><th>variable</th><th>accepted form</th><th>unset means</th></tr>
+ * <tr><td>{@code METRICS_PORT}</td><td>1-65535: a metrics server of their own on that port; 0: on the app's own
+ * server</td><td>on the app's own server</td></tr>
+ * <tr><td>{@code METRICS_HOST}</td><td>bind address of the metrics server of their own</td><td>0.0.0.0</td></tr>
  * <tr><td>{@code METRICS_PATH}</td><td>a path starting with '/'</td><td>/metrics (or the app's own default)</td></tr>
  * <tr><td>{@code APP_VERSION}</td><td>any text, for {@code <ns>_build_info}</td><td>the jar manifest's, else
  * "unknown"</td></tr>
@@ -25,138 +35,227 @@ import dev.lucidmetrics.core.internal.VirtualThreads;
  * <tr><td>{@code METRICS_AUTH_PASSWORD_FILE}</td><td>a readable file holding the password (one trailing newline
  * is dropped); never the password itself in the environment</td><td>—</td></tr>
  * </table>
- * An invalid value fails at startup naming the variable and the accepted form. A short {@code Main}:
- * <pre>{@code
- * MetricsConfig config = MetricsConfig.fromEnvironment();
- * AppMetrics app = AppMetrics.builder("image_gallery").config(config).versionFrom(Main.class).build();
- * JvmMetrics.builder().config(config).register(app);
- * HttpServer server = HttpServer.create(new InetSocketAddress(8010), 0);
- * AutoCloseable metrics = Exposition.expose(app, server, config);   // /metrics on 8010, or on METRICS_PORT
- * }</pre>
+ * An invalid value fails at start-up naming the variable and the accepted form. An app whose own default differs
+ * from the library's (a path such as {@code /actuator/prometheus}) layers the environment over it with
+ * {@link #orElse}.
  */
 public final class MetricsConfig {
 
-    /** The default scrape path. */
-    public static final String DEFAULT_PATH = "/metrics";
+    private static final MetricsConfig EMPTY = new Builder().build();
 
-    private final int port;
+    private final Integer port;
     private final String host;
     private final String path;
     private final String version;
     private final String revision;
-    private final boolean createdSeries;
-    private final boolean jvmDeadlockDetection;
-    private final boolean virtualThreads;
+    private final Boolean createdSeries;
+    private final Boolean jvmDeadlockDetection;
+    private final Boolean virtualThreads;
     private final String authUser;
     private final String authPassword;
 
-    private MetricsConfig(EnvConfig env, String defaultPath) {
-        this.port = env.port("METRICS_PORT", 0);
-        this.host = env.string("METRICS_HOST", "0.0.0.0");
-        this.path = env.path("METRICS_PATH", defaultPath);
-        this.version = env.raw("APP_VERSION");
-        this.revision = env.raw("APP_REVISION");
-        this.createdSeries = env.bool("METRICS_CREATED_SERIES", false);
-        this.jvmDeadlockDetection = env.bool("METRICS_JVM_DEADLOCK_DETECTION", true);
-        this.virtualThreads = env.bool("METRICS_VIRTUAL_THREADS", false);
-        if (virtualThreads) {
-            VirtualThreads.requireAvailable("METRICS_VIRTUAL_THREADS=true");
-        }
-        this.authUser = env.raw("METRICS_AUTH_USER");
-        this.authPassword = authPassword(env, authUser);
+    private MetricsConfig(Builder b) {
+        this.port = b.port;
+        this.host = b.host;
+        this.path = b.path;
+        this.version = b.version;
+        this.revision = b.revision;
+        this.createdSeries = b.createdSeries;
+        this.jvmDeadlockDetection = b.jvmDeadlockDetection;
+        this.virtualThreads = b.virtualThreads;
+        this.authUser = b.authUser;
+        this.authPassword = b.authPassword;
     }
 
-    /** The password in METRICS_AUTH_PASSWORD_FILE, null without authentication; every bad setting named. */
-    private static String authPassword(EnvConfig env, String user) {
-        if (env.raw("METRICS_AUTH_PASSWORD") != null) {
-            throw new IllegalArgumentException("METRICS_AUTH_PASSWORD is set: a password in the environment shows in"
-                    + " process listings and crash dumps. Write it to a file (a mounted secret) and set"
-                    + " METRICS_AUTH_PASSWORD_FILE to its path instead.");
-        }
-        String file = env.raw("METRICS_AUTH_PASSWORD_FILE");
-        if (user == null && file == null) {
-            return null;
-        }
-        if (user == null) {
-            throw new IllegalArgumentException("METRICS_AUTH_PASSWORD_FILE is set but METRICS_AUTH_USER is not: set"
-                    + " the user name too, such as METRICS_AUTH_USER=prometheus.");
-        }
-        if (file == null) {
-            throw new IllegalArgumentException("METRICS_AUTH_USER=\"" + user + "\" is set but"
-                    + " METRICS_AUTH_PASSWORD_FILE is not: point it at a file holding the password, such as"
-                    + " METRICS_AUTH_PASSWORD_FILE=/run/secrets/metrics_password.");
-        }
-        String password = env.secretFile("METRICS_AUTH_PASSWORD_FILE", file);
-        BasicAuthRule.check("METRICS_AUTH_USER", user, "The password in METRICS_AUTH_PASSWORD_FILE=\"" + file + "\"",
-                password);
-        return password;
+    /** Settings built in code; every setting not given stays unset. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Settings from the process environment, with {@code /metrics} as the default path. */
+    /** No setting set: every builder then uses its explicit calls and its defaults. */
+    public static MetricsConfig empty() {
+        return EMPTY;
+    }
+
+    /** Settings from the process environment. */
     public static MetricsConfig fromEnvironment() {
         return from(EnvConfig.fromSystem());
     }
 
-    /** Settings from {@code env}, with {@code /metrics} as the default path. */
+    /** Settings from {@code env}, such as {@code EnvConfig.of(Map.of("METRICS_PORT", "9400"))} in a test. */
     public static MetricsConfig from(EnvConfig env) {
-        return from(env, DEFAULT_PATH);
+        return MetricsEnvironment.read(Checks.notNull("env", env, "pass EnvConfig.fromSystem() or EnvConfig.of(map)"));
     }
 
-    /** Settings from {@code env}, with an app-specific default path such as {@code /actuator/prometheus}. */
-    public static MetricsConfig from(EnvConfig env, String defaultPath) {
-        if (env == null) {
-            throw new IllegalArgumentException("env is null: pass EnvConfig.fromSystem() or EnvConfig.of(map).");
-        }
-        return new MetricsConfig(env, defaultPath);
+    /**
+     * These settings, with every one that is unset here taken from {@code fallback}: for an app whose defaults
+     * differ from the library's, such as
+     * {@code MetricsConfig.fromEnvironment().orElse(MetricsConfig.builder().path("/actuator/prometheus").build())}.
+     */
+    public MetricsConfig orElse(MetricsConfig fallback) {
+        Checks.notNull("fallback", fallback, "pass the settings to fall back on, such as MetricsConfig.empty()");
+        Builder b = new Builder();
+        b.port = port != null ? port : fallback.port;
+        b.host = host != null ? host : fallback.host;
+        b.path = path != null ? path : fallback.path;
+        b.version = version != null ? version : fallback.version;
+        b.revision = revision != null ? revision : fallback.revision;
+        b.createdSeries = createdSeries != null ? createdSeries : fallback.createdSeries;
+        b.jvmDeadlockDetection = jvmDeadlockDetection != null ? jvmDeadlockDetection : fallback.jvmDeadlockDetection;
+        b.virtualThreads = virtualThreads != null ? virtualThreads : fallback.virtualThreads;
+        boolean ownAuth = authUser != null;
+        b.authUser = ownAuth ? authUser : fallback.authUser;
+        b.authPassword = ownAuth ? authPassword : fallback.authPassword;
+        return b.build();
     }
 
-    /** {@code METRICS_PORT}: 0 when the metrics are served on the app's own server. */
-    public int port() {
-        return port;
+    /** {@code METRICS_PORT}: a port for a metrics server of their own; 0 means on the app's own server. */
+    public Optional<Integer> port() {
+        return Optional.ofNullable(port);
     }
 
-    /** {@code METRICS_HOST}: the bind address of the separate metrics port. */
-    public String host() {
-        return host;
+    /** {@code METRICS_HOST}: the bind address of the metrics server of their own. */
+    public Optional<String> host() {
+        return Optional.ofNullable(host);
     }
 
-    /** {@code METRICS_PATH}, or the default path. */
-    public String path() {
-        return path;
+    /** {@code METRICS_PATH}: the exact path of the metrics. */
+    public Optional<String> path() {
+        return Optional.ofNullable(path);
     }
 
-    /** {@code APP_VERSION}, or null when unset. */
-    public String version() {
-        return version;
+    /** {@code APP_VERSION}: the version for {@code <ns>_build_info}. */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
     }
 
-    /** {@code APP_REVISION}, or null when unset. */
-    public String revision() {
-        return revision;
+    /** {@code APP_REVISION}: the revision (commit) for {@code <ns>_build_info}. */
+    public Optional<String> revision() {
+        return Optional.ofNullable(revision);
     }
 
-    /** {@code METRICS_CREATED_SERIES}: whether to expose simpleclient's {@code _created} series. */
-    public boolean createdSeries() {
-        return createdSeries;
-    }
-
-    /** {@code METRICS_VIRTUAL_THREADS}: whether a separate metrics server serves each scrape on a virtual thread. */
-    public boolean virtualThreads() {
-        return virtualThreads;
-    }
-
-    /** {@code METRICS_AUTH_USER}: the user HTTP basic auth requires for the metrics path, or null for none. */
-    public String authUser() {
-        return authUser;
-    }
-
-    /** The password read from {@code METRICS_AUTH_PASSWORD_FILE}, or null without authentication. */
-    public String authPassword() {
-        return authPassword;
+    /** {@code METRICS_CREATED_SERIES}: whether to expose the {@code _created} series. */
+    public Optional<Boolean> createdSeries() {
+        return Optional.ofNullable(createdSeries);
     }
 
     /** {@code METRICS_JVM_DEADLOCK_DETECTION}: whether JVM metrics run deadlock detection on each scrape. */
-    public boolean jvmDeadlockDetection() {
-        return jvmDeadlockDetection;
+    public Optional<Boolean> jvmDeadlockDetection() {
+        return Optional.ofNullable(jvmDeadlockDetection);
+    }
+
+    /** {@code METRICS_VIRTUAL_THREADS}: whether a metrics server of their own serves each scrape on a virtual thread. */
+    public Optional<Boolean> virtualThreads() {
+        return Optional.ofNullable(virtualThreads);
+    }
+
+    /** {@code METRICS_AUTH_USER}: the user HTTP basic auth requires for the metrics path. */
+    public Optional<String> authUser() {
+        return Optional.ofNullable(authUser);
+    }
+
+    /** The password read from {@code METRICS_AUTH_PASSWORD_FILE}, present exactly when {@link #authUser()} is. */
+    public Optional<String> authPassword() {
+        return Optional.ofNullable(authPassword);
+    }
+
+    /** The settings that are set, the password masked. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("MetricsConfig{");
+        append(s, "port", port);
+        append(s, "host", host);
+        append(s, "path", path);
+        append(s, "version", version);
+        append(s, "revision", revision);
+        append(s, "createdSeries", createdSeries);
+        append(s, "jvmDeadlockDetection", jvmDeadlockDetection);
+        append(s, "virtualThreads", virtualThreads);
+        append(s, "authUser", authUser);
+        append(s, "authPassword", authPassword == null ? null : "****");
+        return s.append('}').toString().replace("{, ", "{");
+    }
+
+    private static void append(StringBuilder s, String name, Object value) {
+        if (value != null) {
+            s.append(", ").append(name).append('=').append(value);
+        }
+    }
+
+    /** Builds {@link MetricsConfig}; each value is checked where it is passed. */
+    public static final class Builder {
+        private Integer port;
+        private String host;
+        private String path;
+        private String version;
+        private String revision;
+        private Boolean createdSeries;
+        private Boolean jvmDeadlockDetection;
+        private Boolean virtualThreads;
+        private String authUser;
+        private String authPassword;
+
+        private Builder() {
+        }
+
+        /** A port for a metrics server of their own (1-65535), or 0 for the app's own server. */
+        public Builder port(int port) {
+            this.port = Checks.port("port", port, "the app's own server");
+            return this;
+        }
+
+        /** The bind address of the metrics server of their own, such as {@code "127.0.0.1"}. */
+        public Builder host(String host) {
+            this.host = Checks.text("host", host, "0.0.0.0");
+            return this;
+        }
+
+        /** The exact metrics path, such as {@code "/actuator/prometheus"}. */
+        public Builder path(String path) {
+            this.path = PathRule.check("Metrics path", path);
+            return this;
+        }
+
+        /** The version for {@code <ns>_build_info}. */
+        public Builder version(String version) {
+            this.version = Checks.text("version", version, "1.0.0");
+            return this;
+        }
+
+        /** The revision (commit) for {@code <ns>_build_info}. */
+        public Builder revision(String revision) {
+            this.revision = Checks.text("revision", revision, "3f2a9c1");
+            return this;
+        }
+
+        /** Whether to expose the {@code _created} series. */
+        public Builder createdSeries(boolean enabled) {
+            this.createdSeries = enabled;
+            return this;
+        }
+
+        /** Whether JVM metrics run deadlock detection on each scrape. */
+        public Builder jvmDeadlockDetection(boolean enabled) {
+            this.jvmDeadlockDetection = enabled;
+            return this;
+        }
+
+        /** Whether a metrics server of their own serves each scrape on a virtual thread (Java 21+). */
+        public Builder virtualThreads(boolean enabled) {
+            this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** HTTP basic auth for the metrics path: one user and its password. */
+        public Builder basicAuth(String user, String password) {
+            BasicAuthRule.check("Basic auth user", user, "Basic auth password", password);
+            this.authUser = user;
+            this.authPassword = password;
+            return this;
+        }
+
+        public MetricsConfig build() {
+            return new MetricsConfig(this);
+        }
     }
 }

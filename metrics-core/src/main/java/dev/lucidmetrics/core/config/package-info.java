@@ -1,6 +1,7 @@
 /**
- * Settings read from the environment: {@link dev.lucidmetrics.core.config.EnvConfig} (typed variables that fail
- * at startup with a message naming the variable) and {@link dev.lucidmetrics.core.config.MetricsConfig} (how an app
- * exposes its metrics). Plain values at the bottom of the library: this package imports no other package of it.
+ * Settings: {@link dev.lucidmetrics.core.config.MetricsConfig} (how an app exposes its metrics, each setting set
+ * or unset, from the environment or built in code) and {@link dev.lucidmetrics.core.config.EnvConfig} (typed
+ * environment variables that fail at start-up with a message naming the variable). Plain values: this package
+ * imports only {@code internal}, and no builder of the library reads the environment behind the app's back.
  */
 package dev.lucidmetrics.core.config;

@@ -6,10 +6,10 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.internal.BasicAuthRule;
+import dev.lucidmetrics.core.internal.AppRegistries;
 import dev.lucidmetrics.core.internal.Checks;
-import dev.lucidmetrics.core.internal.PathRule;
-import io.prometheus.client.CollectorRegistry;
+import dev.lucidmetrics.core.spi.BackendRegistry;
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +25,29 @@ import java.util.List;
  * // GET /actuator/prometheus/x -> 404        POST /actuator/prometheus -> 405, Allow: GET, HEAD
  * // GET /-/healthy -> 200 OK                Accept: application/json -> 406
  * }</pre>
- * simpleclient's {@code _created} series are left out unless {@link Builder#createdSeries(boolean)} asks for them.
+ * The {@code _created} series are left out unless {@link Builder#createdSeries(boolean)} asks for them.
  */
 public final class MetricsHandler implements HttpHandler {
 
+    /** The metrics path unless {@code path(...)} or {@code METRICS_PATH} names another. */
+    public static final String DEFAULT_PATH = "/metrics";
     /** The health path served next to the metrics unless {@link Builder#withoutHealthPath()}. */
     public static final String HEALTH_PATH = HealthHandler.PATH;
     static final String ALLOWED = "GET, HEAD";
 
-    private final CollectorRegistry registry;
+    private final BackendRegistry registry;
     private final String path;
     private final boolean createdSeries;
     private final String user;
     private final String password;
     private final boolean health;
 
-    private MetricsHandler(Builder b) {
+    private MetricsHandler(Builder b, MetricsConfig settings) {
         this.registry = b.registry;
-        this.path = b.path;
-        this.createdSeries = b.createdSeries;
-        this.user = b.user;
-        this.password = b.password;
+        this.path = Builder.notTheHealthPath(settings.path().orElse(DEFAULT_PATH));
+        this.createdSeries = settings.createdSeries().orElse(false);
+        this.user = settings.authUser().orElse(null);
+        this.password = settings.authPassword().orElse(null);
         this.health = b.health;
     }
 
@@ -113,66 +115,55 @@ public final class MetricsHandler implements HttpHandler {
                 TextResponses.text(exchange, 400, e.getMessage() + "\n");
                 return;
             }
-            if (request.contentType == null) {
+            if (request.format == null) {
                 TextResponses.text(exchange, 406, "Not acceptable: metrics are served as "
-                        + Negotiation.TEXT + " or " + Negotiation.OPENMETRICS + ".\n");
+                        + ExpositionFormat.TEXT.contentType() + " or " + ExpositionFormat.OPENMETRICS.contentType()
+                        + ".\n");
                 return;
             }
             ScrapeResponse.send(exchange, request, registry, createdSeries);
         }
     }
 
-    /** Builds a {@link MetricsHandler}. */
+    /** Builds a {@link MetricsHandler}; each setting is an explicit call, else the config's, else the default. */
     public static final class Builder {
-        private final CollectorRegistry registry;
-        private String path = MetricsConfig.DEFAULT_PATH;
-        private boolean createdSeries;
-        private String user;
-        private String password;
+        private final BackendRegistry registry;
+        private final MetricsConfig.Builder explicit = MetricsConfig.builder();
+        private MetricsConfig config = MetricsConfig.empty();
         private boolean health = true;
 
         Builder(AppMetrics app) {
-            this.registry = app.collectorRegistry();
+            this.registry = AppRegistries.of(app);
         }
 
         /**
          * Takes {@code METRICS_PATH}, {@code METRICS_CREATED_SERIES} and basic auth ({@code METRICS_AUTH_USER} with
-         * {@code METRICS_AUTH_PASSWORD_FILE}) from the settings.
+         * {@code METRICS_AUTH_PASSWORD_FILE}) from the settings, where set; an explicit {@link #path},
+         * {@link #createdSeries} or {@link #basicAuth} wins, whatever the order of the calls.
          */
         public Builder config(MetricsConfig config) {
-            Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
-            path(config.path()).createdSeries(config.createdSeries());
-            if (config.authUser() != null) {
-                basicAuth(config.authUser(), config.authPassword());
-            }
+            this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
             return this;
         }
 
-        /** The exact path to serve, such as {@code /actuator/prometheus}; default {@code /metrics}. */
+        /** The exact path to serve, such as {@code /actuator/prometheus}; default {@value MetricsHandler#DEFAULT_PATH}. */
         public Builder path(String path) {
-            String checked = PathRule.check("Metrics path", path);
-            if (checked.equals(HEALTH_PATH)) {
-                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
-                        + " such as \"/metrics\".");
-            }
-            this.path = checked;
+            explicit.path(notTheHealthPath(path));
             return this;
         }
 
         /**
-         * Whether to expose simpleclient's {@code _created} series of counters, histograms and summaries; default
-         * false (client_java 1.x dropped them by default too: they double the series count for little use).
+         * Whether to expose the {@code _created} series of counters, histograms and summaries; default false
+         * (client_java 1.x dropped them by default too: they double the series count for little use).
          */
         public Builder createdSeries(boolean enabled) {
-            this.createdSeries = enabled;
+            explicit.createdSeries(enabled);
             return this;
         }
 
         /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
         public Builder basicAuth(String user, String password) {
-            BasicAuthRule.check("Basic auth user", user, "Basic auth password", password);
-            this.user = user;
-            this.password = password;
+            explicit.basicAuth(user, password);
             return this;
         }
 
@@ -183,7 +174,15 @@ public final class MetricsHandler implements HttpHandler {
         }
 
         public MetricsHandler build() {
-            return new MetricsHandler(this);
+            return new MetricsHandler(this, explicit.build().orElse(config));
+        }
+
+        private static String notTheHealthPath(String path) {
+            if (HEALTH_PATH.equals(path)) {
+                throw new IllegalArgumentException("Metrics path \"" + path + "\" is the health path: choose another,"
+                        + " such as \"/metrics\".");
+            }
+            return path;
         }
     }
 }

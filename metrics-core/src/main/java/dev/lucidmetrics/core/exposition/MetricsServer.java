@@ -9,6 +9,7 @@ import dev.lucidmetrics.core.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,15 @@ public final class MetricsServer implements AutoCloseable {
     private final DrainGate gate;
     private final Duration grace;
 
-    private MetricsServer(HttpServer server, ExecutorService executor, DrainGate gate, Duration grace) {
+    private final String path;
+
+    private MetricsServer(HttpServer server, ExecutorService executor, DrainGate gate, Duration grace,
+            String path) {
         this.server = server;
         this.executor = executor;
         this.gate = gate;
         this.grace = grace;
+        this.path = path;
     }
 
     /** Starts describing a server for {@code app}'s metrics. */
@@ -46,6 +51,16 @@ public final class MetricsServer implements AutoCloseable {
     /** The bound port (useful after {@code port(0)}). */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The exact metrics path. */
+    public String path() {
+        return path;
+    }
+
+    /** Where the metrics are, such as {@code http://localhost:9400/metrics} ({@code localhost} for a wildcard bind). */
+    public URI url() {
+        return Addresses.url(server, path);
     }
 
     /** Stops accepting scrapes, waits up to the grace period for running ones, then frees the port and threads. */
@@ -71,13 +86,15 @@ public final class MetricsServer implements AutoCloseable {
         }
     }
 
-    /** Builds and starts a {@link MetricsServer}. */
+    /** Builds and starts a {@link MetricsServer}; each setting is an explicit call, else the config's, else the default. */
     public static final class Builder {
+        static final int DEFAULT_PORT = 9400;
+
         private final MetricsHandler.Builder handler;
-        private String host = "0.0.0.0";
-        private int port = 9400;
+        private final MetricsConfig.Builder explicit = MetricsConfig.builder();
+        private MetricsConfig config = MetricsConfig.empty();
+        private Integer port;
         private int threads = 4;
-        private boolean virtualThreads;
         private Duration grace = Duration.ofSeconds(5);
 
         Builder(AppMetrics app) {
@@ -85,37 +102,26 @@ public final class MetricsServer implements AutoCloseable {
         }
 
         /**
-         * Takes {@code METRICS_HOST}, {@code METRICS_PORT}, {@code METRICS_PATH} and {@code METRICS_CREATED_SERIES}
-         * from the settings ({@code METRICS_PORT} must not be 0 here: 0 means "on the app's own server").
+         * Takes {@code METRICS_HOST}, {@code METRICS_PORT}, {@code METRICS_PATH}, {@code METRICS_CREATED_SERIES},
+         * {@code METRICS_VIRTUAL_THREADS} and basic auth from the settings, where set; an explicit call wins, whatever
+         * the order of the calls. {@code METRICS_PORT=0} ("on the app's own server") leaves the port to
+         * {@link #port(int)} or the default.
          */
         public Builder config(MetricsConfig config) {
-            Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
-            if (config.port() == 0) {
-                throw new IllegalArgumentException("METRICS_PORT is 0, which means \"serve on the app's own server\":"
-                        + " set METRICS_PORT to a port such as 9400 for a separate metrics server, or use"
-                        + " Exposition.expose(app, server, config), which handles both.");
-            }
+            this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
             handler.config(config);
-            return host(config.host()).port(config.port()).virtualThreads(config.virtualThreads());
+            return this;
         }
 
         /** The address to bind; default {@code 0.0.0.0} (all interfaces). */
         public Builder host(String host) {
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("Host \"" + host + "\" is blank: pass an address such as"
-                        + " \"0.0.0.0\" (all interfaces) or \"127.0.0.1\" (loopback only).");
-            }
-            this.host = host;
+            explicit.host(host);
             return this;
         }
 
-        /** The TCP port; 0 picks a free one (see {@link MetricsServer#port()}). Default 9400. */
+        /** The TCP port; 0 picks a free one (see {@link MetricsServer#port()}). Default {@value #DEFAULT_PORT}. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Port " + port + " is out of range: use 1-65535, or 0 for a free"
-                        + " port.");
-            }
-            this.port = port;
+            this.port = Checks.port("port", port, "a free port");
             return this;
         }
 
@@ -140,7 +146,7 @@ public final class MetricsServer implements AutoCloseable {
          * 21+ (checked by {@link #start()}, which says so on an older JVM). Default false.
          */
         public Builder virtualThreads(boolean enabled) {
-            this.virtualThreads = enabled;
+            explicit.virtualThreads(enabled);
             return this;
         }
 
@@ -150,7 +156,7 @@ public final class MetricsServer implements AutoCloseable {
             return this;
         }
 
-        /** Whether to expose simpleclient's {@code _created} series; default false. */
+        /** Whether to expose the {@code _created} series; default false. */
         public Builder createdSeries(boolean enabled) {
             handler.createdSeries(enabled);
             return this;
@@ -168,15 +174,18 @@ public final class MetricsServer implements AutoCloseable {
 
         /** Binds the port and starts serving. */
         public MetricsServer start() {
+            MetricsConfig settings = explicit.build().orElse(config);
+            String host = settings.host().orElse("0.0.0.0");
+            int boundPort = port != null ? port : config.port().filter(p -> p != 0).orElse(DEFAULT_PORT);
             HttpServer server;
             try {
-                server = HttpServer.create(new InetSocketAddress(host, port), 0);
+                server = HttpServer.create(new InetSocketAddress(host, boundPort), 0);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
-                        + "): choose a free port, or 0 to let the system pick one.", e);
+                throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + boundPort + " ("
+                        + e.getMessage() + "): choose a free port, or 0 to let the system pick one.", e);
             }
-            ExecutorService executor = virtualThreads ? VirtualThreads.perTaskExecutor("virtualThreads(true)")
-                    : ServerThreads.create(threads);
+            ExecutorService executor = settings.virtualThreads().orElse(false)
+                    ? VirtualThreads.perTaskExecutor("virtualThreads(true)") : ServerExecutors.bounded("lucid-metrics-http", threads);
             server.setExecutor(executor);
             DrainGate gate = new DrainGate();
             MetricsHandler metrics = handler.build();
@@ -187,7 +196,7 @@ public final class MetricsServer implements AutoCloseable {
                 server.createContext("/", new NotFoundHandler(metrics.path())).getFilters().add(gate);
             }
             server.start();
-            return new MetricsServer(server, executor, gate, grace);
+            return new MetricsServer(server, executor, gate, grace, metrics.path());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
-import io.prometheus.client.exporter.common.TextFormat;
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import java.util.Locale;
 
 /**
@@ -20,16 +20,14 @@ import java.util.Locale;
  */
 final class Negotiation {
 
-    static final String OPENMETRICS = TextFormat.CONTENT_TYPE_OPENMETRICS_100;
-    static final String TEXT = TextFormat.CONTENT_TYPE_004;
 
     private Negotiation() {
     }
 
-    /** The Content-Type to answer with, or null when the header accepts neither format. */
-    static String choose(String accept) {
+    /** The format to answer with, or null when the header accepts neither. */
+    static ExpositionFormat choose(String accept) {
         if (accept == null) {
-            return TEXT;
+            return ExpositionFormat.TEXT;
         }
         Match openMetrics = new Match();
         Match text = new Match();
@@ -43,12 +41,12 @@ final class Negotiation {
             }
         }
         if (!parsed) {
-            return TEXT;
+            return ExpositionFormat.TEXT;
         }
         if (openMetrics.quality <= 0 && text.quality <= 0) {
             return null;
         }
-        return openMetrics.quality > text.quality ? OPENMETRICS : TEXT;
+        return openMetrics.quality > text.quality ? ExpositionFormat.OPENMETRICS : ExpositionFormat.TEXT;
     }
 
     /** The quality of the most specific range seen for one format. */

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core.exposition;
 
 import com.sun.net.httpserver.Headers;
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -14,12 +15,12 @@ import java.util.Set;
  */
 final class ScrapeRequest {
 
-    final String contentType;
+    final ExpositionFormat format;
     final boolean gzip;
     final Set<String> names;
 
-    private ScrapeRequest(String contentType, boolean gzip, Set<String> names) {
-        this.contentType = contentType;
+    private ScrapeRequest(ExpositionFormat format, boolean gzip, Set<String> names) {
+        this.format = format;
         this.gzip = gzip;
         this.names = names;
     }

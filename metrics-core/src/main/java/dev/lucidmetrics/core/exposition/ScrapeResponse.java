@@ -1,19 +1,14 @@
 package dev.lucidmetrics.core.exposition;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.common.TextFormat;
-import java.io.BufferedWriter;
+import dev.lucidmetrics.core.spi.BackendRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Renders one scrape with simpleclient's writers into a buffer of its own (released after the response) and sends
+ * Renders one scrape with the backend's writer into a buffer of its own (released after the response) and sends
  * it: the negotiated Content-Type, gzip when asked, nothing but headers for HEAD.
  */
 final class ScrapeResponse {
@@ -23,7 +18,7 @@ final class ScrapeResponse {
     private ScrapeResponse() {
     }
 
-    static void send(HttpExchange exchange, ScrapeRequest request, CollectorRegistry registry, boolean createdSeries)
+    static void send(HttpExchange exchange, ScrapeRequest request, BackendRegistry registry, boolean createdSeries)
             throws IOException {
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         ByteArrayOutputStream body = null;
@@ -37,7 +32,7 @@ final class ScrapeResponse {
                 return;
             }
         }
-        exchange.getResponseHeaders().set("Content-Type", request.contentType);
+        exchange.getResponseHeaders().set("Content-Type", request.format.contentType());
         exchange.getResponseHeaders().set("Vary", "Accept, Accept-Encoding");
         if (request.gzip) {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
@@ -52,13 +47,11 @@ final class ScrapeResponse {
         }
     }
 
-    private static ByteArrayOutputStream render(ScrapeRequest request, CollectorRegistry registry,
+    private static ByteArrayOutputStream render(ScrapeRequest request, BackendRegistry registry,
             boolean createdSeries) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream(8 * 1024);
-        OutputStream target = request.gzip ? new GZIPOutputStream(body, 8 * 1024) : body;
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8))) {
-            TextFormat.writeFormat(request.contentType, writer,
-                    new FamilyFilter(request.names, createdSeries).collect(registry));
+        try (OutputStream target = request.gzip ? new GZIPOutputStream(body, 8 * 1024) : body) {
+            registry.scrape(request.format, new NameSelection(request.names, createdSeries), target);
         }
         return body;
     }

@@ -3,9 +3,9 @@ package dev.lucidmetrics.core.http;
 import java.net.http.HttpTimeoutException;
 
 /**
- * The bounded {@code code} of a client call that produced no response: {@value HttpClientMetrics#TIMEOUT} when a
+ * The bounded {@code code} of a client call that produced no response: {@value ClientCalls#TIMEOUT} when a
  * request or connect timeout fired ({@link HttpTimeoutException}, which {@code HttpConnectTimeoutException}
- * extends), {@value HttpClientMetrics#ERROR} for anything else. The exception message is never used.
+ * extends), {@value ClientCalls#ERROR} for anything else. The exception message is never used.
  */
 final class ClientOutcome {
 
@@ -16,9 +16,9 @@ final class ClientOutcome {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof HttpTimeoutException) {
-                return HttpClientMetrics.TIMEOUT;
+                return ClientCalls.TIMEOUT;
             }
         }
-        return HttpClientMetrics.ERROR;
+        return ClientCalls.ERROR;
     }
 }

@@ -1,37 +1,41 @@
 package dev.lucidmetrics.core.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * The life of one counted exchange. It is recorded exactly once, at the first of: the handler handing over the
+ * The life of one counted exchange of the JDK server, told to the {@link RequestRecorder}. It is recorded exactly
+ * once, at the first of: the handler handing over the
  * last bytes of a complete response (just before the JDK gets them, so the count is there before the client can
  * have the whole response), the handler returning, the handler throwing. The outcome decides {@code code}:
  * <ul>
  *   <li>response complete, or headers sent and the handler returned: the status sent, as text;</li>
  *   <li>writing the response failed after the headers went out (the client went away):
- *       {@value HttpServerMetrics#CLIENT_CLOSED};</li>
- *   <li>the handler threw, or returned without sending headers: {@value HttpServerMetrics#NO_RESPONSE}.</li>
+ *       {@value ServerLabels#CLIENT_CLOSED};</li>
+ *   <li>the handler threw, or returned without sending headers: {@value ServerLabels#NO_RESPONSE}.</li>
  * </ul>
  */
 final class ExchangeTracker {
 
     private static final long UNKNOWN = -2;
 
-    private final HttpServerMetrics metrics;
+    private final RequestRecorder.Request request;
     private final HttpExchange exchange;
-    private final String method;
-    private final long start = System.nanoTime();
-    private final AtomicBoolean recorded = new AtomicBoolean();
+    private final Function<HttpExchange, String> traceIdOf;
+    private final TraceExemplars exemplars;
     private volatile long bytes;
-    private volatile boolean clientGone;
     private long promised = UNKNOWN;
 
-    /** Tracks {@code exchange}, the one the filter hands down (its route attribute is read when recording). */
-    ExchangeTracker(HttpServerMetrics metrics, HttpExchange exchange) {
-        this.metrics = metrics;
+    /**
+     * Tracks {@code exchange}, the one the filter hands down (its route attribute and trace id are read when
+     * recording, after the router and the handler ran).
+     */
+    ExchangeTracker(RequestRecorder.Request request, HttpExchange exchange, Function<HttpExchange, String> traceIdOf,
+            TraceExemplars exemplars) {
+        this.request = request;
         this.exchange = exchange;
-        this.method = HttpMethods.normalise(exchange.getRequestMethod());
+        this.traceIdOf = traceIdOf;
+        this.exemplars = exemplars;
     }
 
     void wrote(int n) {
@@ -50,7 +54,7 @@ final class ExchangeTracker {
         long declared = declaredLength(status);
         boolean handlerBroke = declared >= 0 && (bytes + attempted > declared || (closing && bytes < declared));
         if (!handlerBroke) {
-            clientGone = true;
+            request.clientGone();
         }
     }
 
@@ -64,45 +68,46 @@ final class ExchangeTracker {
      */
     void aboutToFinish(int pending, boolean closing) {
         int status = exchange.getResponseCode();
-        if (status < 0 || recorded.get()) {
+        if (status < 0 || request.recorded()) {
             return;
         }
         long declared = declaredLength(status);
         long total = bytes + pending;
         boolean complete = closing ? declared < 0 || total == declared : pending > 0 && total == declared;
         if (complete) {
-            record(status, total);
+            prepare().completed(status, total);
         }
     }
 
     void responseClosed() {
-        record(exchange.getResponseCode(), bytes);
+        record(exchange.getResponseCode());
     }
 
     void handlerReturned() {
-        if (recorded.get()) {
-            return;
-        }
-        int status = exchange.getResponseCode();
-        if (status < 0 && !clientGone) {
-            metrics.warnNoResponse(method, exchange.getRequestURI().getPath());
-        }
-        record(status, bytes);
+        record(exchange.getResponseCode());
     }
 
     void handlerThrew(Throwable error) {
-        metrics.countException(error);
-        record(-1, bytes);
+        prepare().failed(error, bytes);
     }
 
-    private void record(int status, long size) {
-        if (!recorded.compareAndSet(false, true)) {
+    private void record(int status) {
+        if (request.recorded()) {
             return;
         }
-        String code = clientGone ? HttpServerMetrics.CLIENT_CLOSED
-                : status < 0 ? HttpServerMetrics.NO_RESPONSE : Integer.toString(status);
-        String route = metrics.routes().label(exchange, Integer.parseInt(code));
-        metrics.record(exchange, method, route, code, (System.nanoTime() - start) / 1e9, size);
+        if (status < 0) {
+            prepare().noResponse(bytes);
+        } else {
+            prepare().completed(status, bytes);
+        }
+    }
+
+    /** The request with what the router and the handler left on the exchange: its route and its trace id. */
+    private RequestRecorder.Request prepare() {
+        Object routed = exchange.getAttribute(ServerLabels.ROUTE_ATTRIBUTE);
+        return request.route(routed instanceof String template ? template : null)
+                .fallbackRoute(exchange.getHttpContext().getPath())
+                .traceId(exemplars.traceId(traceIdOf, exchange));
     }
 
     /**

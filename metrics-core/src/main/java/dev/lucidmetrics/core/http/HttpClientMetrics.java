@@ -3,7 +3,6 @@ package dev.lucidmetrics.core.http;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
-import dev.lucidmetrics.core.internal.Buckets;
 import dev.lucidmetrics.core.internal.Checks;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,28 +24,22 @@ import java.util.function.Function;
 public final class HttpClientMetrics {
 
     /** Code of a call that ended in a request or connect timeout. */
-    public static final String TIMEOUT = "timeout";
+    public static final String TIMEOUT = ClientCalls.TIMEOUT;
     /** Code of a call that ended in any other failure (connection refused or reset, interrupted, ...). */
-    public static final String ERROR = "error";
+    public static final String ERROR = ClientCalls.ERROR;
 
     private static final int DEFAULT_MAX_TARGETS = 20;
 
-    private final Counter requests;
-    private final Histogram duration;
-    private final TargetNames targets;
-    private final TraceExemplars<HttpRequest> exemplars;
+    private final ClientCalls calls;
 
     private HttpClientMetrics(Builder b) {
-        this.targets = new TargetNames(b.targets, b.maxTargets, b.app.namespace() + "_client_requests_total");
-        this.requests = b.app.counter("client_requests_total")
+        Counter requests = b.app.counter("client_requests_total")
                 .help("HTTP requests this app made to its peers, by target, method and status (or timeout/error).")
                 .labelNames("target", "method", "code").register();
-        Histogram.Builder hb = b.app.histogram("client_request_duration_seconds")
-                .help("Duration of HTTP requests this app made to its peers, in seconds.")
-                .labelNames("target", "method", "code");
-        hb = b.buckets == null ? hb : hb.buckets(b.buckets);
-        this.duration = (b.sampledExemplars ? hb.withExemplars() : hb).register();
-        this.exemplars = new TraceExemplars<>(duration.name(), b.traceIdOf);
+        Histogram duration = b.duration.register(b.app, "client_request_duration_seconds",
+                "Duration of HTTP requests this app made to its peers, in seconds.", "target", "method", "code");
+        this.calls = new ClientCalls(requests, duration, new TargetNames(b.targets, b.maxTargets,
+                b.app.namespace() + "_client_requests_total"), b.traceIdOf);
     }
 
     /** Starts describing the client metrics of {@code app}. */
@@ -57,16 +50,7 @@ public final class HttpClientMetrics {
     /** Wraps {@code client}; every call through the wrapper is recorded under the target it names. */
     public InstrumentedHttpClient wrap(HttpClient client) {
         return new InstrumentedHttpClient(Checks.notNull("client", client, "pass an HttpClient such as"
-                + " HttpClient.newHttpClient()"), this);
-    }
-
-    String targetLabel(String target) {
-        return targets.label(target);
-    }
-
-    void record(HttpRequest request, String target, String method, String code, long startNanos) {
-        requests.labels(target, method, code).inc();
-        exemplars.observe(duration.labels(target, method, code), (System.nanoTime() - startNanos) / 1e9, request);
+                + " HttpClient.newHttpClient()"), calls);
     }
 
     /** Builds {@link HttpClientMetrics}; every option is checked where it is passed. */
@@ -74,8 +58,7 @@ public final class HttpClientMetrics {
         private final AppMetrics app;
         private final List<String> targets = new ArrayList<>();
         private int maxTargets = DEFAULT_MAX_TARGETS;
-        private double[] buckets;
-        private boolean sampledExemplars;
+        private final DurationHistogram duration = new DurationHistogram();
         private Function<HttpRequest, String> traceIdOf;
 
         Builder(AppMetrics app) {
@@ -99,10 +82,9 @@ public final class HttpClientMetrics {
             return this;
         }
 
-        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
+        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#defaultBuckets()}. */
         public Builder durationBuckets(double... upperBounds) {
-            this.buckets = Buckets.check("durationBuckets", app.namespace() + "_client_request_duration_seconds",
-                    upperBounds);
+            duration.buckets(app.namespace() + "_client_request_duration_seconds", upperBounds);
             return this;
         }
 
@@ -111,7 +93,7 @@ public final class HttpClientMetrics {
          * API is on the class path (off by default: sampling costs on every call).
          */
         public Builder withExemplars() {
-            this.sampledExemplars = true;
+            duration.withExemplars();
             return this;
         }
 

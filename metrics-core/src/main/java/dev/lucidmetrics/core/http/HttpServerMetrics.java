@@ -8,11 +8,9 @@ import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Summary;
-import dev.lucidmetrics.core.internal.Buckets;
 import dev.lucidmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -38,55 +36,44 @@ public final class HttpServerMetrics {
      * attributes are its own, where the JDK would share attributes between all exchanges of a context (so a
      * handler may also keep a trace id there for {@link Builder#traceIdsFrom}).
      */
-    public static final String ROUTE_ATTRIBUTE = "dev.lucidmetrics.route";
+    public static final String ROUTE_ATTRIBUTE = ServerLabels.ROUTE_ATTRIBUTE;
     /** Route of a 404 whose path matches no declared template. */
-    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String NOT_FOUND = ServerLabels.NOT_FOUND;
     /** Route of any other status whose path matches no declared template. */
-    public static final String UNMATCHED = "UNMATCHED";
+    public static final String UNMATCHED = ServerLabels.UNMATCHED;
     /** Method label of every method outside GET HEAD POST PUT DELETE PATCH OPTIONS TRACE CONNECT. */
     public static final String OTHER_METHOD = HttpMethods.OTHER;
     /** Code of an exchange whose handler threw or returned without sending a response. */
-    public static final String NO_RESPONSE = "500";
+    public static final String NO_RESPONSE = ServerLabels.NO_RESPONSE;
     /** Code of an exchange whose client went away before the response was complete (nginx's convention). */
-    public static final String CLIENT_CLOSED = "499";
+    public static final String CLIENT_CLOSED = ServerLabels.CLIENT_CLOSED;
 
     private static final int DEFAULT_MAX_ROUTES = 100;
     private static final int DEFAULT_MAX_EXCEPTION_CLASSES = 20;
-    private static final System.Logger LOG = System.getLogger(HttpServerMetrics.class.getName());
-
-    private final Counter requests;
-    private final Gauge inFlight;
-    private final Histogram duration;
-    private final Counter exceptions;
-    private final Summary responseSize;
-    private final Routes routes;
-    private final PathExclusions exclusions;
+    private final RequestRecorder recorder;
     private final Filter filter;
-    private final TraceExemplars<HttpExchange> exemplars;
-    private final AtomicBoolean warnedNoResponse = new AtomicBoolean();
 
     private HttpServerMetrics(Builder b) {
-        this.routes = new Routes(b.routes, b.maxRoutes, b.app.namespace() + "_requests_total");
+        Routes routes = new Routes(b.routes, b.maxRoutes, b.app.namespace() + "_requests_total");
         List<String> excluded = new ArrayList<>(b.defaultExclusions ? PathExclusions.DEFAULTS : List.of());
         excluded.addAll(b.excluded);
-        this.exclusions = new PathExclusions(excluded);
-        this.requests = b.app.counter("requests_total")
+        Counter requests = b.app.counter("requests_total")
                 .help("HTTP requests completed, by method, route template and status code.")
                 .labelNames("method", "route", "code").register();
-        this.inFlight = b.app.gauge("in_flight_requests").help("HTTP requests being served right now.").register();
-        Histogram.Builder hb = b.app.histogram("request_duration_seconds")
-                .help("Time from receiving an HTTP request to completing its response, in seconds.")
-                .labelNames("method", "route", "code");
-        hb = b.buckets == null ? hb : hb.buckets(b.buckets);
-        this.duration = (b.sampledExemplars ? hb.withExemplars() : hb).register();
-        this.exemplars = new TraceExemplars<>(duration.name(), b.traceIdOf);
-        this.exceptions = b.app.counter("request_exceptions_total")
+        Gauge inFlight = b.app.gauge("in_flight_requests").help("HTTP requests being served right now.").register();
+        Histogram duration = b.duration.register(b.app, "request_duration_seconds",
+                "Time from receiving an HTTP request to completing its response, in seconds.",
+                "method", "route", "code");
+        Counter exceptions = b.app.counter("request_exceptions_total")
                 .help("Exceptions thrown by HTTP handlers, by exception simple class name.")
                 .labelNames("exception").maxLabelCombinations(b.maxExceptionClasses).register();
-        this.responseSize = !b.responseSize ? null : b.app.summary("response_size_bytes")
+        Summary responseSize = !b.responseSize ? null : b.app.summary("response_size_bytes")
                 .help("Bytes of HTTP response bodies written, by method, route template and status code.")
                 .labelNames("method", "route", "code").register();
-        this.filter = new ServerFilter(this);
+        TraceExemplars exemplars = new TraceExemplars(duration.name());
+        this.recorder = new RequestRecorder(requests, inFlight, duration, exceptions, responseSize, routes,
+                new PathExclusions(excluded), exemplars);
+        this.filter = new ServerFilter(recorder, b.traceIdOf, exemplars);
     }
 
     /** Starts describing the request metrics of {@code app}'s HTTP server. */
@@ -107,37 +94,12 @@ public final class HttpServerMetrics {
         return filter;
     }
 
-    Routes routes() {
-        return routes;
-    }
-
-    PathExclusions exclusions() {
-        return exclusions;
-    }
-
-    Gauge inFlight() {
-        return inFlight;
-    }
-
-    void record(HttpExchange exchange, String method, String route, String code, double seconds, long bytes) {
-        requests.labels(method, route, code).inc();
-        exemplars.observe(duration.labels(method, route, code), seconds, exchange);
-        if (responseSize != null) {
-            responseSize.labels(method, route, code).observe(bytes);
-        }
-    }
-
-    void countException(Throwable error) {
-        String name = error.getClass().getSimpleName();
-        exceptions.labels(name.isEmpty() ? error.getClass().getName() : name).inc();
-    }
-
-    void warnNoResponse(String method, String path) {
-        if (warnedNoResponse.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "An HTTP handler returned without sending a response (" + method
-                    + " " + path + "); counted as code \"" + NO_RESPONSE + "\". Call exchange.sendResponseHeaders(...)"
-                    + " and close the exchange on every path. Logged once.");
-        }
+    /**
+     * What other servers' integrations record requests with (the Servlet filter does), so that they count
+     * requests as the JDK filter does; see {@link RequestRecorder}.
+     */
+    public RequestRecorder recorder() {
+        return recorder;
     }
 
     /** Builds {@link HttpServerMetrics}; every option is checked where it is passed. */
@@ -148,9 +110,8 @@ public final class HttpServerMetrics {
         private boolean defaultExclusions = true;
         private int maxRoutes = DEFAULT_MAX_ROUTES;
         private int maxExceptionClasses = DEFAULT_MAX_EXCEPTION_CLASSES;
-        private double[] buckets;
+        private final DurationHistogram duration = new DurationHistogram();
         private boolean responseSize;
-        private boolean sampledExemplars;
         private Function<HttpExchange, String> traceIdOf;
 
         Builder(AppMetrics app) {
@@ -196,9 +157,9 @@ public final class HttpServerMetrics {
             return this;
         }
 
-        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#DEFAULT_BUCKETS}. */
+        /** Upper bounds in seconds for the duration histogram; default {@link Histogram#defaultBuckets()}. */
         public Builder durationBuckets(double... upperBounds) {
-            this.buckets = Buckets.check("durationBuckets", app.namespace() + "_request_duration_seconds", upperBounds);
+            duration.buckets(app.namespace() + "_request_duration_seconds", upperBounds);
             return this;
         }
 
@@ -213,7 +174,7 @@ public final class HttpServerMetrics {
          * API is on the class path (off by default: sampling costs on every request).
          */
         public Builder withExemplars() {
-            this.sampledExemplars = true;
+            duration.withExemplars();
             return this;
         }
 

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 public final class InstrumentedHttpClient {
 
     private final HttpClient client;
-    private final HttpClientMetrics metrics;
+    private final ClientCalls metrics;
 
-    InstrumentedHttpClient(HttpClient client, HttpClientMetrics metrics) {
+    InstrumentedHttpClient(HttpClient client, ClientCalls metrics) {
         this.client = client;
         this.metrics = metrics;
     }

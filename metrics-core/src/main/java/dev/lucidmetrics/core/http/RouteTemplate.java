@@ -1,13 +1,35 @@
 package dev.lucidmetrics.core.http;
 
 import dev.lucidmetrics.core.internal.PathRule;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One declared route template such as {@code /images/{id}}: literal segments and whole-segment variables. The label
- * value is the template exactly as declared; matching ignores one trailing slash on both sides.
+ * One route template such as {@code /images/{id}}: literal segments and whole-segment variables named like Java
+ * identifiers. The syntax, the match and the order of specificity are the ones {@link HttpServerMetrics} labels
+ * requests with (docs/http.md, "Routes"), so a router that matches with this class serves the template the
+ * metrics count:
+ * <pre>{@code
+ * List<RouteTemplate> routes = RouteTemplate.parseAll(List.of("/images/{id}", "/images/new"));
+ * for (RouteTemplate t : routes) {                        // most specific first
+ *     Optional<Map<String, String>> params = t.match(exchange.getRequestURI().getPath());
+ *     if (params.isPresent()) {
+ *         exchange.setAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE, t.text());
+ *         // "/images/42" -> {id=42} under "/images/{id}"; "/images/new" -> {} under "/images/new"
+ *         break;
+ *     }
+ * }
+ * }</pre>
+ * Matching ignores one trailing slash on both sides; a variable matches one non-empty segment.
  */
-final class RouteTemplate {
+public final class RouteTemplate {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
 
@@ -22,7 +44,7 @@ final class RouteTemplate {
     }
 
     /** Parses and checks a template; the message quotes the template and says how to fix it. */
-    static RouteTemplate parse(String template) {
+    public static RouteTemplate parse(String template) {
         PathRule.check("Route template", template);
         if (template.contains("*")) {
             throw invalid(template, "it must not contain a wildcard '*'");
@@ -40,6 +62,27 @@ final class RouteTemplate {
         return new RouteTemplate(template, segments, variable);
     }
 
+    /**
+     * Parses every template and returns them most specific first ({@link #mostSpecificFirst()}); refuses two that
+     * match the same paths, such as {@code /images/{id}} and {@code /images/{name}/}, naming both.
+     */
+    public static List<RouteTemplate> parseAll(Collection<String> templates) {
+        List<RouteTemplate> parsed = new ArrayList<>();
+        Map<String, String> shapes = new HashMap<>();
+        for (String text : templates) {
+            RouteTemplate t = parse(text);
+            String earlier = shapes.putIfAbsent(t.shape(), text);
+            if (earlier != null) {
+                throw new IllegalArgumentException("Route templates \"" + earlier + "\" and \"" + text + "\" match"
+                        + " the same paths (a trailing slash and variable names do not tell routes apart):"
+                        + " declare only one of them.");
+            }
+            parsed.add(t);
+        }
+        parsed.sort(mostSpecificFirst());
+        return List.copyOf(parsed);
+    }
+
     private static IllegalArgumentException invalid(String template, String rule) {
         return new IllegalArgumentException("Route template \"" + template + "\" is invalid: " + rule
                 + ". Declare templates like \"/images/{id}\" or \"/users/{user}/albums/{album}\".");
@@ -49,6 +92,27 @@ final class RouteTemplate {
     static String[] split(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return p.split("/", -1);
+    }
+
+    /**
+     * The values of the template's variables when {@code path} (a request's decoded path, without the query)
+     * matches, such as {@code {id=42}} for {@code /images/42} under {@code /images/{id}}; empty when it does not.
+     */
+    public Optional<Map<String, String>> match(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        String[] p = split(path);
+        if (!matches(p)) {
+            return Optional.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i < segments.length; i++) {
+            if (variable[i]) {
+                values.put(segments[i].substring(1, segments[i].length() - 1), p[i]);
+            }
+        }
+        return Optional.of(Map.copyOf(values));
     }
 
     /**
@@ -77,15 +141,20 @@ final class RouteTemplate {
     }
 
     /**
-     * The order of specificity, most specific first, the same whatever the declaration order. Segments are compared
-     * from the left; at the first segment where the templates differ, a literal comes before a variable and two
-     * literals in {@link String#compareTo} order; when every shared segment is the same, the template with fewer
-     * segments comes first. It is the lexicographic order of the segment sequences over a total order of segments
-     * (every literal before the variable), so it is total on templates of different shapes, and {@link Routes}
-     * refuses two templates of one shape. Two templates that match one path have the same length and the same
-     * literals where both have one, so they first differ where one has a literal and the other a variable: the one
-     * with the literal wins, as docs/http.md says.
+     * The order of specificity, most specific first, the same whatever the declaration order: of the templates a
+     * path matches, the first in this order is the one it is labelled with. Segments are compared from the left; at
+     * the first segment where the templates differ, a literal comes before a variable and two literals in
+     * {@link String#compareTo} order; when every shared segment is the same, the template with fewer segments comes
+     * first. It is the lexicographic order of the segment sequences over a total order of segments (every literal
+     * before the variable), so it is total on templates of different shapes, and {@link #parseAll} refuses two
+     * templates of one shape. Two templates that match one path have the same length and the same literals where
+     * both have one, so they first differ where one has a literal and the other a variable: the one with the
+     * literal wins, as docs/http.md says.
      */
+    public static Comparator<RouteTemplate> mostSpecificFirst() {
+        return RouteTemplate::bySpecificity;
+    }
+
     static int bySpecificity(RouteTemplate a, RouteTemplate b) {
         int n = Math.min(a.segments.length, b.segments.length);
         for (int i = 1; i < n; i++) {
@@ -99,8 +168,8 @@ final class RouteTemplate {
         return Integer.compare(a.segments.length, b.segments.length);
     }
 
-    /** The label value: the template as declared. */
-    String text() {
+    /** The template as declared: the {@code route} label value, and what a router sets as {@link HttpServerMetrics#ROUTE_ATTRIBUTE}. */
+    public String text() {
         return text;
     }
 

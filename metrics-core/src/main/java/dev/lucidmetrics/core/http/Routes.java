@@ -1,15 +1,11 @@
 package dev.lucidmetrics.core.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.internal.CardinalityGuard;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Turns a request into a bounded {@code route} label value: the matching declared template, or the context path
- * when no template is declared; a sentinel when no template matches; {@value CardinalityGuard#OVERFLOW} once the
+ * Turns a request into a bounded {@code route} label value: the template a framework matched, or the matching
+ * declared template, or the server's fallback (the JDK context path) when no template is declared; a sentinel when no template matches; {@value CardinalityGuard#OVERFLOW} once the
  * cap of distinct values is reached. The raw path is never a label value.
  */
 final class Routes {
@@ -18,25 +14,13 @@ final class Routes {
     private final CardinalityGuard guard;
 
     Routes(List<String> declared, int maxRoutes, String familyName) {
-        List<RouteTemplate> parsed = new ArrayList<>();
-        Map<String, String> shapes = new HashMap<>();
-        for (String text : declared) {
-            RouteTemplate t = RouteTemplate.parse(text);
-            String earlier = shapes.putIfAbsent(t.shape(), text);
-            if (earlier != null) {
-                throw new IllegalArgumentException("Route templates \"" + earlier + "\" and \"" + text + "\" match"
-                        + " the same paths (a trailing slash and variable names do not tell routes apart):"
-                        + " declare only one of them.");
-            }
-            parsed.add(t);
-        }
+        List<RouteTemplate> parsed = RouteTemplate.parseAll(declared);
         if (parsed.size() > maxRoutes) {
             throw new IllegalArgumentException("routes(...) declares " + parsed.size() + " templates but maxRoutes("
                     + maxRoutes + ") admits only " + maxRoutes + " route values: raise maxRoutes(" + parsed.size()
                     + ") or merge templates with variables such as \"/images/{id}\".");
         }
-        parsed.sort(RouteTemplate::bySpecificity);
-        this.templates = List.copyOf(parsed);
+        this.templates = parsed;
         this.guard = new CardinalityGuard("route values of \"" + familyName + "\"", maxRoutes);
     }
 
@@ -55,33 +39,31 @@ final class Routes {
     }
 
     /**
-     * The label value for a finished request of {@code exchange}: the template a router set as
-     * {@link HttpServerMetrics#ROUTE_ATTRIBUTE}, else what {@link #match} finds for its path. Read when the request is
-     * recorded, after the router has run: a router sets the attribute before it calls the handler.
+     * The label value for a finished request: {@code template} when a router or framework matched one, else the
+     * declared template {@code path} matches, else a sentinel — or {@code fallback} when no template is declared.
      */
-    String label(HttpExchange exchange, int status) {
-        Object routed = exchange.getAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE);
-        if (routed instanceof String template && !template.isEmpty()) {
+    String label(String template, String path, String fallback, int status) {
+        if (template != null && !template.isEmpty()) {
             return guard.admit(template) ? template : CardinalityGuard.OVERFLOW;
         }
-        return label(match(exchange.getRequestURI().getPath()), exchange.getHttpContext().getPath(), status);
+        return label(match(path), fallback, status);
     }
 
     /**
      * The label value for a finished request.
      *
-     * @param matched     what {@link #match} returned for the request's path
-     * @param contextPath the path of the {@code HttpContext} that served it
-     * @param status      the status counted for it (404 picks {@link HttpServerMetrics#NOT_FOUND})
+     * @param matched  what {@link #match} returned for the request's path
+     * @param fallback the label when no template is declared, such as the path of the JDK {@code HttpContext}
+     * @param status   the status counted for it (404 picks {@value ServerLabels#NOT_FOUND})
      */
-    String label(RouteTemplate matched, String contextPath, int status) {
+    String label(RouteTemplate matched, String fallback, int status) {
         String candidate;
         if (matched != null) {
             candidate = matched.text();
-        } else if (templates.isEmpty()) {
-            candidate = contextPath;
+        } else if (templates.isEmpty() && fallback != null) {
+            candidate = fallback;
         } else {
-            return status == 404 ? HttpServerMetrics.NOT_FOUND : HttpServerMetrics.UNMATCHED;
+            return status == 404 ? ServerLabels.NOT_FOUND : ServerLabels.UNMATCHED;
         }
         return guard.admit(candidate) ? candidate : CardinalityGuard.OVERFLOW;
     }

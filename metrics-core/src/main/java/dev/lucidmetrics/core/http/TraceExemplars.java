@@ -5,39 +5,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Observes a duration with a {@code {trace_id="..."}} exemplar when the app's function gives a trace id. A function
- * that throws, or a trace id an exemplar cannot carry, never costs the request its count: the duration is observed
+ * Observes a duration with a {@code {trace_id="..."}} exemplar when the app gives a trace id. A function that
+ * throws, or a trace id an exemplar cannot carry, never costs the request its count: the duration is observed
  * without exemplar and one warning is logged.
- *
- * @param <T> what the trace id is read from: the server's exchange or the client's request
  */
-final class TraceExemplars<T> {
+final class TraceExemplars {
 
     private static final System.Logger LOG = System.getLogger(TraceExemplars.class.getName());
 
     private final String family;
-    private final Function<T, String> traceIdOf;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    /** @param traceIdOf null when the app asked for no trace-id exemplars */
-    TraceExemplars(String family, Function<T, String> traceIdOf) {
+    TraceExemplars(String family) {
         this.family = family;
-        this.traceIdOf = traceIdOf;
     }
 
-    void observe(Histogram.Child series, double seconds, T source) {
+    /** The trace id {@code traceIdOf} gives for {@code source}; null when there is no function, or it throws. */
+    <T> String traceId(Function<T, String> traceIdOf, T source) {
         if (traceIdOf == null) {
-            series.observe(seconds);
-            return;
+            return null;
         }
-        String traceId;
         try {
-            traceId = traceIdOf.apply(source);
+            return traceIdOf.apply(source);
         } catch (RuntimeException e) {
             warn("the trace id function threw " + e, e);
-            series.observe(seconds);
-            return;
+            return null;
         }
+    }
+
+    void observe(Histogram.Child series, double seconds, String traceId) {
         if (traceId == null || traceId.isEmpty()) {
             series.observe(seconds);
             return;

@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core.internal;
 
+import java.util.List;
+
 /**
  * The argument checks every builder shares, so one mistake gets one message wherever it is made. Each message
  * quotes the bad value and says what to pass instead. Internal.
@@ -40,5 +42,26 @@ public final class Checks {
                     + "\".");
         }
         return value;
+    }
+
+    /** True for a TCP port number, 0-65535. */
+    public static boolean isPort(int port) {
+        return port >= 0 && port <= 65535;
+    }
+
+    /** {@code port} when it is 0-65535, else "{@code option(port)} is out of range: use 1-65535, or 0 for ...". */
+    public static int port(String option, int port, String zeroMeans) {
+        if (!isPort(port)) {
+            throw new IllegalArgumentException(option + "(" + port + ") is out of range: use 1-65535, or 0 for "
+                    + zeroMeans + ".");
+        }
+        return port;
+    }
+
+    /** Throws every finding of a naming check as one {@link IllegalArgumentException}; nothing when there is none. */
+    public static void noFindings(List<String> findings) {
+        if (!findings.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", findings));
+        }
     }
 }

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's packages form no cycle, and the layering docs/api.md describes holds: {@code internal} depends on
- * no other package of the library, {@code config} only on {@code internal}, the core on neither http, exposition,
- * jvm nor batch. Read from the compiled classes by the JDK's jdeps, so it fails the build on the first cycle.
+ * The library's packages form no cycle, and the layering docs/api.md describes holds: {@code model} depends on no
+ * other package of the library, {@code spi} only on it, {@code internal} only on {@code spi}, {@code naming} on
+ * {@code internal} and {@code model}, {@code config} only on {@code internal}, the core on neither http,
+ * exposition, jvm nor batch. Read from the compiled classes by the JDK's
+ * jdeps, so it fails the build on the first cycle.
  */
 class PackageCyclesTest {
 
@@ -27,16 +29,28 @@ class PackageCyclesTest {
     void theLibraryHasNoPackageCycle() {
         PackageGraph graph = PackageGraph.of(MAIN_CLASSES, ROOT);
         assertTrue(graph.packages().containsAll(Set.of(ROOT, ROOT + ".config", ROOT + ".internal", ROOT + ".http",
-                ROOT + ".exposition", ROOT + ".jvm", ROOT + ".batch")), "jdeps saw " + graph.packages());
+                ROOT + ".exposition", ROOT + ".jvm", ROOT + ".batch", ROOT + ".model", ROOT + ".naming",
+                ROOT + ".spi")),
+                "jdeps saw " + graph.packages());
         assertEquals(List.of(), graph.cycles());
     }
 
     @Test
-    void configAndInternalAreAtTheBottom() {
+    void theModelTheSpiNamingConfigAndInternalAreAtTheBottom() {
         PackageGraph graph = PackageGraph.of(MAIN_CLASSES, ROOT);
-        assertEquals(Set.of(), graph.dependenciesOf(ROOT + ".internal"));
+        assertEquals(Set.of(), graph.dependenciesOf(ROOT + ".model"));
+        assertEquals(Set.of(ROOT + ".model"), graph.dependenciesOf(ROOT + ".spi"));
+        assertEquals(Set.of(ROOT + ".spi"), graph.dependenciesOf(ROOT + ".internal"));
+        assertEquals(Set.of(ROOT + ".internal", ROOT + ".model"), graph.dependenciesOf(ROOT + ".naming"));
         assertEquals(Set.of(ROOT + ".internal"), graph.dependenciesOf(ROOT + ".config"));
-        assertEquals(Set.of(ROOT + ".config", ROOT + ".internal"), graph.dependenciesOf(ROOT));
+        assertEquals(Set.of(ROOT + ".config", ROOT + ".internal", ROOT + ".model", ROOT + ".naming", ROOT + ".spi"),
+                graph.dependenciesOf(ROOT));
+    }
+
+    @Test
+    void theApiHoldsNoPrometheusClient() {
+        assertEquals(Set.of(), PackageGraph.dependenciesUnder(MAIN_CLASSES, "io.prometheus"),
+                "metrics-core's classes must use no Prometheus client: that is a backend's job");
     }
 
     @Test

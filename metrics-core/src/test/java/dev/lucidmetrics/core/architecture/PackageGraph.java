@@ -28,17 +28,9 @@ final class PackageGraph {
 
     /** Runs jdeps on {@code classes} (a directory or jar) and keeps the edges between packages under {@code prefix}. */
     static PackageGraph of(Path classes, String prefix) {
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
-                .orElseThrow(() -> new IllegalStateException("this JDK has no jdeps (module jdk.jdeps)"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
-                classes.toString());
-        if (rc != 0) {
-            throw new IllegalStateException("jdeps exited with " + rc + ": " + err + out);
-        }
+        String out = jdeps(classes);
         Map<String, Set<String>> edges = new TreeMap<>();
-        for (String line : out.toString().split("\n")) {
+        for (String line : out.split("\n")) {
             String[] words = line.trim().split("\\s+");
             // "   a.b.c   -> a.b.d   classes"
             if (words.length >= 3 && words[1].equals("->") && words[0].startsWith(prefix)
@@ -56,13 +48,42 @@ final class PackageGraph {
         return new PackageGraph(edges);
     }
 
+    /** Every package under {@code prefix} that the classes in {@code classes} depend on, by jdeps. */
+    static Set<String> dependenciesUnder(Path classes, String prefix) {
+        Set<String> found = new TreeSet<>();
+        for (String line : jdeps(classes).split("\n")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 3 && words[1].equals("->") && words[2].startsWith(prefix)) {
+                found.add(words[2]);
+            }
+        }
+        return found;
+    }
+
+    /** jdeps' package dependencies of {@code classes}: "   a.b -> c.d   where" lines. */
+    private static String jdeps(Path classes) {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new IllegalStateException("this JDK has no jdeps (module jdk.jdeps)"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
+                classes.toString());
+        if (rc != 0) {
+            throw new IllegalStateException("jdeps exited with " + rc + ": " + err + out);
+        }
+        return out.toString();
+    }
+
     /** The packages {@code pkg} depends on (without itself). */
     Set<String> dependenciesOf(String pkg) {
         return edges.getOrDefault(pkg, Set.of());
     }
 
+    /** Every package that depends on, or is depended on by, a package under the prefix. */
     Set<String> packages() {
-        return edges.keySet();
+        Set<String> all = new TreeSet<>(edges.keySet());
+        edges.values().forEach(all::addAll);
+        return all;
     }
 
     /** Every strongly connected component of more than one package: each is a cycle (Tarjan's algorithm). */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Batch runs against a recording Pushgateway stub. */
+@CompatibilityKit
 class BatchJobTest {
 
     private static final Instant START = Instant.ofEpochMilli(1_000_000);
@@ -22,7 +25,7 @@ class BatchJobTest {
 
     private static BatchJob.Builder job(URI gateway) {
         return BatchJob.builder("nightly_export").pushgateway(gateway).groupingKey("shard", "eu")
-                .clock(new SteppingClock(START, END));
+                .clock(new TestClock(START, END));
     }
 
     @Test
@@ -109,8 +112,8 @@ class BatchJobTest {
                 + " such as http://pushgateway:9091.", assertThrows(IllegalArgumentException.class,
                         () -> BatchJob.builder("nightly_export").pushgateway(URI.create("pushgateway:9091")))
                         .getMessage());
-        assertEquals("Grouping key label \"job\" is illegal: use a label name such as \"instance\" (letters, digits,"
-                + " '_'; not \"job\", which is the job name).", assertThrows(IllegalArgumentException.class,
+        assertEquals("Grouping key label \"job\" is illegal: use a snake_case label name such as \"instance\" (not"
+                + " \"job\", which is the job name).", assertThrows(IllegalArgumentException.class,
                         () -> BatchJob.builder("nightly_export").groupingKey("job", "x")).getMessage());
         assertEquals("Namespace \"NightlyExport\" is not snake_case (lower-case letters, digits and single"
                 + " underscores, starting with a letter): rename it to \"nightly_export\".", assertThrows(IllegalArgumentException.class,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.support.Binaries;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TestClock;
 import dev.lucidmetrics.core.support.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pushes to Debian's real prometheus-pushgateway on a free loopback port, then reads what it serves. */
+@CompatibilityKit
 class RealPushgatewayTest {
 
     private Process gateway;
@@ -69,7 +72,7 @@ class RealPushgatewayTest {
 
     private BatchJob job(Instant start, Instant end) {
         return BatchJob.builder("nightly_export").pushgateway(URI.create("http://127.0.0.1:" + port))
-                .groupingKey("shard", "eu").clock(new SteppingClock(start, end)).build();
+                .groupingKey("shard", "eu").clock(new TestClock(start, end)).build();
     }
 
     @Test

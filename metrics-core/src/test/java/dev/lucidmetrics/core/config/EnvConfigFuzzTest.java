@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.lucidmetrics.core.internal.PathRule;
 import dev.lucidmetrics.core.support.BoundedFuzzTest;
-import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Hostile environment values: every {@link EnvConfig} parser and {@link MetricsConfig#from} either accept a value
  * (and what they return keeps its promise) or throw an {@link IllegalArgumentException} whose message starts with
- * the variable's name; never another exception, never a hang.
+ * the variable's name; never another exception, never a hang. (The demos' own parsers have their fuzz test in
+ * demo-support.)
  */
 class EnvConfigFuzzTest {
 
@@ -26,11 +25,8 @@ class EnvConfigFuzzTest {
 
     @BoundedFuzzTest
     void everyParserAcceptsAValueOrNamesTheVariable(FuzzedDataProvider data) {
-        int parser = data.consumeInt(0, 7);
+        int parser = data.consumeInt(0, 3);
         String name = data.consumeString(12);
-        String fallback = data.consumeBoolean() ? null : data.consumeString(40);
-        int min = data.consumeInt();
-        int max = data.consumeInt();
         String value = data.consumeRemainingAsString();
         EnvConfig env = EnvConfig.of(Map.of(name, value));
         switch (parser) {
@@ -42,39 +38,10 @@ class EnvConfigFuzzTest {
                 });
                 break;
             case 1:
-                check(name, () -> {
-                    int i = env.integer(name, min, min, max);
-                    assertTrue(i == min || (i >= min && i <= max), i + " outside [" + min + ", " + max + "]");
-                    return i;
-                });
-                break;
-            case 2:
-                check(name, () -> {
-                    double ratio = env.ratio(name, 0.5);
-                    assertTrue(ratio >= 0 && ratio <= 1, "ratio " + ratio);
-                    return ratio;
-                });
-                break;
-            case 3:
                 check(name, () -> env.bool(name, false));
                 break;
-            case 4:
-                check(name, () -> {
-                    Duration d = env.duration(name, Duration.ofSeconds(1));
-                    assertTrue(!d.isNegative() && !d.isZero(), "duration " + d);
-                    return d;
-                });
-                break;
-            case 5:
-                check(name, () -> isHttpUrl(env.httpUrl(name, fallback)));
-                break;
-            case 6:
-                check(name, () -> {
-                    List<URI> urls = env.httpUrls(name, fallback);
-                    assertTrue(!urls.isEmpty(), "no URL accepted from " + value);
-                    urls.forEach(EnvConfigFuzzTest::isHttpUrl);
-                    return urls;
-                });
+            case 2:
+                check(name, () -> env.string(name, "fallback"));
                 break;
             default:
                 check(name, () -> {
@@ -96,8 +63,10 @@ class EnvConfigFuzzTest {
         }
         try {
             MetricsConfig config = MetricsConfig.from(EnvConfig.of(env));
-            assertTrue(config.port() >= 0 && config.port() <= 65535, "port " + config.port());
-            assertEquals(config.path(), PathRule.check("accepted path", config.path()));
+            config.port().ifPresent(port -> assertTrue(port >= 0 && port <= 65535, "port " + port));
+            config.path().ifPresent(path -> assertEquals(path, PathRule.check("accepted path", path)));
+            assertEquals(env.containsKey("METRICS_PORT") && !env.get("METRICS_PORT").isBlank(),
+                    config.port().isPresent(), "a set variable is a set setting, an unset one unset");
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
             assertTrue(env.keySet().stream().anyMatch(v -> names(message, v)),
@@ -120,11 +89,5 @@ class EnvConfigFuzzTest {
     /** EnvConfig's messages start with the name, then '=' and the quoted value, or a space and the rule. */
     private static boolean names(String message, String name) {
         return message.startsWith(name + "=\"") || message.startsWith(name + " ");
-    }
-
-    private static URI isHttpUrl(URI uri) {
-        String scheme = String.valueOf(uri.getScheme()).toLowerCase(java.util.Locale.ROOT);
-        assertTrue((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null, "accepted " + uri);
-        return uri;
     }
 }

@@ -11,13 +11,14 @@ import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.batch.BatchJob;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.exposition.Exposition;
+import dev.lucidmetrics.core.exposition.MetricsEndpoint;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.exposition.MetricsServer;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.http.InstrumentedHttpClient;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * Every code block of docs/adoption.md, compiled and run here: the page must show each snippet as written below,
  * and each step's test checks that the code does what the page says.
  */
+@CompatibilityKit
 class AdoptionGuideTest {
 
     private static final DocSnippets PAGE = DocSnippets.of("docs/adoption.md", AdoptionGuideTest.class);
@@ -127,11 +129,14 @@ class AdoptionGuideTest {
         MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_PATH", "/internal/metrics")));
         AppMetrics third = AppMetrics.builder("third").build();
         // snippet expose
-        AutoCloseable exposition = Exposition.expose(third, appServer, config);   // METRICS_PORT decides where
+        MetricsEndpoint endpoint = MetricsEndpoint.expose(third, appServer, config);   // METRICS_PORT decides where
+        System.out.println("metrics at " + endpoint.url());
         // end snippet expose
-        closeAfter.add(exposition);
+        closeAfter.add(endpoint);
         PAGE.assertShows("expose");
-        assertEquals(200, TestHttp.get(port(), "/internal/metrics").statusCode());
+        assertEquals(200, TestHttp.get(endpoint.url()).statusCode());
+        assertEquals(URI.create("http://127.0.0.1:" + port() + "/internal/metrics"), endpoint.url(),
+                "the app server is bound to loopback, so that is where the metrics answer");
     }
 
     @Test

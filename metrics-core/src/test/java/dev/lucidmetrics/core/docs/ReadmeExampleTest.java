@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.docs;
 
+import dev.lucidmetrics.core.support.DocSnippets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Timer;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * The usage example of the root README, compiled and run: the README quotes the code between the EXAMPLE markers
  * and the exposition this test produces, and the test fails when either drifts.
  */
+@CompatibilityKit
 class ReadmeExampleTest {
 
     private static final Path README = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."),
@@ -93,7 +96,7 @@ class ReadmeExampleTest {
     }
 
     private static List<String> exampleLines() throws IOException {
-        Path source = Path.of("src/test/java/dev/lucidmetrics/core/docs/ReadmeExampleTest.java");
+        Path source = DocSnippets.testSource(ReadmeExampleTest.class);
         String text = Files.readString(source);
         String example = text.substring(text.indexOf("// EXAMPLE START") + "// EXAMPLE START".length(),
                 text.indexOf("// EXAMPLE END"));

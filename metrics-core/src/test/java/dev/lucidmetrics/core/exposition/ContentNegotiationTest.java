@@ -1,10 +1,12 @@
 package dev.lucidmetrics.core.exposition;
 
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (2.42 measured against a logging server; 3.5 from its scrape code, {@code scrape/scrape.go} acceptHeader with the
  * default scrape_protocols and allow-utf-8 escaping).
  */
+@CompatibilityKit
 class ContentNegotiationTest {
 
     static final String PROMETHEUS_2_42 = ScrapeServer.PROMETHEUS_2_42_ACCEPT;
@@ -70,16 +73,16 @@ class ContentNegotiationTest {
         "TEXT/PLAIN;VERSION=0.0.4                                   | text",
     })
     void qualityValuesDecide(String accept, String expected) {
-        assertEquals(expected.equals("text") ? Negotiation.TEXT : Negotiation.OPENMETRICS,
+        assertEquals(expected.equals("text") ? ExpositionFormat.TEXT : ExpositionFormat.OPENMETRICS,
                 Negotiation.choose(accept));
     }
 
     @Test
     void theHeadersOfRealServersAndTheRefusals() {
-        assertEquals(Negotiation.OPENMETRICS, Negotiation.choose(PROMETHEUS_2_42));
-        assertEquals(Negotiation.OPENMETRICS, Negotiation.choose(PROMETHEUS_3_5));
-        assertEquals(Negotiation.TEXT, Negotiation.choose(null));
-        assertEquals(Negotiation.TEXT, Negotiation.choose(""));
+        assertEquals(ExpositionFormat.OPENMETRICS, Negotiation.choose(PROMETHEUS_2_42));
+        assertEquals(ExpositionFormat.OPENMETRICS, Negotiation.choose(PROMETHEUS_3_5));
+        assertEquals(ExpositionFormat.TEXT, Negotiation.choose(null));
+        assertEquals(ExpositionFormat.TEXT, Negotiation.choose(""));
         assertNull(Negotiation.choose("application/json"));
         assertNull(Negotiation.choose("text/plain;q=0,application/openmetrics-text;q=0"));
         assertNull(Negotiation.choose("application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily"));

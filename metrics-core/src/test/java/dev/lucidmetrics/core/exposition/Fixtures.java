@@ -3,15 +3,13 @@ package dev.lucidmetrics.core.exposition;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
-import io.prometheus.client.Collector;
-import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Small registries with known values for the exposition tests. */
+/** Small apps with known values, and scrapes that wait, for the exposition tests. */
 final class Fixtures {
 
     private Fixtures() {
@@ -32,42 +30,31 @@ final class Fixtures {
         return app;
     }
 
-    /** A collector whose every collect() waits until {@code parties} scrapes are inside it at once. */
-    static Collector meetingPoint(CyclicBarrier barrier, long timeoutMillis) {
-        return new Describing() {
-            @Override
-            public List<MetricFamilySamples> collect() {
-                try {
-                    barrier.await(timeoutMillis, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                    throw new IllegalStateException("the other scrape never arrived", e);
-                }
-                return List.of();
+    /**
+     * A gauge {@code shop_meeting_point} whose every scrape waits until {@code parties} scrapes are inside it at once;
+     * it reads 1 in the scrapes that met, and is left out (its callback failed) of those that did not.
+     */
+    static void meetingPoint(AppMetrics app, CyclicBarrier barrier, long timeoutMillis) {
+        app.gauge("meeting_point").help("1 when scrapes met here.").registerCallback(() -> {
+            try {
+                barrier.await(timeoutMillis, TimeUnit.MILLISECONDS);
+                return 1;
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the other scrape never arrived", e);
             }
-        };
+        });
     }
 
-    /** A collector that signals {@code entered} and then blocks until {@code release}. */
-    static Collector blocking(CountDownLatch entered, CountDownLatch release) {
-        return new Describing() {
-            @Override
-            public List<MetricFamilySamples> collect() {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return List.of();
+    /** A gauge whose every scrape signals {@code entered} and then blocks until {@code release}. */
+    static void blocking(AppMetrics app, CountDownLatch entered, CountDownLatch release) {
+        app.gauge("blocking").help("Blocks scrapes until released.").registerCallback(() -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
-    }
-
-    /** Describes itself, so that registering does not call collect(). */
-    private abstract static class Describing extends Collector implements Collector.Describable {
-        @Override
-        public List<MetricFamilySamples> describe() {
-            return List.of();
-        }
+            return 0;
+        });
     }
 }

@@ -1,11 +1,12 @@
 package dev.lucidmetrics.core.exposition;
 
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
-import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scrapes the fuzzer found (see {@link ScrapeRequestFuzzTest}), each answered instead of dropping the connection. */
+@CompatibilityKit
 class HostileScrapesTest {
 
     private HttpServer server;
@@ -48,8 +50,8 @@ class HostileScrapesTest {
         for (String accept : List.of(";", "application/openmetrics-text, ;", ";q=0.5")) {
             HttpResponse<String> r = TestHttp.get(server.getAddress().getPort(), "/metrics", "Accept", accept);
             assertEquals(200, r.statusCode(), accept);
-            assertEquals(accept.contains("openmetrics") ? TextFormat.CONTENT_TYPE_OPENMETRICS_100
-                    : TextFormat.CONTENT_TYPE_004, r.headers().firstValue("Content-Type").orElse(""), accept);
+            assertEquals(accept.contains("openmetrics") ? ExpositionFormat.OPENMETRICS.contentType()
+                    : ExpositionFormat.TEXT.contentType(), r.headers().firstValue("Content-Type").orElse(""), accept);
         }
     }
 }

@@ -8,11 +8,13 @@ import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Summary;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.Promtool;
 import org.junit.jupiter.api.Test;
 
 /** Everything the factories accept passes Debian's {@code promtool check metrics}, as served over HTTP. */
+@CompatibilityKit
 class PromtoolTest {
 
     /** Metrics of every kind the library makes, labelled and not, with JVM metrics. */

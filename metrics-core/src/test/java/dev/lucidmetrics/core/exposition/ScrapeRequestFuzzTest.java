@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.support.BoundedFuzzTest;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.InMemoryExchange;
-import io.prometheus.client.exporter.common.TextFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -23,13 +24,14 @@ import java.util.zip.GZIPInputStream;
  * 200 carries one of the two exposition content types and a body in it (gzip when announced), OpenMetrics ending
  * in {@code # EOF}; a query {@link ScrapeRequest} refuses is a 400 quoting it.
  */
+@CompatibilityKit
 class ScrapeRequestFuzzTest {
 
     private static final AppMetrics APP = Fixtures.smallApp();
     private static final MetricsHandler HANDLER = MetricsHandler.builder(APP).build();
     private static final MetricsHandler WITH_CREATED = MetricsHandler.builder(APP).createdSeries(true).build();
-    private static final Set<String> CONTENT_TYPES = Set.of(TextFormat.CONTENT_TYPE_004,
-            TextFormat.CONTENT_TYPE_OPENMETRICS_100);
+    private static final Set<String> CONTENT_TYPES = Set.of(ExpositionFormat.TEXT.contentType(),
+            ExpositionFormat.OPENMETRICS.contentType());
 
     @BoundedFuzzTest
     void everyScrapeIsAnsweredBelow500WithAnExpositionContentType(FuzzedDataProvider data) throws IOException {
@@ -72,7 +74,7 @@ class ScrapeRequestFuzzTest {
             return;
         }
         String text = text(exchange);
-        if (contentType.equals(TextFormat.CONTENT_TYPE_OPENMETRICS_100)) {
+        if (contentType.equals(ExpositionFormat.OPENMETRICS.contentType())) {
             assertTrue(text.endsWith("# EOF\n"), "OpenMetrics without # EOF: " + text);
         }
         assertTrue(!refused, "200 for a query ScrapeRequest refuses: " + uri);

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.TestHttp;
-import io.prometheus.client.Collector;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The metrics server serves scrapes on virtual threads when asked, on Java 21+; on an older JVM the setting is
  * refused at start-up, naming it. Both branches run: CI runs this class on Java 17 and on Java 25.
  */
+@CompatibilityKit
 class VirtualThreadsTest {
 
     private static final boolean JAVA_21 = Runtime.version().feature() >= 21;
@@ -31,15 +33,12 @@ class VirtualThreadsTest {
         }
     }
 
-    /** Where the latest scrape of {@code app} ran, recorded by a collector. */
+    /** Where the latest scrape of {@code app} ran, recorded by a callback. */
     private static AtomicReference<Thread> threadOfEachScrape(AppMetrics app) {
         AtomicReference<Thread> scrapedOn = new AtomicReference<>();
-        app.collectorRegistry().register(new Collector() {
-            @Override
-            public List<MetricFamilySamples> collect() {
-                scrapedOn.set(Thread.currentThread());
-                return List.of();
-            }
+        app.gauge("scrape_thread_seen").help("Records the thread of each scrape.").registerCallback(() -> {
+            scrapedOn.set(Thread.currentThread());
+            return 1;
         });
         return scrapedOn;
     }
@@ -69,7 +68,7 @@ class VirtualThreadsTest {
                             + " or newer; this JVM is "));
             return;
         }
-        assertTrue(MetricsConfig.from(EnvConfig.of(env)).virtualThreads());
+        assertEquals(Optional.of(true), MetricsConfig.from(EnvConfig.of(env)).virtualThreads());
     }
 
     @Test

@@ -3,13 +3,25 @@ package dev.lucidmetrics.core.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.sun.net.httpserver.Filter;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.model.FamilySnapshot;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.InMemoryExchange;
 import dev.lucidmetrics.testing.MetricValues;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Bad settings fail where they are passed, quoting the value and saying how to fix it. */
+@CompatibilityKit
 class BuilderValidationTest {
 
     private final AppMetrics app = AppMetrics.builder("app").build();
@@ -57,10 +69,12 @@ class BuilderValidationTest {
         HttpServerMetrics.builder(app).durationBuckets(0.25).register();
         // A labelled histogram has no series before its first observation (metrics-core no longer exposes an
         // all-OVERFLOW series from the start), so observe once through the same, idempotently re-registered family.
-        app.histogram("request_duration_seconds").help("x").labelNames("method", "route", "code").register()
-                .labels("GET", "/", "200").observe(0.1);
-        app.histogram("client_request_duration_seconds").help("x").labelNames("target", "method", "code").register()
-                .labels("iotd", "GET", "200").observe(0.1);
+        app.histogram("request_duration_seconds")
+                .help("Time from receiving an HTTP request to completing its response, in seconds.")
+                .labelNames("method", "route", "code").register().labels("GET", "/", "200").observe(0.1);
+        app.histogram("client_request_duration_seconds")
+                .help("Duration of HTTP requests this app made to its peers, in seconds.")
+                .labelNames("target", "method", "code").register().labels("iotd", "GET", "200").observe(0.1);
         MetricValues values = MetricValues.of(app);
         assertEquals(List.of("0.25", "+Inf"), values.labelValues("app_request_duration_seconds_bucket", "le"));
         assertEquals(List.of("0.1", "1.0", "+Inf"),
@@ -68,10 +82,34 @@ class BuilderValidationTest {
     }
 
     @Test
-    void buildingTwiceForOneAppSharesTheFamilies() {
-        HttpServerMetrics.builder(app).register();
-        HttpServerMetrics.builder(app).routes("/x").register();
-        HttpClientMetrics.builder(app).register();
-        HttpClientMetrics.builder(app).register();
+    void buildingTwiceForOneAppSharesTheFamilies() throws Exception {
+        HttpServerMetrics first = HttpServerMetrics.builder(app).register();
+        HttpServerMetrics second = HttpServerMetrics.builder(app).routes("/x").register();
+        for (HttpServerMetrics http : List.of(first, second)) {
+            InMemoryExchange exchange = new InMemoryExchange("GET", URI.create("/x"), "/");
+            http.filter().doFilter(exchange, new Filter.Chain(List.of(), ex -> {
+                ex.sendResponseHeaders(204, -1);
+                ex.close();
+            }));
+        }
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();   // nothing listens there once closed: each call fails at connect
+        }
+        HttpRequest refused = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed + "/")).build();
+        for (int i = 0; i < 2; i++) {
+            InstrumentedHttpClient client = HttpClientMetrics.builder(app).register().wrap(HttpClient.newHttpClient());
+            assertThrows(IOException.class, () -> client.send("peer", refused, BodyHandlers.discarding()));
+        }
+
+        MetricValues values = MetricValues.of(app);
+        assertEquals(1.0, values.get("app_requests_total", "method", "GET", "route", "/", "code", "204"),
+                "the first, without templates, labels by context path");
+        assertEquals(1.0, values.get("app_requests_total", "method", "GET", "route", "/x", "code", "204"),
+                "the second, with its template, counts in the same family");
+        assertEquals(2.0, values.get("app_client_requests_total", "target", "peer", "method", "GET", "code",
+                "error"), "both clients count in one series");
+        assertEquals(List.of("app_client_requests_total", "app_requests_total"), app.snapshot().families().stream()
+                .map(FamilySnapshot::name).filter(n -> n.endsWith("requests_total")).toList(), "one family each");
     }
 }

@@ -1,19 +1,15 @@
 package dev.lucidmetrics.core.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.RawHttp;
 import dev.lucidmetrics.testing.MetricValues;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * connection: the client then ACKs at once and Nagle holds nothing back, which is when the old order (record
  * after the close) lost the race.
  */
+@CompatibilityKit
 class CountedBeforeTheClientHasTheBodyTest {
 
     private static final String REQUESTS = "shop_requests_total";
@@ -81,50 +78,7 @@ class CountedBeforeTheClientHasTheBodyTest {
     }
 
     /** GET on a fresh connection; returns the status line as soon as the body's last byte has arrived. */
-    private String getWholeResponse(String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            String request = "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            String status = line(in);
-            long length = -1;
-            boolean chunked = false;
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring("content-length:".length()).trim());
-                }
-                chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
-            }
-            assertTrue(chunked || length >= 0, "neither chunked nor a Content-length: " + status);
-            if (!chunked) {
-                skip(in, length);
-                return status;
-            }
-            for (long size = Long.parseLong(line(in), 16); size > 0; size = Long.parseLong(line(in), 16)) {
-                skip(in, size);
-                assertEquals("", line(in));
-            }
-            assertEquals("", line(in));
-            return status;
-        }
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-        if (in.readNBytes((int) n).length != n) {
-            fail("the connection closed inside the body");
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder s = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                fail("the connection closed inside the response head: " + s);
-            }
-            s.append((char) c);
-        }
-        return s.toString().strip();
+    private String getWholeResponse(String path) {
+        return RawHttp.exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n").statusLine();
     }
 }

@@ -7,11 +7,13 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.testing.MetricValues;
 import org.junit.jupiter.api.Test;
 
 /** The guard behind the route cap works for any labelled metric of the factories (documented in docs/http.md). */
+@CompatibilityKit
 class GeneralCardinalityGuardTest {
 
     @Test

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.ExemplarsTest;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.IndependentParser;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.core.support.ScrapeServer;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP duration histograms carry exemplars: sampled from OpenTelemetry, or from the app's own trace ids. */
+@CompatibilityKit
 class HttpExemplarsTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";

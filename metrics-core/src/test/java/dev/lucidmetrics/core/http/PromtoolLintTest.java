@@ -1,13 +1,13 @@
 package dev.lucidmetrics.core.http;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.Scrapes;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Promtool;
-import io.prometheus.client.exporter.common.TextFormat;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The exposition of an instrumented server and client passes Prometheus' own linter. */
+@CompatibilityKit
 class PromtoolLintTest {
 
     @Test
@@ -39,9 +40,7 @@ class PromtoolLintTest {
             TestServer.awaitValue(3.0, () -> MetricValues.of(app)
                     .sum("image_gallery_requests_total"), "requests");
         }
-        StringWriter text = new StringWriter();
-        TextFormat.write004(text, app.collectorRegistry().metricFamilySamples());
-        String exposition = text.toString();
+        String exposition = Scrapes.text(app);
         assertTrue(exposition.contains("image_gallery_requests_total{method=\"GET\",route=\"/images/{id}\",code=\"200\",}"
                 + " 1.0"), exposition);
         Path sample = Path.of("target", "http-exposition-sample.txt");

@@ -8,8 +8,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.InMemoryExchange;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.MetricValues;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A router names the route through {@link HttpServerMetrics#ROUTE_ATTRIBUTE}; the filter's matcher is the fallback. */
+@CompatibilityKit
 class RouteAttributeTest {
 
     private final AppMetrics app = AppMetrics.builder("shop").build();
@@ -109,7 +113,7 @@ class RouteAttributeTest {
 
     @Test
     void anHttpsExchangeStaysAnHttpsExchangeAndOneWrapIsEnough() {
-        HttpExchange https = new InMemoryHttpsExchange();
+        HttpExchange https = InMemoryExchange.https("GET", URI.create("/"), "/");
         HttpExchange routed = RoutedExchange.wrap(https);
         assertInstanceOf(HttpsExchange.class, routed);
         assertEquals(routed, RoutedExchange.wrap(routed));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.testing.MetricValues;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Random paths from the outside world never become route values beyond the cap and the sentinels. */
+@CompatibilityKit
 class RouteCardinalityTest {
 
     private static final String REQUESTS = "app_requests_total";

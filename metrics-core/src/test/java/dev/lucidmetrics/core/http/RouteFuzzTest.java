@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.http;
 
+import dev.lucidmetrics.core.model.SampleSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,13 +11,12 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.internal.CardinalityGuard;
 import dev.lucidmetrics.core.support.BoundedFuzzTest;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.InMemoryExchange;
-import io.prometheus.client.Collector.MetricFamilySamples;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +29,7 @@ import java.util.Set;
  * with the raw path; any template text given to {@code routes(...)} is accepted, or refused by an
  * {@link IllegalArgumentException} quoting it. An accepted template labels a request for its own text.
  */
+@CompatibilityKit
 class RouteFuzzTest {
 
     private static final List<String> TEMPLATES = List.of("/", "/images/{id}", "/images/new", "/{section}/new",
@@ -60,7 +61,7 @@ class RouteFuzzTest {
                 changed.add(route);
             }
         });
-        if (HTTP.exclusions().excludes(path)) {
+        if (HTTP.recorder().excludes(path)) {
             assertEquals(Set.of(), changed, "an excluded path was counted: " + path);
             return;
         }
@@ -150,15 +151,8 @@ class RouteFuzzTest {
     /** Requests by route value, from one collection of the request counter only (the registry holds much more). */
     private static Map<String, Double> countsByRoute(AppMetrics app) {
         Map<String, Double> counts = new HashMap<>();
-        Enumeration<MetricFamilySamples> families = app.collectorRegistry()
-                .filteredMetricFamilySamples(Set.of(REQUESTS));
-        while (families.hasMoreElements()) {
-            for (MetricFamilySamples.Sample sample : families.nextElement().samples) {
-                if (sample.name.equals(REQUESTS)) {
-                    counts.merge(sample.labelValues.get(sample.labelNames.indexOf("route")), sample.value,
-                            Double::sum);
-                }
-            }
+        for (SampleSnapshot sample : app.snapshot().samples(REQUESTS)) {
+            counts.merge(sample.labels().get("route"), sample.value(), Double::sum);
         }
         counts.remove(CardinalityGuard.OVERFLOW);
         return counts;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpContext;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Poll;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * different places, the root) are declared in many orders on a real server, and every request's label is the one
  * a brute-force oracle picks by the rule docs/http.md writes down. Seeded, so a failure replays.
  */
+@CompatibilityKit
 class RouteOrderPropertyTest {
 
     private static final long SEED = 20261201L;

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import dev.lucidmetrics.core.AppMetrics;
+import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.LogCapture;
+import dev.lucidmetrics.core.support.RawHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Handlers that throw, forget to respond, or lose their client: counted once, in-flight back to exactly 0. */
+@CompatibilityKit
 class ServerFailuresTest {
 
     private static final String REQUESTS = "shop_requests_total";
@@ -90,8 +91,8 @@ class ServerFailuresTest {
     @Test
     void aHandlerThatReturnsWithoutRespondingIsCountedAs500OnceWithOneWarning() throws Exception {
         serve("/silent", exchange -> { });
-        try (LogCapture log = new LogCapture(HttpServerMetrics.class);
-                Socket first = request("/silent"); Socket second = request("/silent")) {
+        try (LogCapture log = new LogCapture(RequestRecorder.class);
+                RawHttp first = request("/silent"); RawHttp second = request("/silent")) {
             TestServer.awaitValue(2.0, () -> values.sum(REQUESTS), REQUESTS);
             assertEquals(2.0, values.get(REQUESTS, "method", "GET", "route", "/silent", "code", "500"));
             awaitInFlightZero();
@@ -119,8 +120,8 @@ class ServerFailuresTest {
             }
         });
         for (String path : List.of("/stream", "/stream?swallow=1")) {
-            try (Socket socket = request(path)) {
-                String head = readPastHeadersIntoBody(socket);
+            try (RawHttp client = request(path)) {
+                String head = readPastHeadersIntoBody(client);
                 assertTrue(head.startsWith("HTTP/1.1 200"), head);
             }
             clientGone.countDown();
@@ -177,30 +178,17 @@ class ServerFailuresTest {
         awaitInFlightZero();
     }
 
-    private Socket request(String path) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        socket.setSoTimeout(10_000);
-        String head = "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
-        socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-        return socket;
+    private RawHttp request(String path) throws IOException {
+        RawHttp client = new RawHttp(server.port());
+        client.send("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n");
+        return client;
     }
 
     /** Reads the response head and the first body byte, so the handler's first chunk has certainly been sent. */
-    private static String readPastHeadersIntoBody(Socket socket) throws IOException {
-        StringBuilder head = new StringBuilder();
-        java.io.InputStream in = socket.getInputStream();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                fail("connection closed inside the response head: " + head);
-            }
-            head.append((char) c);
-        }
-        if (in.read() < 0) {
-            fail("connection closed before the first body byte");
-        }
-        return head.toString();
+    private static String readPastHeadersIntoBody(RawHttp client) throws IOException {
+        String head = client.readHead().statusLine();
+        client.readBody(1);
+        return head;
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,5 +1,9 @@
 package dev.lucidmetrics.core.jvm;
 
+import dev.lucidmetrics.core.model.FamilySnapshot;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.RawMetrics;
+import dev.lucidmetrics.testing.MetricValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,24 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.NamingLint;
+import dev.lucidmetrics.core.naming.NamingLint;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import io.prometheus.client.Collector.MetricFamilySamples;
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.hotspot.DefaultExports;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@CompatibilityKit
 class JvmMetricsTest {
 
-    private static List<String> familyNames(CollectorRegistry registry) {
+    private static List<String> familyNames(AppMetrics app) {
         List<String> names = new ArrayList<>();
-        for (MetricFamilySamples f : Collections.list(registry.metricFamilySamples())) {
-            names.add(f.name);
+        for (FamilySnapshot f : app.snapshot()) {
+            names.add(f.name());
         }
         return names;
     }
@@ -33,13 +35,13 @@ class JvmMetricsTest {
     void registeringTwiceRegistersOnce() {
         AppMetrics app = AppMetrics.builder("shop").build();
         assertTrue(JvmMetrics.builder().register(app));
-        List<String> once = familyNames(app.collectorRegistry());
+        List<String> once = familyNames(app);
         assertFalse(JvmMetrics.builder().register(app));
         assertFalse(JvmMetrics.builder().threadDeadlockDetection(false).register(app));
-        List<String> after = familyNames(app.collectorRegistry());
+        List<String> after = familyNames(app);
         assertEquals(once.size(), after.size(), "no duplicate collectors: " + after);
         assertEquals(1, Collections.frequency(after, "jvm_gc_collection_seconds"));
-        assertNotNull(app.collectorRegistry().getSampleValue("jvm_threads_current"));
+        assertTrue(MetricValues.of(app).exists("jvm_threads_current"));
     }
 
     @Test
@@ -49,9 +51,9 @@ class JvmMetricsTest {
     }
 
     @Test
-    void aRegistryWithSimpleclientsDefaultExportsIsLeftAlone() {
+    void aRegistryWithTheClientsOwnJvmMetricsIsLeftAlone() {
         AppMetrics app = AppMetrics.builder("shop").build();
-        DefaultExports.register(app.collectorRegistry());
+        RawMetrics.get().registerClientJvmMetrics(app);
         assertFalse(JvmMetrics.builder().register(app));
     }
 
@@ -59,16 +61,15 @@ class JvmMetricsTest {
     void deadlockDetectionSwitchHidesTheDeadlockFamilies() {
         AppMetrics off = AppMetrics.builder("off").build();
         JvmMetrics.builder().threadDeadlockDetection(false).register(off);
-        CollectorRegistry registry = off.collectorRegistry();
-        assertNull(registry.getSampleValue("jvm_threads_deadlocked"));
-        assertNull(registry.getSampleValue("jvm_threads_deadlocked_monitor"));
-        assertNotNull(registry.getSampleValue("jvm_threads_current"));
-        assertNotNull(registry.getSampleValue("jvm_threads_state", new String[] {"state"},
-                new String[] {"RUNNABLE"}));
+        MetricValues values = MetricValues.of(off);
+        assertFalse(values.exists("jvm_threads_deadlocked"));
+        assertFalse(values.exists("jvm_threads_deadlocked_monitor"));
+        assertTrue(values.exists("jvm_threads_current"));
+        assertTrue(values.exists("jvm_threads_state", "state", "RUNNABLE"));
 
         AppMetrics on = AppMetrics.builder("on").build();
         JvmMetrics.builder().register(on);
-        assertEquals(0.0, on.collectorRegistry().getSampleValue("jvm_threads_deadlocked"));
+        assertEquals(0.0, MetricValues.of(on).get("jvm_threads_deadlocked"));
     }
 
     @Test
@@ -76,14 +77,14 @@ class JvmMetricsTest {
         AppMetrics app = AppMetrics.builder("shop").build();
         JvmMetrics.builder().config(MetricsConfig.from(EnvConfig.of(Map.of("METRICS_JVM_DEADLOCK_DETECTION", "no"))))
                 .register(app);
-        assertNull(app.collectorRegistry().getSampleValue("jvm_threads_deadlocked"));
-        assertNotNull(app.collectorRegistry().getSampleValue("jvm_threads_current"));
+        assertFalse(MetricValues.of(app).exists("jvm_threads_deadlocked"));
+        assertTrue(MetricValues.of(app).exists("jvm_threads_current"));
     }
 
     @Test
     void jvmMetricsPassTheNamingLint() {
         AppMetrics app = AppMetrics.builder("shop").build();
         JvmMetrics.builder().register(app);
-        assertEquals(List.of(), NamingLint.check(app));
+        assertEquals(List.of(), NamingLint.check(app.snapshot(), app.namespace()));
     }
 }

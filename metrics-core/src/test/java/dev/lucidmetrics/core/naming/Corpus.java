@@ -1,9 +1,9 @@
 package dev.lucidmetrics.core.naming;
 
+import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 final class Corpus {
 
     /** One source: its families, the names promtool flags, and the outcome of registering each family. */
-    record Source(String name, Path exposition, List<Exposition.Family> families, Set<String> flagged,
+    record Source(String name, Path exposition, List<TextExposition.Family> families, Set<String> flagged,
             List<Outcome> outcomes) {
 
-        boolean promtoolClean(Exposition.Family family) {
+        boolean promtoolClean(TextExposition.Family family) {
             return !flagged.contains(family.name());
         }
     }
@@ -35,13 +35,13 @@ final class Corpus {
     private Corpus() {
     }
 
+    /** The corpus in metrics-core's test resources: the kit runs from any backend module. */
     static Path directory() {
-        try {
-            return Path.of(Corpus.class.getResource("/naming-corpus").toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("naming-corpus/ is not on the test class path: run scripts/naming-corpus.",
-                    e);
+        Path corpus = DocSnippets.ROOT.resolve("metrics-core/src/test/resources/naming-corpus");
+        if (!Files.isDirectory(corpus)) {
+            throw new IllegalStateException(corpus + " is missing: run scripts/naming-corpus.");
         }
+        return corpus;
     }
 
     /** Every source of the corpus by name, each family registered once (the result is kept for all tests). */
@@ -68,9 +68,9 @@ final class Corpus {
 
     private static Source load(Path file) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.prom$", "");
-        List<Exposition.Family> families;
+        List<TextExposition.Family> families;
         try {
-            families = Exposition.parse(Files.readString(file, StandardCharsets.UTF_8));
+            families = TextExposition.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
@@ -91,7 +91,7 @@ final class Corpus {
             flagged.add(space < 0 ? line : line.substring(0, space));
         }
         List<Outcome> outcomes = new ArrayList<>();
-        for (Exposition.Family family : families) {
+        for (TextExposition.Family family : families) {
             outcomes.add(CorpusRegistration.register(name, family));
         }
         return new Source(name, file, List.copyOf(families), Set.copyOf(flagged), List.copyOf(outcomes));

@@ -2,7 +2,7 @@ package dev.lucidmetrics.core.naming;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Info;
-import dev.lucidmetrics.core.naming.Exposition.Family;
+import dev.lucidmetrics.core.naming.TextExposition.Family;
 import java.util.List;
 
 /**

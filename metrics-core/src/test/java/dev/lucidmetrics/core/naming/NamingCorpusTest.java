@@ -8,6 +8,8 @@ import dev.lucidmetrics.core.naming.Corpus.Source;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Outcome;
 import dev.lucidmetrics.core.naming.CorpusRegistration.Status;
 import dev.lucidmetrics.core.support.Binaries;
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.Promtool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * Two expectation files next to this class list today's known disagreements with promtool, one line per family;
  * the test fails when the refusals differ from them in either direction, so the lists can only shrink on purpose.
  */
+@CompatibilityKit
 class NamingCorpusTest {
 
     /** At least this many families per source (about 80% of the recorded counts): an empty corpus cannot pass. */
@@ -70,7 +73,7 @@ class NamingCorpusTest {
 
     @Test
     void theStoredVerdictsAreWhatPromtoolSaysAboutEachFile() throws Exception {
-        String promtool = Binaries.require("promtool", "prometheus").toString();
+        String promtool = Promtool.executable().toString();
         for (Source source : Corpus.sources().values()) {
             Process p = new ProcessBuilder(promtool, "check", "metrics").redirectInput(source.exposition().toFile())
                     .redirectErrorStream(true).start();
@@ -82,7 +85,7 @@ class NamingCorpusTest {
             String stored = Files.readString(Corpus.verdictFile(source.exposition()), StandardCharsets.UTF_8);
             assertEquals(stored, said, source.name() + ": the stored verdicts are not what " + promtool + " says;"
                     + " regenerate the corpus with scripts/naming-corpus (it records the promtool version)");
-            Set<String> families = source.families().stream().map(Exposition.Family::name).collect(Collectors.toSet());
+            Set<String> families = source.families().stream().map(TextExposition.Family::name).collect(Collectors.toSet());
             for (String flagged : source.flagged()) {
                 assertTrue(families.contains(flagged), source.name() + ": promtool flags " + flagged
                         + ", which the corpus parser did not find as a family");

@@ -1,5 +1,7 @@
 package dev.lucidmetrics.core.naming;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.RawMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every kind the corpus test can name is recognised in a message the library really produces, and nothing else. */
+@CompatibilityKit
 class RefusalKindsTest {
 
     private static List<String> kindsOf(Executable registration) {
@@ -22,8 +25,7 @@ class RefusalKindsTest {
     @Test
     void eachKindIsRecognisedInTheLibrarysOwnMessage() {
         AppMetrics app = AppMetrics.builder("shop").build();
-        io.prometheus.client.Gauge.build().name("shop_raw").help("Registered around the factories.")
-                .register(app.collectorRegistry());
+        RawMetrics.get().register(app, "gauge", "shop_raw", "Registered around the factories.");
         app.counter("orders_total").help("Orders.").labelNames("channel").register();
         Map<List<String>, Executable> cases = new LinkedHashMap<>();
         cases.put(List.of("namespace"), () -> AppMetrics.builder("Shop"));

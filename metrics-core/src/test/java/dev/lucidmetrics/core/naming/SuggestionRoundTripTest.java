@@ -1,5 +1,8 @@
 package dev.lucidmetrics.core.naming;
 
+import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.RawMetrics;
+import dev.lucidmetrics.core.support.Scrapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +12,6 @@ import dev.lucidmetrics.core.naming.CorpusRegistration.Status;
 import dev.lucidmetrics.core.naming.HostileNames.Name;
 import dev.lucidmetrics.core.naming.RefusalKinds.Finding;
 import dev.lucidmetrics.testing.Promtool;
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.common.TextFormat;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * in an app of the same namespace, and the app's exposition run through promtool. The refusals are those of the
  * whole corpus and of {@link HostileNames}; namespace and label suggestions go the same way.
  */
+@CompatibilityKit
 class SuggestionRoundTripTest {
 
     /** One refusal: what was refused (a metric of {@code type}, a namespace, a label) and the message. */
@@ -60,7 +59,7 @@ class SuggestionRoundTripTest {
                         suggestedBy.put(refusal.namespace() + "_labelled_" + name, because);
                     } else {
                         inSomeApp(apps, refusal.namespace(), app -> CorpusRegistration.declare(app,
-                                new Exposition.Family(name, refusal.type(), "Suggested.", List.of()), new String[0]));
+                                new TextExposition.Family(name, refusal.type(), "Suggested.", List.of()), new String[0]));
                         suggestedBy.put(name, because);
                     }
                 } catch (IllegalArgumentException e) {
@@ -69,7 +68,7 @@ class SuggestionRoundTripTest {
             }
         }
         for (Map.Entry<String, AppMetrics> app : apps.entrySet()) {
-            Promtool.Result result = Promtool.checkMetrics(exposition(app.getValue().collectorRegistry()));
+            Promtool.Result result = Promtool.checkMetrics(Scrapes.text(app.getValue()));
             for (String line : result.output().lines().filter(l -> !l.isBlank()).toList()) {
                 String family = line.split(" ", 2)[0];
                 problems.add(suggestedBy.getOrDefault(family, app.getKey()) + ", which promtool flags: " + line);
@@ -85,9 +84,7 @@ class SuggestionRoundTripTest {
     void everyHostileNamePromtoolFlagsIsRefused() {
         Set<String> flagged = new TreeSet<>();
         for (Name n : HostileNames.METRICS) {   // one registry each: raw names may clash with each other
-            CollectorRegistry raw = new CollectorRegistry();
-            rawFamily(n.type(), n.name()).register(raw);
-            if (!Promtool.checkMetrics(exposition(raw)).clean()) {
+            if (!Promtool.checkMetrics(RawMetrics.get().textOfOneFamily(n.type(), n.name())).clean()) {
                 flagged.add(n.name());
             }
         }
@@ -111,9 +108,9 @@ class SuggestionRoundTripTest {
                 continue;
             }
             AppMetrics app = AppMetrics.builder(n.namespace()).build();
-            CorpusRegistration.declare(app, new Exposition.Family(n.name(), n.type(), "Ordinary.", List.of()),
+            CorpusRegistration.declare(app, new TextExposition.Family(n.name(), n.type(), "Ordinary.", List.of()),
                     new String[0]);
-            Promtool.Result result = Promtool.checkMetrics(exposition(app.collectorRegistry()));
+            Promtool.Result result = Promtool.checkMetrics(Scrapes.text(app));
             if (!result.clean()) {
                 problems.add(n.name() + " is flagged by promtool: " + result.output());
             }
@@ -139,7 +136,7 @@ class SuggestionRoundTripTest {
     private static String register(Name n) {
         try {
             AppMetrics app = AppMetrics.builder(n.namespace()).build();
-            CorpusRegistration.declare(app, new Exposition.Family(n.name(), n.type(), "Hostile.", List.of()),
+            CorpusRegistration.declare(app, new TextExposition.Family(n.name(), n.type(), "Hostile.", List.of()),
                     new String[0]);
             return null;
         } catch (IllegalArgumentException e) {
@@ -195,24 +192,5 @@ class SuggestionRoundTripTest {
                 }
             }
         }
-    }
-
-    private static io.prometheus.client.SimpleCollector.Builder<?, ?> rawFamily(String type, String name) {
-        return switch (type) {
-            case "counter" -> io.prometheus.client.Counter.build().name(name).help("Raw.");
-            case "histogram" -> io.prometheus.client.Histogram.build().name(name).help("Raw.");
-            case "summary" -> io.prometheus.client.Summary.build().name(name).help("Raw.");
-            default -> io.prometheus.client.Gauge.build().name(name).help("Raw.");
-        };
-    }
-
-    private static String exposition(CollectorRegistry registry) {
-        StringWriter out = new StringWriter();
-        try {
-            TextFormat.write004(out, registry.metricFamilySamples());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

@@ -37,8 +37,17 @@ public final class DocSnippets {
      * source is read from the module's {@code src/test/java}.
      */
     public static DocSnippets of(String page, Class<?> test) {
-        Path source = Path.of("src/test/java", test.getName().replace('.', '/') + ".java");
-        return new DocSnippets(page, read(ROOT.resolve(page)), read(source));
+        return new DocSnippets(page, read(ROOT.resolve(page)), read(testSource(test)));
+    }
+
+    /**
+     * The source of a test class of the build: metrics-core's (the compatibility kit, run from any backend module)
+     * or the module under test's own.
+     */
+    public static Path testSource(Class<?> test) {
+        String file = test.getName().replace('.', '/') + ".java";
+        Path kit = ROOT.resolve("metrics-core/src/test/java").resolve(file);
+        return Files.exists(kit) ? kit : Path.of("src/test/java", file);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpPrincipal;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsExchange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -18,10 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSession;
 
 /**
- * An exchange with any method, URI and headers, without a socket: for fuzz tests that hand a handler or filter
- * requests the JDK's parser would refuse or that cost a connection each. The response is kept for reading back;
+ * An exchange with any method, URI and headers, without a socket, over HTTP or HTTPS ({@link #https}): for fuzz
+ * tests that hand a handler or filter requests the JDK's parser would refuse or that cost a connection each, and
+ * for what a wrapper must keep of an exchange. The response is kept for reading back;
  * {@link #setStreams} is honoured, as filters that wrap the body rely on it.
  */
 public final class InMemoryExchange extends HttpExchange {
@@ -43,6 +46,11 @@ public final class InMemoryExchange extends HttpExchange {
         this.method = method;
         this.uri = uri;
         this.context = new Context(contextPath);
+    }
+
+    /** The same exchange over HTTPS (no TLS session), for what code must keep of an {@link HttpsExchange}. */
+    public static HttpsExchange https(String method, URI uri, String contextPath) {
+        return new Https(new InMemoryExchange(method, uri, contextPath));
     }
 
     /** The status sent, or -1. */
@@ -94,6 +102,33 @@ public final class InMemoryExchange extends HttpExchange {
         if (o != null) {
             out = o;
         }
+    }
+
+    private static final class Https extends HttpsExchange {
+        private final InMemoryExchange plain;
+
+        Https(InMemoryExchange plain) {
+            this.plain = plain;
+        }
+
+        @Override public SSLSession getSSLSession() { return null; }
+        @Override public Headers getRequestHeaders() { return plain.getRequestHeaders(); }
+        @Override public Headers getResponseHeaders() { return plain.getResponseHeaders(); }
+        @Override public URI getRequestURI() { return plain.getRequestURI(); }
+        @Override public String getRequestMethod() { return plain.getRequestMethod(); }
+        @Override public HttpContext getHttpContext() { return plain.getHttpContext(); }
+        @Override public void close() { plain.close(); }
+        @Override public InputStream getRequestBody() { return plain.getRequestBody(); }
+        @Override public OutputStream getResponseBody() { return plain.getResponseBody(); }
+        @Override public void sendResponseHeaders(int code, long length) { plain.sendResponseHeaders(code, length); }
+        @Override public InetSocketAddress getRemoteAddress() { return plain.getRemoteAddress(); }
+        @Override public int getResponseCode() { return plain.getResponseCode(); }
+        @Override public InetSocketAddress getLocalAddress() { return plain.getLocalAddress(); }
+        @Override public String getProtocol() { return plain.getProtocol(); }
+        @Override public Object getAttribute(String name) { return plain.getAttribute(name); }
+        @Override public void setAttribute(String name, Object value) { plain.setAttribute(name, value); }
+        @Override public void setStreams(InputStream in, OutputStream out) { plain.setStreams(in, out); }
+        @Override public HttpPrincipal getPrincipal() { return null; }
     }
 
     private static final class Context extends HttpContext {

@@ -2,7 +2,6 @@ package dev.lucidmetrics.core.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The tests' one HTTP client for real loopback sockets: java.net.http with connect and request timeouts, so no
- * test hangs, and a raw-socket call for requests java.net.http refuses to send.
+ * test hangs, and a raw request ({@link RawHttp}) for requests java.net.http refuses to send.
  */
 public final class TestHttp {
 
@@ -92,16 +91,12 @@ public final class TestHttp {
      * text.
      */
     public static String raw(URI server, String method, String path) {
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
-            String head = method + " " + path + " HTTP/1.1\r\nHost: " + server.getHost()
-                    + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + server.getHost() + "\r\nConnection: close\r\n\r\n";
+        String response = RawHttp.untilClosed(server.getPort(), head.getBytes(StandardCharsets.ISO_8859_1), TIMEOUT);
+        if (response == null) {
+            throw new UncheckedIOException(new java.net.SocketTimeoutException("no answer within " + TIMEOUT));
         }
+        return response;
     }
 
     /** The status line of {@link #raw}'s response, such as {@code HTTP/1.1 405 Method Not Allowed}. */

@@ -20,7 +20,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "todo-shutdown"));
         System.out.println("todo listening on http://localhost:" + app.port() + "/tasks");
-        System.out.println("  metrics http://localhost:" + app.port() + "/metrics (unless METRICS_PORT is set)");
+        System.out.println("  metrics " + app.metricsUrl());
         System.out.println("  health  http://localhost:" + app.port() + "/health");
     }
 }

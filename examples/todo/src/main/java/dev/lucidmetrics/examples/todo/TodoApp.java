@@ -5,13 +5,14 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.exposition.Exposition;
+import dev.lucidmetrics.core.exposition.MetricsEndpoint;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,7 +27,7 @@ final class TodoApp implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final AutoCloseable exposition;
+    private final MetricsEndpoint endpoint;
     private final AppMetrics metrics;
 
     private TodoApp(EnvConfig env) throws IOException {
@@ -35,7 +36,7 @@ final class TodoApp implements AutoCloseable {
         MetricsConfig config = MetricsConfig.from(env);            // METRICS_PORT, METRICS_PATH, APP_VERSION, ...
         AppMetrics app = AppMetrics.builder("todo").config(config).versionFrom(TodoApp.class).build();
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-        AutoCloseable exposition = Exposition.expose(app, server, config);   // GET /metrics on the app's port
+        MetricsEndpoint endpoint = MetricsEndpoint.expose(app, server, config);   // GET /metrics on the app's port
         // end snippet describe
 
         // snippet counter
@@ -62,7 +63,7 @@ final class TodoApp implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         this.server = server;
-        this.exposition = exposition;
+        this.endpoint = endpoint;
         this.metrics = app;
     }
 
@@ -89,6 +90,11 @@ final class TodoApp implements AutoCloseable {
         return metrics;
     }
 
+    /** Where the metrics answer: this server's port, or METRICS_PORT's. */
+    URI metricsUrl() {
+        return endpoint.url();
+    }
+
     /**
      * Stops at once (the JDK 17 server's {@code stop(n)} always waits the n seconds), then stops serving the
      * metrics.
@@ -97,10 +103,6 @@ final class TodoApp implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdown();
-        try {
-            exposition.close();
-        } catch (Exception e) {
-            System.err.println("todo: stopping the metrics exposition failed: " + e);
-        }
+        endpoint.close();
     }
 }

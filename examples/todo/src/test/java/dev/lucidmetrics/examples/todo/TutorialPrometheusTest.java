@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lucidmetrics.core.support.Binaries;
 import dev.lucidmetrics.core.support.DocSnippets;
+import dev.lucidmetrics.testing.Promtool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class TutorialPrometheusTest {
 
     /** promtool's output (stdout and stderr) for {@code args}, run in the example's prometheus folder; exit 0. */
     private static String promtool(String... args) {
-        List<String> command = new ArrayList<>(List.of(Binaries.require("promtool", "prometheus").toString()));
+        List<String> command = new ArrayList<>(List.of(Promtool.executable().toString()));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).directory(PROMETHEUS.toFile()).redirectErrorStream(true).start();

@@ -1,0 +1,32 @@
+package dev.lucidmetrics.core.spi;
+
+import java.util.Set;
+
+/**
+ * A Prometheus client line behind the Lucid Metrics API, found with {@link java.util.ServiceLoader}. For backend
+ * implementations only.
+ */
+public interface Backend {
+
+    /** The short name users choose it by, such as {@code "simpleclient"} or {@code "client_java"}. */
+    String name();
+
+    /** The Maven coordinates that bring this backend, such as {@code dev.lucidmetrics:metrics-simpleclient}. */
+    String artifact();
+
+    /** The type of this backend's own registry, which {@code AppMetrics.unwrap(...)} hands out. */
+    Class<?> registryType();
+
+    /** A new, empty registry. */
+    BackendRegistry newRegistry();
+
+    /**
+     * A registry over {@code nativeRegistry}, an instance of {@link #registryType()} the application already has;
+     * the same native registry always gives the same {@code BackendRegistry}, so that two apps built on it share
+     * their bookkeeping.
+     */
+    BackendRegistry adopt(Object nativeRegistry);
+
+    /** The formats {@link BackendRegistry#scrape} writes. */
+    Set<ExpositionFormat> formats();
+}
