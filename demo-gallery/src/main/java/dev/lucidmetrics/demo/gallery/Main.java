@@ -6,8 +6,6 @@ import static java.lang.System.Logger.Level.INFO;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.demo.support.Logs;
 import java.io.UncheckedIOException;
-import java.security.Security;
-import java.time.Duration;
 
 /** Runs the image gallery: {@code PORT=8010 IMAGE_API_URL=... ACCESS_API_URL=... java -jar demo-gallery.jar}. */
 public final class Main {
@@ -18,7 +16,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        cacheDnsAnswersFor(Replicas.REFRESH);
         GalleryApp app;
         try {
             EnvConfig env = EnvConfig.fromSystem();
@@ -34,16 +31,4 @@ public final class Main {
                 + app.server().metricsUrl() + ", health " + app.server().uri("/health") + ")");
     }
 
-    /**
-     * The JVM keeps a DNS answer 30 s by default: kept {@code ttl} instead, so that access-log replicas added or
-     * removed reach the visits within twice {@link Replicas#REFRESH}. A TTL the operator chose
-     * ({@code networkaddress.cache.ttl} in java.security, {@code -Dsun.net.inetaddr.ttl}) stays. Set before the first
-     * lookup, which is when the JVM reads it.
-     */
-    static void cacheDnsAnswersFor(Duration ttl) {
-        if (Security.getProperty("networkaddress.cache.ttl") == null
-                && System.getProperty("sun.net.inetaddr.ttl") == null) {
-            Security.setProperty("networkaddress.cache.ttl", Long.toString(ttl.toSeconds()));
-        }
-    }
 }

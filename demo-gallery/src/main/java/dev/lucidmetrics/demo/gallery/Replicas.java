@@ -22,8 +22,8 @@ import java.util.function.LongSupplier;
  * HTTP client keeps a pooled connection per address, so a name it resolved once would send every visit down the
  * same connection to one replica; an address per URL spreads them.
  * <p>Names are looked up again at most every {@link #REFRESH}, in the background: a page never waits for DNS. A
- * replica added or removed is visited, or no longer, within {@code REFRESH} plus the JVM's own DNS cache time (Main
- * sets it to {@code REFRESH}). A name that does not resolve, or resolves to one address, is kept as configured (the
+ * replica added or removed is visited, or no longer, within {@code REFRESH} plus the JVM's own DNS cache time (30 s
+ * unless the operator sets {@code networkaddress.cache.ttl}; the demo sets no JVM-wide property). A name that does not resolve, or resolves to one address, is kept as configured (the
  * client resolves it and reports a failure as usual), and so is an https URL, whose certificate names the host.
  */
 final class Replicas {
