@@ -10,6 +10,10 @@
   grafana/dashboards/*.json       k8s/components/grafana-dashboards/dashboards.yaml (ConfigMaps for the Grafana
                                   sidecar; the JSON itself comes from grafana/generate-dashboards.py)
   prometheus/prometheus.yml       prometheus/prometheus-remote-write.yml (the `victoriametrics` profile's Prometheus)
+                                  prometheus/vmagent-ha.yml (the `ha` profile's scrapers: the same jobs, vmagent's
+                                  dialect, plus the HA components themselves)
+  alertmanager/alertmanager.yml   alertmanager/alertmanager-ha.yml (the `ha` profile's two Alertmanagers: the same
+                                  routes, the webhook pointed at the profile's receiver)
   ../pom.xml <version>            the lucidmetrics/demo-* image tags in docker-compose.yml and k8s/
 
 Rule files and dashboards are embedded as text (comments kept); compose/tests/static parses both sides and
@@ -31,6 +35,11 @@ RELEASE_LABEL = {"release": "kube-prometheus-stack"}
 # kube-prometheus-stack's Grafana sidecar loads ConfigMaps carrying this label (its default label and value).
 SIDECAR_LABEL = {"grafana_dashboard": "1"}
 REMOTE_WRITE_URL = "http://victoriametrics:8428/api/v1/write"
+# The `ha` profile (docker-compose.yml): what its scrapers scrape besides the apps, and where its Alertmanagers send.
+HA_PEERS = {"victoriametrics": ["vmstore-a:8428", "vmstore-b:8428"], "vmagent": ["vmagent-a:8429", "vmagent-b:8429"],
+            "vmalert": ["vmalert-a:8880", "vmalert-b:8880"], "alertmanager": ["alertmanager-a:9093", "alertmanager-b:9093"],
+            "haproxy": ["haproxy:8404"], "alert-webhook": ["alert-webhook:5001"]}
+HA_WEBHOOK_URL = "http://alert-webhook:5001/alerts"
 
 
 def header(sources):
@@ -93,6 +102,47 @@ def remote_write_config():
     return {COMPOSE / "prometheus" / "prometheus-remote-write.yml": text}
 
 
+def vmagent_ha_config():
+    """prometheus.yml's jobs for vmagent: no rules or alerting (the vmalerts evaluate), no per-discovery
+    refresh_interval (vmagent 1.79 refuses the field; -promscrape.dnsSDCheckInterval sets it), the `prometheus` job
+    on the main Prometheus's service name, the `alertmanager` job on the profile's two, and a job per HA component."""
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    glob = {k: v for k, v in cfg["global"].items() if k in ("scrape_interval", "scrape_timeout")}
+    jobs = []
+    for job in cfg["scrape_configs"]:
+        job = dict(job)
+        for sd in job.get("dns_sd_configs", []):
+            sd.pop("refresh_interval", None)
+        if job["job_name"] == "prometheus":
+            job["static_configs"] = [{"targets": ["prometheus:9090"]}]
+        if job["job_name"] in HA_PEERS:
+            job.pop("dns_sd_configs", None)
+            job["static_configs"] = [{"targets": HA_PEERS[job["job_name"]]}]
+        jobs.append(job)
+    names = {j["job_name"] for j in jobs}
+    jobs += [{"job_name": name, "static_configs": [{"targets": targets}]}
+             for name, targets in HA_PEERS.items() if name not in names]
+    text = (header("compose/prometheus/prometheus.yml")
+            + "# The `ha` profile's two vmagents (docker-compose.yml) scrape these jobs, every target by both\n"
+            + "# (cluster mode, replication factor 2). Comments on the jobs are in prometheus.yml.\n"
+            + yaml.safe_dump({"global": glob, "scrape_configs": jobs}, sort_keys=False))
+    return {COMPOSE / "prometheus" / "vmagent-ha.yml": text}
+
+
+def alertmanager_ha_config():
+    cfg = yaml.safe_load((COMPOSE / "alertmanager" / "alertmanager.yml").read_text(encoding="utf-8"))
+    hooks = [w for r in cfg["receivers"] for w in r.get("webhook_configs", [])]
+    if len(hooks) != 1:
+        raise SystemExit(f"alertmanager.yml: expected one webhook_configs entry to point at the ha profile's receiver, "
+                         f"found {len(hooks)}; update alertmanager_ha_config in compose/generate.py")
+    hooks[0]["url"] = HA_WEBHOOK_URL
+    text = (header("compose/alertmanager/alertmanager.yml")
+            + "# The `ha` profile's two clustered Alertmanagers: the same routes (comments in alertmanager.yml), the\n"
+            + "# webhook pointed at the profile's receiver, which lists what it got at GET /alerts.\n"
+            + yaml.safe_dump(cfg, sort_keys=False))
+    return {COMPOSE / "alertmanager" / "alertmanager-ha.yml": text}
+
+
 def project_version():
     ns = {"m": "http://maven.apache.org/POM/4.0.0"}
     version = ET.parse(REPO / "pom.xml").getroot().find("m:version", ns)
@@ -103,7 +153,7 @@ def project_version():
 
 # (files, pattern whose group 2 is the tag, matches per file)
 IMAGE_TAGS = [
-    (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 4),
+    (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 5),
     ([f"k8s/base/{app}.yaml" for app in ("image-gallery", "iotd-api", "access-log")],
      r"(image: lucidmetrics/demo-[a-z]+:)(\S+)()", 1),
     ([f"k8s/overlays/{o}/kustomization.yaml" for o in ("demo", "kube-prometheus-stack")],
@@ -126,7 +176,8 @@ def image_tags():
 
 def derived():
     files = {}
-    for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, image_tags):
+    for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, vmagent_ha_config,
+                 alertmanager_ha_config, image_tags):
         files.update(part())
     return files
 
