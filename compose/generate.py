@@ -14,6 +14,9 @@
                                   dialect, plus the HA components themselves)
   alertmanager/alertmanager.yml   alertmanager/alertmanager-ha.yml (the `ha` profile's two Alertmanagers: the same
                                   routes, the webhook pointed at the profile's receiver)
+  the four above, haproxy.cfg     k8s/ha/: vmagent.yml (k8s/prometheus/prometheus.yml's discovery in vmagent's
+                                  dialect), rules/*.yml, alertmanager.yml, haproxy.cfg (the stores' StatefulSet
+                                  addresses, the cluster's resolver)
   ../pom.xml <version>            the lucidmetrics/demo-* image tags in docker-compose.yml and k8s/
 
 Rule files and dashboards are embedded as text (comments kept); compose/tests/static parses both sides and
@@ -143,6 +146,36 @@ def alertmanager_ha_config():
     return {COMPOSE / "alertmanager" / "alertmanager-ha.yml": text}
 
 
+K8S_HA = COMPOSE / "k8s" / "ha"
+# Fully qualified: HAProxy's resolvers do not apply resolv.conf's search list. The overlay's namespace, cluster.local.
+K8S_STORES = [f"vmstore-{i}.vmstore.lucid-metrics.svc.cluster.local:8428" for i in (0, 1)]
+
+
+def k8s_ha_configs():
+    """The files the k8s/ha kustomization turns into ConfigMaps (kustomize loads no file from outside its folder)."""
+    cfg = yaml.safe_load((COMPOSE / "k8s" / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    glob = {k: v for k, v in cfg["global"].items() if k in ("scrape_interval", "scrape_timeout")}
+    jobs = [j for j in cfg["scrape_configs"] if j["job_name"] != "prometheus"]  # no single Prometheus in this overlay
+    out = {K8S_HA / "vmagent.yml": header("compose/k8s/prometheus/prometheus.yml")
+           + "# The HA overlay's vmagents: the same pod discovery (comments in that file), no rules or alerting (the\n"
+           + "# vmalerts evaluate), no job for a single Prometheus.\n"
+           + yaml.safe_dump({"global": glob, "scrape_configs": jobs}, sort_keys=False)}
+    for r in RULES:
+        out[K8S_HA / "rules" / r.name] = header(f"compose/prometheus/rules/{r.name}") + r.read_text(encoding="utf-8")
+    am = alertmanager_ha_config()[COMPOSE / "alertmanager" / "alertmanager-ha.yml"]
+    out[K8S_HA / "alertmanager.yml"] = am
+    text = (COMPOSE / "haproxy" / "haproxy.cfg").read_text(encoding="utf-8")
+    text = re.sub(r"# Compose's embedded DNS:(.*)\nresolvers docker\n  nameserver dns 127\.0\.0\.11:53\n",
+                  r"# The cluster's DNS (the pod's resolv.conf):\1\nresolvers cluster\n  parse-resolv-conf\n", text)
+    text = text.replace("resolvers docker init-addr", "resolvers cluster init-addr")
+    for name, address in zip(("vmstore-a", "vmstore-b"), K8S_STORES):
+        text = text.replace(f"server {name} {name}:8428 check", f"server {address.split('.')[0]} {address} check")
+    if text.count("parse-resolv-conf") != 1 or any(a not in text for a in K8S_STORES):
+        raise SystemExit("compose/haproxy/haproxy.cfg changed shape: update k8s_ha_configs in compose/generate.py")
+    out[K8S_HA / "haproxy.cfg"] = header("compose/haproxy/haproxy.cfg") + text
+    return out
+
+
 def project_version():
     ns = {"m": "http://maven.apache.org/POM/4.0.0"}
     version = ET.parse(REPO / "pom.xml").getroot().find("m:version", ns)
@@ -154,9 +187,9 @@ def project_version():
 # (files, pattern whose group 2 is the tag, matches per file)
 IMAGE_TAGS = [
     (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 5),
-    ([f"k8s/base/{app}.yaml" for app in ("image-gallery", "iotd-api", "access-log")],
+    ([f"k8s/base/{app}.yaml" for app in ("image-gallery", "iotd-api", "access-log")] + ["k8s/ha/ha.yaml"],
      r"(image: lucidmetrics/demo-[a-z]+:)(\S+)()", 1),
-    ([f"k8s/overlays/{o}/kustomization.yaml" for o in ("demo", "kube-prometheus-stack")],
+    ([f"k8s/overlays/{o}/kustomization.yaml" for o in ("demo", "kube-prometheus-stack", "ha")],
      r"(- name: lucidmetrics/demo-[a-z]+\n\s+newTag: )(\S+)()", 3),
 ]
 
@@ -177,7 +210,7 @@ def image_tags():
 def derived():
     files = {}
     for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, vmagent_ha_config,
-                 alertmanager_ha_config, image_tags):
+                 alertmanager_ha_config, k8s_ha_configs, image_tags):
         files.update(part())
     return files
 

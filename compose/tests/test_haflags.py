@@ -61,5 +61,40 @@ class HaFlagsTest(unittest.TestCase):
         self.assertIn("violation: lb: haproxy -c", out)
 
 
+class K8sHaLintTest(unittest.TestCase):
+    """stacklint.py k8s-ha on the rendered ha overlay, then on copies with one thing taken away."""
+
+    @classmethod
+    def setUpClass(cls):
+        import subprocess
+        run = subprocess.run(["kubectl", "kustomize", str(COMPOSE / "k8s" / "overlays" / "ha")], capture_output=True,
+                             text=True)
+        if run.returncode != 0:
+            raise unittest.SkipTest(f"kubectl kustomize unavailable: {run.stderr.strip()[:200]}")
+        cls.docs = [d for d in yaml.safe_load_all(run.stdout) if d]
+
+    def lint(self, docs):
+        import stacklint
+        with tempfile.NamedTemporaryFile("w", suffix=".yml") as f:
+            yaml.safe_dump_all(docs, f)
+            f.flush()
+            with redirect_stdout(io.StringIO()):
+                return stacklint.lint_k8s_ha(f.name)
+
+    def test_the_overlay_passes(self):
+        self.assertEqual([], self.lint(self.docs))
+
+    def test_a_pair_without_its_disruption_budget_fails(self):
+        docs = [d for d in self.docs if not (d["kind"] == "PodDisruptionBudget" and d["metadata"]["name"] == "vmstore")]
+        self.assertIn("vmstore: no PodDisruptionBudget selects it", self.lint(docs))
+
+    def test_a_store_the_scrapers_do_not_write_fails(self):
+        docs = yaml.safe_load(yaml.safe_dump(self.docs))
+        agent = next(d for d in docs if d["metadata"]["name"] == "vmagent" and d["kind"] == "Deployment")
+        c = agent["spec"]["template"]["spec"]["containers"][0]
+        c["args"] = [a for a in c["args"] if "vmstore-1" not in a]
+        self.assertTrue(any("vmstore-1.vmstore" in e for e in self.lint(docs)), self.lint(docs))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,191 @@
+"""The phases of compose/tests/hafaults.py: prepare (warm-up, baseline, the queries), the four faults in turn, the
+finish (traffic stopped, every sample visible), and the judging (hajudge.py). Times are unix seconds."""
+import subprocess
+import threading
+import time
+
+import haload
+import hajudge
+import hameasure as hm
+import promcheck
+
+# The test alert: always true once loaded, routed to the webhook like any warning (alertmanager-ha.yml). Loaded into
+# both vmalerts (SIGHUP re-reads the rule files) while a store is down.
+TEST_ALERT = "HaTestAlert"
+TEST_RULES = f"""groups:
+  - name: ha-faults-test
+    rules:
+      - alert: {TEST_ALERT}
+        expr: vector(1)
+        labels:
+          severity: warning
+        annotations:
+          summary: "raised by compose/tests/ha-faults while a store is down"
+"""
+# (scenario id, title, service killed, how to tell it is back)
+FAULTS = [("store", "One store killed", "vmstore-a", "store"),
+          ("scraper", "One scraper killed", "vmagent-a", "http://localhost:8429/health"),
+          ("vmalert", "One vmalert killed", "vmalert-a", "http://localhost:8880/health"),
+          ("alertmanager", "One Alertmanager killed", "alertmanager-a", "alertmanager")]
+
+
+class Run:
+    def __init__(self, o, settings, dc, intervals, default_interval, poll):
+        self.o, self.s, self.dc, self.poll = o, settings, dc, poll
+        self.intervals, self.default_interval = intervals, default_interval
+        self.traffic = self.loop = None
+        self.marks, self.phases, self.catch_up, self.alert = {}, [], {}, {}
+        (o.rules_dir / "ha-test.yml").write_text("groups: []\n", encoding="utf-8")
+
+    def log(self, text):
+        print(f"ha-faults: {text}", flush=True)
+
+    def compose(self, *args):
+        run = subprocess.run([*self.dc, *args], capture_output=True, text=True, timeout=120)
+        if run.returncode != 0:
+            raise RuntimeError(f"docker-compose {' '.join(args)}: {run.stderr.strip()[-500:]}")
+
+    def running(self, service):
+        ids = subprocess.run([*self.dc, "ps", "-q", service], capture_output=True, text=True).stdout.split()
+        states = [subprocess.run(["docker", "inspect", "-f", "{{.State.Running}}", i], capture_output=True,
+                                 text=True).stdout.strip() for i in ids]
+        return "true" in states
+
+    def gallery_scraped_by_both(self, after):
+        return all(hm.last_scrape(self.dc, v, "image-gallery") > after for v in ("vmagent-a", "vmagent-b"))
+
+    # ---- prepare: counters with both codes, a baseline both scrapers have seen, the queries, a round of answers
+    def prepare(self):
+        metrics = f"{self.o.gallery}/metrics"
+        self.poll("HAProxy answers a query", 120, lambda: hm.query(self.o.query, "up")[0])
+        # Warm-up traffic until every dashboard and cookbook query has data through HAProxy (rates need a minute of
+        # samples, and VictoriaMetrics shows samples 30 s old): the queries are then judged against answers with data.
+        warm = haload.Traffic(*self._gallery_host(), 2).start()
+        self.poll("warm-up: every dashboard and cookbook query has data through HAProxy", 240, self._all_have_data)
+        self.poll("warm-up: the gallery has counted a 200 and a 500 on /", 60,
+                  lambda: {"200", "500"} <= set(hm.scrape_counts(metrics, "image_gallery_requests_total", "/")))
+        warm.stop()
+        self.marks["quiet"] = time.time()
+        self.baseline = hm.scrape_counts(metrics, "image_gallery_requests_total", "/")
+        self.poll("both scrapers scrape the gallery after the warm-up", 60,
+                  lambda: self.gallery_scraped_by_both(self.marks["quiet"] + 0.5))
+        probe = {"offset": 35, "intervals": self.intervals, "default": self.default_interval}
+        self.loop = haload.QueryLoop(self.o.query, self.queries, probe, self.marks["quiet"])
+        for name, expr in self.queries:
+            self.loop._ask(name, expr)
+        self.expect_data = {a[1] for a in self.loop.answers if a[2] and a[3] > 0}
+        self.baseline_answers, self.loop.answers = list(self.loop.answers), []
+        queries = self.queries
+        self.log(f"{len(queries)} queries, {len(self.expect_data)} with data before the faults; baseline {self.baseline}")
+        self.loop.start()
+        self.marks["start"] = time.time()
+        self.traffic = haload.Traffic(*self._gallery_host(), self.s["clients"]).start()
+        threading.Event().wait(self.s["steadySeconds"])  # the load's steady stretch before the first fault
+
+    def _all_have_data(self):
+        """True when every query has data, bar the Docker engine's (no `engine` profile here) and the client-side
+        ones for jobs that call nothing (promcheck's rules); the queries are resolved anew each time."""
+        self.queries = haload.dashboard_and_cookbook_queries(self.o.query, hajudge.DASHBOARDS, hajudge.COOKBOOK)
+        missing = []
+        for name, expr in self.queries:
+            if "engine_daemon_" in expr or (any(c in expr for c in promcheck.SOME_JOBS_ONLY)
+                                            and "[job=image-gallery]" not in name):
+                continue
+            if not hm.query(self.o.query, expr)[0]:
+                missing.append(name)
+        if missing:
+            raise RuntimeError(f"{len(missing)} queries without data, such as {missing[:3]}")
+        return True
+
+    def _gallery_host(self):
+        host_port = self.o.gallery.split("//", 1)[1]
+        host, port = host_port.rsplit(":", 1)
+        return host, int(port)
+
+    # ---- the faults, one after the other
+    def faults(self):
+        self.catch_up["backlogBeforeFault"] = self._backlog()
+        for fid, title, service, back in FAULTS:
+            phase = {"id": fid, "title": title, "service": service, "killed": time.time()}
+            self.log(f"{title}: docker-compose kill {service}")
+            self.compose("kill", service)
+            if fid == "store":
+                self._raise_test_alert()
+            threading.Event().wait(max(0.0, phase["killed"] + self.s["outageSeconds"] - time.time()))
+            phase["stayedDown"] = not self.running(service)
+            if fid == "store":
+                self.catch_up["backlogBytesBeforeRestart"] = self._backlog()
+            self.compose("start", service)
+            phase["started"] = time.time()
+            self.poll(f"{service} healthy again", 120, lambda: self._healthy(service, back))
+            phase["healthy"] = time.time()
+            if fid == "store":
+                self._measure_catch_up(phase)
+            self.phases.append(phase)
+            self.log(f"{title}: back after {phase['healthy'] - phase['killed']:.0f} s")
+        self.phases[-1]["end"] = None
+
+    def _healthy(self, service, back):
+        if back == "store":
+            return hm.get_json(f"{self.o.store_a}/api/v1/status/tsdb")[0]
+        if back == "alertmanager":
+            return hm.get_json(f"{self.o.alertmanager_a}/api/v2/status")[0]["cluster"]["status"] == "ready"
+        return hm.in_container(self.dc, service, back) is not None
+
+    def _raise_test_alert(self):
+        (self.o.rules_dir / "ha-test.yml").write_text(TEST_RULES, encoding="utf-8")
+        self.compose("kill", "-s", "SIGHUP", "vmalert-a", "vmalert-b")
+        self.alert["loaded"] = time.time()
+        self.poll(f"{TEST_ALERT} at both Alertmanagers", 60,
+                  lambda: hm.alertmanager_has(self.o.alertmanager_a, TEST_ALERT)
+                  and hm.alertmanager_has(self.o.alertmanager_b, TEST_ALERT))
+        self.alert["raised"] = time.time()
+        self.log(f"{TEST_ALERT} raised {self.alert['raised'] - self.alert['loaded']:.1f} s after the rule was loaded")
+
+    def _backlog(self):
+        return {v: hm.pending_bytes(self.dc, v, 1) for v in ("vmagent-a", "vmagent-b")}
+
+    def _measure_catch_up(self, phase):
+        """Seconds from the store's restart until both scrapers' buffers for it are back to their size before the
+        fault (what one flush holds), sampled once a second."""
+        before = self.catch_up.get("backlogBeforeFault", {"vmagent-a": 0, "vmagent-b": 0})
+        limit = max(256 * 1024, 4 * max(before.values()))
+        samples = []
+
+        def drained():
+            b = self._backlog()
+            samples.append((round(time.time() - phase["started"], 1), b))
+            return all(v <= limit for v in b.values())
+        try:
+            self.poll("the scrapers' buffers for the returning store drained", self.s["catchUpDeadlineSeconds"], drained)
+            self.catch_up["drainedSeconds"] = round(time.time() - phase["started"], 1)
+        except RuntimeError:
+            self.catch_up["drainedSeconds"] = None
+        self.catch_up["limitBytes"], self.catch_up["samples"] = limit, samples[:20]
+
+    # ---- finish: traffic stopped, a last scrape by both, the counters visible through HAProxy, a duplicate's chance
+    def finish(self, latency_offset):
+        threading.Event().wait(self.s["steadySeconds"])
+        self.clients = self.traffic.stop()
+        self.marks["trafficStopped"] = time.time()
+        self.final = hm.scrape_counts(f"{self.o.gallery}/metrics", "image_gallery_requests_total", "/")
+        self.poll("both scrapers scrape the gallery after the traffic", 60,
+                  lambda: self.gallery_scraped_by_both(self.marks["trafficStopped"] + 0.5))
+        self.marks["end"] = time.time() + 0.5
+        want = sum(self.final.values())
+        self.poll("the final counts visible through HAProxy", latency_offset + 90,
+                  lambda: sum(s[-1][1] for s in hm.raw_samples(self.o.query, 'image_gallery_requests_total{route="/"}',
+                              self.marks["start"], self.marks["end"]).values() if s) == want)
+        am_back = self.phases[-1]["healthy"]
+        threading.Event().wait(max(0.0, am_back + self.s["duplicateWatchSeconds"] - time.time()))
+        self.loop.stop()
+        self.marks["finished"] = time.time()
+
+    def stop_loads(self):
+        if self.traffic is not None and not self.traffic._stop.is_set():
+            self.traffic.stop()
+        if self.loop is not None and self.loop._thread is not None:
+            self.loop.stop()
+
+    def judge(self):
+        return hajudge.judge(self)
