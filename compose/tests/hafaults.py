@@ -8,7 +8,7 @@ figures and notes; goals met/missed), with a page rendered by hareport.py.
 
   hafaults.py --form short|full --dc "docker-compose -p P -f F --profile ha" --rules-dir DIR --results FILE
               [--page FILE] [--command TEXT] [--gallery URL] [--query URL] [--store-a URL] [--store-b URL]
-              [--webhook URL] [--alertmanager-a URL] [--alertmanager-b URL]
+              [--webhook URL] [--alertmanager-a URL] [--alertmanager-b URL] [--not-found URL...]
 Exit 0 when every goal was met, 1 otherwise.
 """
 import argparse
@@ -45,6 +45,8 @@ def options(argv):
     p.add_argument("--results", required=True, type=Path)
     p.add_argument("--page", type=Path)
     p.add_argument("--command", default="compose/tests/ha-faults")
+    p.add_argument("--not-found", nargs="*", default=[],
+                   help="app base URLs to send one request for a missing page each during the warm-up (4xx panels)")
     for name, port in (("gallery", 8010), ("query", 8427), ("store-a", 8437), ("store-b", 8447), ("webhook", 5001),
                        ("alertmanager-a", 9193), ("alertmanager-b", 9194)):
         p.add_argument(f"--{name}", default=f"http://127.0.0.1:{port}")

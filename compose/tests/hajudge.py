@@ -82,7 +82,12 @@ def store_goals(run, sc, phase):
 
 
 def run_goals(run):
-    sc = {"id": "run", "title": "The whole run", "goals": [], "figures": {}, "notes": []}
+    import haphases
+    sc = {"id": "run", "title": "The whole run", "goals": [], "figures": {}, "notes": [
+        f"{len(run.queries)} queries asked each round (every panel of every dashboard for every $job value, every "
+        f"cookbook query); {len(run.expect_data)} had data before the faults and were required to keep it. Without "
+        "data in this profile, so only required to answer: "
+        + "; ".join(f"`{k}*` ({v})" for k, v in haphases.NO_DATA_HERE.items()) + "."]}
     clients = {k: v for k, v in run.clients["responsesByStatus"].items()}
     app = {k: run.final.get(k, 0) - run.baseline.get(k, 0) for k in run.final}
     app = {k: v for k, v in app.items() if v}

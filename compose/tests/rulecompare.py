@@ -5,12 +5,14 @@ against VictoriaMetrics, so MetricsQL must give them the meaning PromQL does). S
 
   rulecompare.py PROM_URL VM_URL RULE_FILE...
 
-Judged: VictoriaMetrics answers every expression (no parse error); both return the same series (label sets);
-expressions without a range function return the same values. Expressions over a range (rate, increase,
+Judged: VictoriaMetrics answers every expression (no parse error); both return the same series (label sets), but
+that MetricsQL leaves out a series whose value is NaN where PromQL returns it (0/0: a ratio over a route that had
+no requests in the window); expressions without a range function return the same values. Expressions over a range (rate, increase,
 *_over_time, and what is built on them) may differ in value, because MetricsQL's rate/increase do not extrapolate
 to the window's edges and take the sample before the window into account: each such difference is printed with its
 size, for docs/beyond-one-prometheus.md. Exit 1 on a finding.
 """
+import math
 import re
 import sys
 import time
@@ -52,17 +54,23 @@ def main(argv):
         except Exception as e:
             findings.append(f"{name}: VictoriaMetrics refused it: {e}")
             continue
+        nan = [k for k in set(p) - set(v) if math.isnan(p[k])]
+        for k in nan:
+            del p[k]
+        if nan:
+            print(f"nan     {name}: {len(nan)} series NaN in Prometheus, left out by VictoriaMetrics ({dict(nan[0])})")
         if set(p) != set(v):
             findings.append(f"{name}: series differ: Prometheus {len(p)} {sorted(set(p) - set(v))[:2]}, "
                             f"VictoriaMetrics {len(v)} {sorted(set(v) - set(p))[:2]}")
             continue
-        worst = max((relative(p[k], v[k]) for k in p), default=0.0)
+        worst, key = max(((relative(p[k], v[k]), k) for k in p), default=(0.0, None))
         if worst <= 1e-9:
             equal += 1
             print(f"equal   {name}: {len(p)} series")
         elif RANGE.search(expr):
             differ.append((name, worst))
-            print(f"differs {name}: {len(p)} series, largest relative difference {worst:.1%} (a range function)")
+            print(f"differs {name}: {len(p)} series, largest relative difference {worst:.1%} (a range function): "
+                  f"{dict(key)} Prometheus {p[key]:.6g}, VictoriaMetrics {v[key]:.6g}")
         else:
             findings.append(f"{name}: no range function, yet values differ by up to {worst:.1%}")
     for f in findings:
