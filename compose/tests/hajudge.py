@@ -73,10 +73,15 @@ def store_goals(run, sc, phase):
     own = worst(hm.up_gaps(run.o.store_a, start, end, run.intervals, run.default_interval))
     sc["figures"]["catchUp"] = dict(run.catch_up, storeOwnUpGapAtTheEnd=own)
     drained = run.catch_up.get("drainedSeconds")
-    sc["goals"].append({"goal": "the returning store catches up from the scrapers' disk buffers: its own `up` has no "
-                                "gap over twice the interval in its outage, read from it at the end",
-                        "met": own is not None and own["gap"] <= 2 * own["interval"],
-                        "measured": f"buffers drained {drained} s after the restart; its own {gap_text(own)}"})
+    fill, hole = run.catch_up.get("backFill", {}), run.catch_up.get("crashHoleBeforeBackFill")
+    sc["goals"].append({"goal": "the returning store catches up: the outage from the scrapers' disk buffers, the "
+                                "seconds lost in the crash from the other store; then its own `up` has no gap over "
+                                "twice the interval, read from it at the end",
+                        "met": own is not None and own["gap"] <= 2 * own["interval"] and drained is not None,
+                        "measured": f"buffers drained {drained} s after the restart; crash hole before the back-fill: "
+                                    f"{gap_text(hole) if hole else 'not readable yet'}; back-filled "
+                                    f"{fill.get('bytes')} bytes {fill.get('secondsAfterRestart')} s after the restart; "
+                                    f"at the end its own {gap_text(own)}"})
     back = [a[0] for a in run.loop.answers if a[4] == phase["service"] and a[0] > phase["started"]]
     sc["figures"]["backInRotationSecondsAfterRestart"] = round(back[0] - phase["started"], 1) if back else None
 

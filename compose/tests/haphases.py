@@ -82,7 +82,7 @@ class Run:
         self.poll("both scrapers scrape the gallery after the warm-up", 60,
                   lambda: self.gallery_scraped_by_both(self.marks["quiet"] + 0.5))
         probe = {"offset": 35, "intervals": self.intervals, "default": self.default_interval}
-        self.loop = haload.QueryLoop(self.o.query, self.queries, probe, self.marks["quiet"])
+        self.loop = haload.QueryLoop(self.o.query, self.queries, probe, self.marks["quiet"] - 60)
         for name, expr in self.queries:
             self.loop._ask(name, expr)
         self.expect_data = {a[1] for a in self.loop.answers if a[2] and a[3] > 0}
@@ -133,6 +133,7 @@ class Run:
             phase["healthy"] = time.time()
             if fid == "store":
                 self._measure_catch_up(phase)
+                self._back_fill(phase)
             self.phases.append(phase)
             self.log(f"{title}: back after {phase['healthy'] - phase['killed']:.0f} s")
         self.phases[-1]["end"] = None
@@ -174,6 +175,25 @@ class Run:
         except RuntimeError:
             self.catch_up["drainedSeconds"] = None
         self.catch_up["limitBytes"], self.catch_up["samples"] = limit, samples[:20]
+
+    def _back_fill(self, phase):
+        """What the killed store had acknowledged but not yet written (VictoriaMetrics keeps the last seconds in
+        memory) is gone from it, and no buffer has it: measure that hole, then copy the minute around the crash from
+        the other store with VictoriaMetrics' native export and import, as an operator would
+        (docs/beyond-one-prometheus.md), before HAProxy puts the store back in rotation."""
+        start, end = phase["killed"] - 60, phase["started"] + 5
+        hole_end = min(phase["started"], time.time() - 31)  # VictoriaMetrics shows samples 30 s old
+        hole = None
+        if hole_end > phase["killed"] - 10:
+            rows = hm.up_gaps(self.o.store_a, phase["killed"] - 10, hole_end, self.intervals, self.default_interval)
+            hole = max(rows, key=lambda r: r["gap"] / r["interval"]) if rows else None
+        t0 = time.time()
+        size = hm.copy_native(self.o.store_b, self.o.store_a, '{__name__!=""}', start, end)
+        self.catch_up["crashHoleBeforeBackFill"] = hole
+        self.catch_up["backFill"] = {"bytes": size, "seconds": round(time.time() - t0, 1),
+                                     "window": [round(start - phase["killed"]), round(end - phase["killed"])],
+                                     "secondsAfterRestart": round(time.time() - phase["started"], 1)}
+        self.log(f"back-filled {size} bytes from vmstore-b; the crash hole before it: {hole}")
 
     # ---- finish: traffic stopped, a last scrape by both, the counters visible through HAProxy, a duplicate's chance
     def finish(self, latency_offset):
