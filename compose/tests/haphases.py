@@ -46,16 +46,22 @@ class Run:
     def log(self, text):
         print(f"ha-faults: {text}", flush=True)
 
-    def compose(self, *args):
-        run = subprocess.run([*self.dc, *args], capture_output=True, text=True, timeout=120)
+    def containers(self):
+        """Service -> container id of the HA services the run kills or looks into (ids stay across kill/start)."""
+        for service in ("vmstore-a", "vmagent-a", "vmagent-b", "vmalert-a", "vmalert-b", "alertmanager-a"):
+            ids = subprocess.run([*self.dc, "ps", "-q", service], capture_output=True, text=True).stdout.split()
+            if len(ids) != 1:
+                raise RuntimeError(f"{service}: {len(ids)} containers, expected 1")
+            hm.CONTAINERS[service] = ids[0]
+
+    def docker(self, *args):
+        run = subprocess.run(["docker", *args], capture_output=True, text=True, timeout=120)
         if run.returncode != 0:
-            raise RuntimeError(f"docker-compose {' '.join(args)}: {run.stderr.strip()[-500:]}")
+            raise RuntimeError(f"docker {' '.join(args)}: {run.stderr.strip()[-500:]}")
 
     def running(self, service):
-        ids = subprocess.run([*self.dc, "ps", "-q", service], capture_output=True, text=True).stdout.split()
-        states = [subprocess.run(["docker", "inspect", "-f", "{{.State.Running}}", i], capture_output=True,
-                                 text=True).stdout.strip() for i in ids]
-        return "true" in states
+        return subprocess.run(["docker", "inspect", "-f", "{{.State.Running}}", hm.CONTAINERS[service]],
+                              capture_output=True, text=True).stdout.strip() == "true"
 
     def gallery_scraped_by_both(self, after):
         return all(hm.last_scrape(self.dc, v, "image-gallery") > after for v in ("vmagent-a", "vmagent-b"))
@@ -63,6 +69,7 @@ class Run:
     # ---- prepare: counters with both codes, a baseline both scrapers have seen, the queries, a round of answers
     def prepare(self):
         metrics = f"{self.o.gallery}/metrics"
+        self.containers()
         self.poll("HAProxy answers a query", 120, lambda: hm.query(self.o.query, "up")[0])
         # Warm-up traffic until every dashboard and cookbook query has data through HAProxy (rates need a minute of
         # samples, and VictoriaMetrics shows samples 30 s old): the queries are then judged against answers with data.
@@ -119,15 +126,14 @@ class Run:
         self.catch_up["backlogBeforeFault"] = self._backlog()
         for fid, title, service, back in FAULTS:
             phase = {"id": fid, "title": title, "service": service, "killed": time.time()}
-            self.log(f"{title}: docker-compose kill {service}")
-            self.compose("kill", service)
+            self.log(f"{title}: docker kill {service}")
+            self.docker("kill", hm.CONTAINERS[service])
             if fid == "store":
                 self._raise_test_alert()
+                self.catch_up["backlogBytesDuringOutage"] = self._backlog()
             threading.Event().wait(max(0.0, phase["killed"] + self.s["outageSeconds"] - time.time()))
             phase["stayedDown"] = not self.running(service)
-            if fid == "store":
-                self.catch_up["backlogBytesBeforeRestart"] = self._backlog()
-            self.compose("start", service)
+            self.docker("start", hm.CONTAINERS[service])
             phase["started"] = time.time()
             self.poll(f"{service} healthy again", 120, lambda: self._healthy(service, back))
             phase["healthy"] = time.time()
@@ -147,7 +153,7 @@ class Run:
 
     def _raise_test_alert(self):
         (self.o.rules_dir / "ha-test.yml").write_text(TEST_RULES, encoding="utf-8")
-        self.compose("kill", "-s", "SIGHUP", "vmalert-a", "vmalert-b")
+        self.docker("kill", "-s", "HUP", hm.CONTAINERS["vmalert-a"], hm.CONTAINERS["vmalert-b"])
         self.alert["loaded"] = time.time()
         self.poll(f"{TEST_ALERT} at both Alertmanagers", 60,
                   lambda: hm.alertmanager_has(self.o.alertmanager_a, TEST_ALERT)

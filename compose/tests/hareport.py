@@ -35,8 +35,9 @@ def render(r):
         f"**The run**: `docker-compose --profile ha` (compose/docker-compose.yml) with its apps; {s['clients']} "
         f"closed-loop clients on the gallery's GET / throughout; every dashboard panel query and every cookbook query "
         f"asked again and again through HAProxy; {s['steadySeconds']} s of load, then each fault in turn: "
-        f"`docker-compose kill` (SIGKILL), {s['outageSeconds']} s down, `docker-compose start`, on to the next once "
-        "it is healthy (for the store, once the scrapers' buffers for it drained).", "",
+        f"`docker kill` (SIGKILL), {s['outageSeconds']} s down, `docker start`, on to the next once "
+        "it is healthy (for the store, once the scrapers' buffers for it drained and the seconds it lost in the crash "
+        "were copied from the other store).", "",
     ]
     goals = r["goals"]
     lines += [f"## Goals: {goals['met']} met, {goals['missed']} missed", ""]
