@@ -165,8 +165,9 @@ def k8s_ha_configs():
     am = alertmanager_ha_config()[COMPOSE / "alertmanager" / "alertmanager-ha.yml"]
     out[K8S_HA / "alertmanager.yml"] = am
     text = (COMPOSE / "haproxy" / "haproxy.cfg").read_text(encoding="utf-8")
-    text = re.sub(r"# Compose's embedded DNS:(.*)\nresolvers docker\n  nameserver dns 127\.0\.0\.11:53\n",
-                  r"# The cluster's DNS (the pod's resolv.conf):\1\nresolvers cluster\n  parse-resolv-conf\n", text)
+    text = re.sub(r"# Compose's embedded DNS:(.*?)\nresolvers docker\n  nameserver dns 127\.0\.0\.11:53\n",
+                  r"# The cluster's DNS (the pod's resolv.conf):\1\nresolvers cluster\n  parse-resolv-conf\n", text,
+                  flags=re.S)
     text = text.replace("resolvers docker init-addr", "resolvers cluster init-addr")
     for name, address in zip(("vmstore-a", "vmstore-b"), K8S_STORES):
         text = text.replace(f"server {name} {name}:8428 check", f"server {address.split('.')[0]} {address} check")
