@@ -83,7 +83,13 @@ def store_goals(run, sc, phase):
                                     f"{fill.get('bytes')} bytes {fill.get('secondsAfterRestart')} s after the restart; "
                                     f"at the end its own {gap_text(own)}"})
     back = [a[0] for a in run.loop.answers if a[4] == phase["service"] and a[0] > phase["started"]]
-    sc["figures"]["backInRotationSecondsAfterRestart"] = round(back[0] - phase["started"], 1) if back else None
+    back_s = round(back[0] - phase["started"], 1) if back else None
+    sc["figures"]["backInRotationSecondsAfterRestart"] = back_s
+    ready = max(drained or 0, fill.get("secondsAfterRestart") or 0)
+    sc["goals"].append({"goal": "HAProxy sends reads to the returning store only once it has caught up (its buffers "
+                                "drained, the crash's seconds copied)",
+                        "met": back_s is not None and drained is not None and back_s > ready,
+                        "measured": f"first read served by it {back_s} s after its restart; caught up {ready} s after"})
 
 
 def run_goals(run):
