@@ -58,18 +58,25 @@ public final class ClientJavaBackend implements Backend {
     }
 
     /**
-     * client_java 1.x's model refuses every family name that ends in {@code _created} (it reserves the suffix for
-     * the created time of counters, histograms and summaries): a counter {@code x_created_total}, a gauge
-     * {@code x_created}, an info {@code x_created_info}. The API's rules and promtool allow them, and simpleclient exposes them.
+     * client_java 1.x's model refuses a family name that ends in a suffix it reserves for samples of its own
+     * ({@code _created}, {@code _bucket}, {@code _info}, {@code _total}) once the type's own suffix is taken off: a
+     * counter {@code x_created_total} or {@code x_info_total}, a gauge {@code x_created}. The API's rules and
+     * promtool allow some of them ({@code _created} always), and simpleclient exposes them.
      */
     @Override
     public String refusal(String name, MetricType type) {
         String family = type == MetricType.INFO ? Names.withoutSuffix(name, "_info") : MetricNames.familyName(name, type);
-        if (!family.endsWith("_created")) {
+        String suffix = RESERVED.keySet().stream().filter(family::endsWith).findFirst().orElse(null);
+        if (suffix == null) {
             return null;
         }
-        return "\"" + name + "\" ends in \"_created\", which the client_java backend cannot expose: client_java 1.x"
-                + " reserves the suffix for the created time of counters, histograms and summaries. Choose another"
-                + " last word, or run on the simpleclient backend (dev.lucidmetrics:metrics-simpleclient).";
+        String own = family.equals(name) ? "" : " before \"" + name.substring(family.length()) + "\"";
+        return "\"" + name + "\" ends in \"" + suffix + "\"" + own + ", which the client_java backend cannot expose:"
+                + " client_java 1.x reserves the suffix for " + RESERVED.get(suffix) + ". Choose another last word,"
+                + " or run on the simpleclient backend (dev.lucidmetrics:metrics-simpleclient).";
     }
+
+    /** The suffixes client_java 1.x's {@code PrometheusNaming} reserves in family names, and what for. */
+    private static final Map<String, String> RESERVED = Map.of("_created", "the created time of counters, histograms"
+            + " and summaries", "_bucket", "histogram buckets", "_info", "info metrics", "_total", "counters");
 }

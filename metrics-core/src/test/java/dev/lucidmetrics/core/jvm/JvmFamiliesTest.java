@@ -7,7 +7,10 @@ import dev.lucidmetrics.core.model.FamilySnapshot;
 import dev.lucidmetrics.core.model.SampleSnapshot;
 import dev.lucidmetrics.core.naming.MetricNames;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.testing.MetricValues;
+import dev.lucidmetrics.testing.Poll;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,7 @@ class JvmFamiliesTest {
     void theJvmFamiliesAreSimpleclientHotspotsNameByNameTypeByTypeLabelByLabel() {
         AppMetrics app = AppMetrics.builder("shop").build();
         JvmMetrics.builder().register(app);
+        awaitAGarbageCollection(app);
         List<String> actual = new ArrayList<>();
         for (FamilySnapshot family : app.snapshot()) {
             if (family.name().startsWith("jvm_") || family.name().startsWith("process_")) {
@@ -42,6 +46,16 @@ class JvmFamiliesTest {
         }
         assertEquals(String.join("\n", reference()), String.join("\n", actual.stream().sorted().toList()),
                 "the JVM families differ from simpleclient_hotspot 0.16's (hotspot-families.txt)");
+    }
+
+    /**
+     * The allocation counter has series (and so label names) only after a collection has been reported: ask for one
+     * and poll until it is there, 10 s at most.
+     */
+    private static void awaitAGarbageCollection(AppMetrics app) {
+        System.gc();
+        Poll.until("a garbage collection reported to jvm_memory_pool_allocated_bytes_total", Duration.ofSeconds(10),
+                () -> MetricValues.of(app).sum("jvm_memory_pool_allocated_bytes_total") > 0);
     }
 
     /** {@code name type label,label} and, for labels with fixed values, {@code label=v1|v2}. */

@@ -80,7 +80,7 @@ final class RefusalKinds {
                 + " of label names: reuse the existing metric or choose another name\\.");
         kind("registry-clash", Q + " clashes with a metric already in the registry \\([a-z_]+ says: .*?\\):"
                 + " choose another name\\.");
-        kind(BACKEND_RESERVED, Q + " ends in \"_(?<word>[a-z]+)\", which the [a-z_]+ backend cannot expose: .*?\\."
+        kind(BACKEND_RESERVED, Q + " ends in \"_(?<word>[a-z]+)\"(?: before \"_[a-z]+\")?, which the [a-z_]+ backend cannot expose: .*?\\."
                 + " Choose another last word, or run on the [a-z_]+ backend \\([a-z.:-]+\\)\\.");
     }
 
