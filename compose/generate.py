@@ -10,6 +10,8 @@
   grafana/dashboards/*.json       k8s/components/grafana-dashboards/dashboards.yaml (ConfigMaps for the Grafana
                                   sidecar; the JSON itself comes from grafana/generate-dashboards.py)
   prometheus/prometheus.yml       prometheus/prometheus-remote-write.yml (the `victoriametrics` profile's Prometheus)
+  docker-compose.yml              docker-compose-scale.yml (the same stack, access-log on a random host port per
+                                  replica: the book's `-f docker-compose-scale.yml up -d --scale accesslog=3`)
   ../pom.xml <version>            the lucidmetrics/demo-* image tags in docker-compose.yml and k8s/
 
 Rule files and dashboards are embedded as text (comments kept); compose/tests/static parses both sides and
@@ -93,6 +95,31 @@ def remote_write_config():
     return {COMPOSE / "prometheus" / "prometheus-remote-write.yml": text}
 
 
+# The one line docker-compose-scale.yml changes, with the comment above it.
+ACCESSLOG_PORT = re.compile(r'( +)# ACCESSLOG_PORT empty .*\n +- "\$\{BIND_ADDRESS:-127\.0\.0\.1\}:\$\{ACCESSLOG_PORT-8012\}:8012"\n')
+
+
+def scale_compose(compose_text):
+    """docker-compose-scale.yml from docker-compose.yml's text (comments kept): its own header, and access-log on
+    a random host port per replica instead of ${ACCESSLOG_PORT-8012}."""
+    body = compose_text[compose_text.index("\n\n") + 2:]   # after the header comment
+    body, n = ACCESSLOG_PORT.subn(lambda m: (
+        f"{m.group(1)}# A random host port per replica (`docker-compose port --index=2 accesslog 8012` tells which),\n"
+        f"{m.group(1)}# so --scale accesslog=N has no port clash.\n"
+        f'{m.group(1)}- "${{BIND_ADDRESS:-127.0.0.1}}::8012"\n'), body)
+    if n != 1:
+        raise SystemExit("docker-compose.yml: expected one access-log port line with ${ACCESSLOG_PORT-8012}, found "
+                         f"{n}; update ACCESSLOG_PORT in compose/generate.py if the file changed shape")
+    text = (header("compose/docker-compose.yml")
+            + "# The scaled stack of the book's lab: docker-compose.yml with one change, access-log published on a random\n"
+            + "# host port per replica, so that\n"
+            + "#   docker-compose -f docker-compose-scale.yml up -d --scale accesslog=3\n"
+            + "# starts three replicas, which Prometheus finds by DNS and the gallery's visits take in turn. The same as\n"
+            + "# `ACCESSLOG_PORT= docker-compose up -d --scale accesslog=3`. Profiles and settings: docker-compose.yml.\n\n"
+            + body)
+    return {COMPOSE / "docker-compose-scale.yml": text}
+
+
 def project_version():
     ns = {"m": "http://maven.apache.org/POM/4.0.0"}
     version = ET.parse(REPO / "pom.xml").getroot().find("m:version", ns)
@@ -128,6 +155,8 @@ def derived():
     files = {}
     for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, image_tags):
         files.update(part())
+    compose = COMPOSE / "docker-compose.yml"   # as image_tags leaves it, so one run brings both up to date
+    files.update(scale_compose(files.get(compose) or compose.read_text(encoding="utf-8")))
     return files
 
 

@@ -8,6 +8,8 @@ compose/tests/static; independent of compose/generate.py, which writes them). Ex
   derivedcheck.py k8s-rules               compose/k8s/prometheus/rules/*.yml equal compose/prometheus/rules/*.yml
   derivedcheck.py remote-write            prometheus-remote-write.yml is prometheus.yml with remote_write added to
                                           VictoriaMetrics and alerting removed, nothing else
+  derivedcheck.py scale                   docker-compose-scale.yml is docker-compose.yml with access-log published on
+                                          a random host port per replica, nothing else
 """
 import json
 import sys
@@ -84,9 +86,24 @@ def remote_write():
     return errors
 
 
+def scale():
+    base = load(COMPOSE / "docker-compose.yml")
+    derived = load(COMPOSE / "docker-compose-scale.yml")
+    errors = []
+    ports = derived["services"]["accesslog"].pop("ports", None)
+    if ports != ["${BIND_ADDRESS:-127.0.0.1}::8012"]:
+        errors.append(f"docker-compose-scale.yml: access-log ports {ports}, expected a random host port per replica")
+    base["services"]["accesslog"].pop("ports", None)
+    if derived != base:
+        errors.append("docker-compose-scale.yml differs from docker-compose.yml beyond access-log's host port")
+    print("scale: docker-compose-scale.yml compared with docker-compose.yml")
+    return errors
+
+
 def main(argv):
     cmd = argv[0]
-    errors = {"operator": lambda: operator(argv[1]), "k8s-rules": k8s_rules, "remote-write": remote_write}[cmd]()
+    errors = {"operator": lambda: operator(argv[1]), "k8s-rules": k8s_rules, "remote-write": remote_write,
+              "scale": scale}[cmd]()
     for e in errors:
         print("violation: " + e)
     return 1 if errors else 0
