@@ -4,7 +4,7 @@ The service starts with the page's own command (`PORT=8020 java ... -jar target/
 on a free port instead of 8020; every command runs through bash in that folder, with `localhost:8020` pointed at
 that port and the port written back as 8020 in what it prints. The one thing the page cannot know, the reader's
 JVM in `java_version="..."`, is left out of the comparison. A scrape of `/metrics` is sent again until it matches
-or 5 s pass: the service counts a request a moment after curl has its answer.
+or 10 s pass: the service counts a request a moment after curl has its answer.
 """
 import difflib
 import os
@@ -18,9 +18,9 @@ from page import is_service
 
 PAGE_HOST = "localhost:8020"
 JAVA_VERSION = re.compile(r'java_version="[^"]*"')
-START_SECONDS = 30      # for the JVM to start and print its lines
+START_SECONDS = int(os.environ.get("APP_START_SECONDS", "60"))   # for the JVM to print its lines, as for the demos
 COMMAND_SECONDS = 60    # any one command
-SCRAPE_SECONDS = 5      # a scrape that has not counted the last request yet
+SCRAPE_SECONDS = 10     # a scrape that has not counted the last request yet
 
 
 class Mismatch(Exception):
@@ -71,12 +71,15 @@ class Service:
     def wait_for(self, command):
         """Until the service has printed as many lines as the page shows, or exited, or the deadline passed."""
         want = normalise(command.expected, self.port)
-        deadline = time.monotonic() + START_SECONDS
-        while len(self.printed()) < len(want) and self.process.poll() is None and time.monotonic() < deadline:
+        started = time.monotonic()
+        while (len(self.printed()) < len(want) and self.process.poll() is None
+               and time.monotonic() < started + START_SECONDS):
             time.sleep(0.1)
         got = normalise(self.printed(), self.port)
         if got != want:
-            raise Mismatch(diff(f"$ {command.line}", want, got))
+            state = (f"exited with status {self.process.returncode}" if self.process.poll() is not None
+                     else f"still running after {time.monotonic() - started:.1f} s")
+            raise Mismatch(diff(f"$ {command.line} (port {self.port}; the service {state})", want, got))
 
     def stop(self):
         if self.process.poll() is None:
@@ -105,7 +108,7 @@ def replay(session, folder, port):
             time.sleep(0.1)
             got = run(command.line, folder, port)
         if got != want:
-            raise Mismatch(diff(f"$ {command.line} (page line {session.line})", want, got))
+            raise Mismatch(diff(f"$ {command.line} (page line {session.line}, port {port})", want, got))
 
 
 def start_command(page, step):
