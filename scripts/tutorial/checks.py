@@ -6,6 +6,7 @@
   example   the files of the last step are examples/todo's, the package line aside, and examples/todo has no
             main class or Prometheus/Grafana file the page does not show
 """
+import difflib
 import json
 import pathlib
 import re
@@ -101,7 +102,10 @@ def example(page, example_dir):
             continue
         mine = content.replace(f"package {PAGE_PACKAGE};", f"package {EXAMPLE_PACKAGE};", 1)
         if mine != theirs.read_text(encoding="utf-8"):
-            problems.append(f"{path}: the page's file differs from examples/todo/{theirs.relative_to(example_dir)}")
+            lines = difflib.unified_diff(mine.splitlines(), theirs.read_text(encoding="utf-8").splitlines(),
+                                         "the page", "examples/todo", lineterm="", n=1)
+            problems.append(f"{path}: the page's file differs from examples/todo/{theirs.relative_to(example_dir)}:\n"
+                            + "\n".join(list(lines)[:20]))
     main = example_dir / "src/main/java" / EXAMPLE_PACKAGE.replace(".", "/")
     shown = {pathlib.Path(p).name for p in files}
     for extra in sorted(list(main.glob("*.java")) + list(example_dir.glob("prometheus/*"))
