@@ -17,8 +17,10 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,8 @@ final class Snapshots {
     }
 
     /**
-     * Writes the families {@code options} selects with client_java's writer for {@code format}, sorted by name.
+     * Writes the families {@code options} selects with client_java's writer for {@code format}, sorted by name, one
+     * family at a time so that a family with no series yet keeps its HELP and TYPE ({@link EmptyFamilies}).
      * client_java is first asked only for families whose name may be selected, so that collectors of families not
      * asked for do no work.
      */
@@ -41,8 +44,22 @@ final class Snapshots {
                 selected.add(s);
             }
         }
-        writer(format, options.createdSeries()).write(out, new MetricSnapshots(selected),
-                EscapingScheme.UNDERSCORE_ESCAPING);
+        ExpositionFormatWriter writer = writer(format, options.createdSeries());
+        byte[] eof = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
+        for (MetricSnapshot s : new MetricSnapshots(selected)) {   // sorted by name
+            if (s.getDataPoints().isEmpty()) {
+                out.write(EmptyFamilies.metadata(s, typeOf(s), format));
+                continue;
+            }
+            ByteArrayOutputStream family = new ByteArrayOutputStream();
+            writer.write(family, MetricSnapshots.of(s), EscapingScheme.UNDERSCORE_ESCAPING);
+            byte[] bytes = family.toByteArray();
+            int end = format == ExpositionFormat.OPENMETRICS ? bytes.length - eof.length : bytes.length;
+            out.write(bytes, 0, end);   // OpenMetrics: one "# EOF" for the whole scrape, below
+        }
+        if (format == ExpositionFormat.OPENMETRICS) {
+            out.write(eof);
+        }
     }
 
     /** Every family of {@code registry}, with the name each is queried by and the samples each exposes. */
