@@ -46,7 +46,7 @@ _runtime_image() {  # _runtime_image CONFIG SERVICE MODULE: the Dockerfile's las
   awk '/^FROM /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$REPO_DIR/$m/Dockerfile" \
     | sed 's#^COPY --from=build /src/#COPY #' >"$ctx/Dockerfile"
   grep -q '^FROM ' "$ctx/Dockerfile" || { echo "no runtime stage in $m/Dockerfile"; return 1; }
-  docker build -q -t "$image" "$ctx"
+  docker build -q --build-arg BACKEND="${BACKEND:-simpleclient}" -t "$image" "$ctx"
 }
 
 all_healthy() {
