@@ -63,6 +63,11 @@ check_metrics_catalogue() {
   if [[ ${CATALOGUE:-} == write ]]; then
     catalogue "$dir" >&2
   fi
-  check "docs/metrics.md is what the running apps expose (compose/tests/catalogue.py; CATALOGUE=write rewrites it)" \
-    catalogue "$dir" --check
+  if [[ ${METRICS_BACKEND:-simpleclient} == simpleclient ]]; then
+    check "docs/metrics.md is what the running apps expose (compose/tests/catalogue.py; CATALOGUE=write rewrites it)" \
+      catalogue "$dir" --check
+  else   # the JVM families' help texts are the client's own (docs/backends.md); the rest is the contract
+    check "docs/metrics.md is what the apps expose on $METRICS_BACKEND: families, types, labels, jobs, dashboards" \
+      catalogue "$dir" --check --ignore-help
+  fi
 }
