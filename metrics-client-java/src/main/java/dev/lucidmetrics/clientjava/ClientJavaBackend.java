@@ -65,7 +65,8 @@ public final class ClientJavaBackend implements Backend {
      */
     @Override
     public String refusal(String name, MetricType type) {
-        String family = type == MetricType.INFO ? Names.withoutSuffix(name, "_info") : MetricNames.familyName(name, type);
+        String family = type == MetricType.INFO ? Names.withoutSuffix(name, "_info")
+                : MetricNames.familyName(name, type);
         String suffix = RESERVED.keySet().stream().filter(family::endsWith).findFirst().orElse(null);
         if (suffix == null) {
             return null;
