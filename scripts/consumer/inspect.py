@@ -117,8 +117,11 @@ def poms(repo, version):
     if imports != BOM_IMPORTS:
         problems.append(f"metrics-bom imports {imports}, expected {BOM_IMPORTS}")
     versions = [text(d, "version") for d in entries if text(d, "scope") == "import"]
-    if any(v is None or "${" in v for v in versions):
-        problems.append(f"metrics-bom imports a BOM without a plain version: {versions}")
+    client_java = ET.parse(pathlib.Path(__file__).resolve().parents[2] / "pom.xml").getroot().findtext(
+        "m:properties/m:client-java.version", namespaces=NS)
+    if versions != [client_java]:
+        problems.append(f"metrics-bom imports prometheus-metrics-bom {versions}; the build's client-java.version is "
+                        f"{client_java}: write that version in metrics-bom/pom.xml")
     print(f"metrics-bom manages {', '.join(a for _, a in managed)} and imports "
           f"{', '.join(f'{a}:{v}' for (_, a, _, _), v in zip(imports, versions))}")
     return problems
