@@ -11,8 +11,11 @@ import dev.lucidmetrics.core.config.MetricsConfig;
  */
 public final class DemoMetricsConfig {
 
-    /** The backend the demos run on unless {@code METRICS_BACKEND} names another. */
-    public static final String DEFAULT_BACKEND = "simpleclient";
+    /**
+     * The backend the demos run on unless {@code METRICS_BACKEND} names another: simpleclient, or the system property
+     * {@code lucid.demo.backend} (demo-support's test run on client_java sets it, its class path having that one).
+     */
+    public static final String DEFAULT_BACKEND = System.getProperty("lucid.demo.backend", "simpleclient");
 
     private DemoMetricsConfig() {
     }
