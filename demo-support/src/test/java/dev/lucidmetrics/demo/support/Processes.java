@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public final class Processes {
 
     /**
-     * The JVM flags the demo apps run with everywhere (Dockerfiles, scripts/lib/common.sh): TCP_NODELAY for the
+     * The JVM flags the demo apps run with everywhere (the Dockerfile, scripts/lib/common.sh): TCP_NODELAY for the
      * JDK server, and none of the JVM's own log or warning lines (errors still go to stderr).
      */
     public static final List<String> JVM_FLAGS = List.of("-Dsun.net.httpserver.nodelay=true", "-Xlog:disable",
