@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.KeepAliveLoad;
 import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.core.support.RawHttp;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class GracefulStopTest {
 
     private static final long HANG_GUARD_SECONDS = 30;
+    private static final Duration HANG_GUARD = Duration.ofSeconds(HANG_GUARD_SECONDS);
     /** A thread per client: the common pool may have one thread only, which one blocked client would hold. */
     private final ExecutorService clients = Executors.newCachedThreadPool();
 
@@ -52,41 +52,14 @@ class GracefulStopTest {
         Router router = new Router().on("GET", "/", ex -> Responses.text(ex, 200, "text/plain", "hello"));
         DemoServer server = DemoServer.builder("t").settings(settings("2", "5s"), 0)
                 .router(router, AppMetrics.builder("t").build()).executor(threads).start();
-        int n = 16;   // eight times HTTP_THREADS: most requests wait for a turn when the stop begins
-        CountDownLatch sending = new CountDownLatch(n);
-        List<CompletableFuture<List<RawHttp.Outcome>>> running = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            running.add(CompletableFuture.supplyAsync(() -> {
-                List<RawHttp.Outcome> mine = new ArrayList<>();
-                try (RawHttp c = new RawHttp(server.port())) {
-                    for (RawHttp.Outcome o = c.get("/"); ; o = c.get("/")) {
-                        mine.add(o);
-                        if (mine.size() == 20) {
-                            sending.countDown();
-                        }
-                        if (o.outcome().equals("refused") || mine.size() > 1_000_000) {
-                            return mine;
-                        }
-                    }
-                }
-            }, clients));
-        }
-        assertTrue(sending.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "the clients did not get going");
+        // 16 clients, eight times HTTP_THREADS: most requests wait for a turn when the stop begins
+        KeepAliveLoad load = KeepAliveLoad.start(server.port(), "/", 16, clients);
+        load.awaitSending(HANG_GUARD);
         try (LogCapture log = stopLine()) {
             long stop = System.nanoTime();
             server.stop();
 
-            Map<String, Integer> before = new TreeMap<>();
-            Map<String, Integer> after = new TreeMap<>();
-            for (CompletableFuture<List<RawHttp.Outcome>> f : running) {
-                for (RawHttp.Outcome o : f.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)) {
-                    boolean sentBefore = o.sentNanos() != 0 && o.sentNanos() - stop < 0;
-                    (sentBefore ? before : after).merge(o.outcome(), 1, Integer::sum);
-                }
-            }
-            assertEquals(Map.of("200", before.getOrDefault("200", 0)), before, "sent before the stop: " + before);
-            after.remove("200");
-            assertEquals(Map.of("refused", n), after, "sent after the stop: " + after);
+            load.split(stop, HANG_GUARD).assertAnsweredThenRefused(load.clients());
             assertTrue(threads.awaitTermination(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "every thread ended");
             assertEquals(1, log.lines().size(), log.lines().toString());
             assertTrue(log.lines().get(0).matches("t: stopped in \\d+ ms; requests not yet answered: \\d+ at the"
