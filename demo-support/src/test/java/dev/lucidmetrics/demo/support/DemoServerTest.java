@@ -132,8 +132,9 @@ class DemoServerTest {
 
             assertTrue(threads.awaitTermination(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "every thread ended");
             assertEquals(1, log.lines().size(), log.lines().toString());
-            assertTrue(log.lines().get(0).matches("t: stopped in \\d+ ms; requests not yet answered: 0 at the stop,"
-                    + " 0 at exit"), log.lines().get(0));
+            // the health check's thread may still be returning when the stop begins: only the exit count is fixed
+            assertTrue(log.lines().get(0).matches("t: stopped in \\d+ ms; requests not yet answered: [01] at the"
+                    + " stop, 0 at exit"), log.lines().get(0));
         }
     }
 
