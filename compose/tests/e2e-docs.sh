@@ -16,7 +16,7 @@ DOCS_PORTS=("$TODO_PORT")
 TODO_PROM_ARGS=(--add-config "$TUTORIAL_DIR/prometheus/prometheus.yml" --target "todo=127.0.0.1:$TODO_PORT")
 
 start_todo() {  # after the demo apps (e2e-local finds those by their place in PIDS)
-  start_app todo "$TODO_PORT" examples/todo "$WORK" || die "the tutorial's to-do service did not answer /health"
+  start_app todo "$TODO_PORT" examples/todo "$WORK" || die "the tutorial's to-do service did not answer $HEALTH_PATH"
 }
 
 todo_traffic() {  # a few of each request, a 404 and a 400 among them (the HTTP RED panels show non-2xx)
