@@ -43,16 +43,15 @@ public final class AlertWebhook {
 
     AlertWebhook(EnvConfig env, Clock clock) {
         this.clock = clock;
-        this.keep = env.integer("WEBHOOK_KEEP", 1000, 1, 100_000);
+        this.keep = Settings.integer(env, "WEBHOOK_KEEP", 1000, 1, 100_000);
         MetricsConfig metricsConfig = MetricsConfig.from(env);
         AppMetrics metrics = AppMetrics.builder("alert_webhook").config(metricsConfig)
                 .versionFrom(AlertWebhook.class).build();
         Router router = new Router()
                 .on("POST", "/alerts", this::post)
-                .on("GET", "/alerts", this::list)
-                .on("GET", "/health", Responses::health);
+                .on("GET", "/alerts", this::list);   // DemoServer answers HEALTH_PATH itself
         this.server = DemoServer.builder("alert-webhook").settings(env, DEFAULT_PORT)
-                .instrumentedRouter(router, metrics).metrics(metrics, metricsConfig).start();
+                .router(router, metrics).metrics(metrics, metricsConfig).start();
     }
 
     public static void main(String[] args) {
