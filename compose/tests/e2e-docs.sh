@@ -18,7 +18,7 @@ TODO_PROM_ARGS=(--add-config "$TUTORIAL_DIR/prometheus/prometheus.yml" --target 
 start_todo() {  # after the demo apps (e2e-local finds those by their place in PIDS)
   # METRICS_BACKEND empty (unset): the tutorial's service has one backend, the one its pom names, whatever BACKEND
   start_app todo "$TODO_PORT" examples/todo "$WORK" METRICS_BACKEND= \
-    || die "the tutorial's to-do service did not answer /health"
+    || die "the tutorial's to-do service did not answer $HEALTH_PATH"
 }
 
 todo_traffic() {  # a few of each request, a 404 and a 400 among them (the HTTP RED panels show non-2xx)
