@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.logging.LogEventMetrics;
 import dev.lucidmetrics.core.logging.LogLevel;
+import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.Scrapes;
 import dev.lucidmetrics.testing.MetricsAssertions;
 import dev.lucidmetrics.testing.Promtool;
@@ -22,7 +23,9 @@ class Log4j2EventCounterTest {
 
     @Test
     void eventsThatPassTheLoggersLevelAreCountedByLevelAndTheExpositionIsExactlyThis() {
-        Log4j2EventCounter appender = Log4j2EventCounter.install(LogEventMetrics.of(app));
+        // snippet log4j2
+        Log4j2EventCounter.install(LogEventMetrics.of(app));    // the root logger of the current configuration
+        // end snippet log4j2
         Logger logger = LogManager.getLogger("shop.checkout");
         Configurator.setLevel("shop.checkout", Level.DEBUG);
         try {
@@ -34,9 +37,8 @@ class Log4j2EventCounterTest {
             logger.trace("below DEBUG: not counted");
         } finally {
             LoggerContext context = (LoggerContext) LogManager.getContext(false);
-            context.getConfiguration().getRootLogger().removeAppender(appender.getName());
+            context.getConfiguration().getRootLogger().removeAppender("lucid-metrics-log-events");
             context.updateLoggers();
-            appender.stop();
         }
         assertEquals("""
                 # HELP shop_log_events_total Log events, by level (error, warn, info, debug, trace).
@@ -49,6 +51,11 @@ class Log4j2EventCounterTest {
                 """, Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total")));
         Promtool.assertClean(Scrapes.text(app));
         MetricsAssertions.assertNamingClean(app);
+    }
+
+    @Test
+    void docsInstrumentationsShowsTheLog4j2Snippet() {
+        DocSnippets.of("docs/instrumentations.md", Log4j2EventCounterTest.class).assertShows("log4j2");
     }
 
     @Test

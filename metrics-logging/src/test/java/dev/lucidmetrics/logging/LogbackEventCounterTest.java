@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.logging.LogEventMetrics;
 import dev.lucidmetrics.core.logging.LogLevel;
+import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.Scrapes;
 import dev.lucidmetrics.testing.MetricsAssertions;
 import dev.lucidmetrics.testing.Promtool;
@@ -21,7 +22,9 @@ class LogbackEventCounterTest {
 
     @Test
     void eventsThatPassTheLoggersLevelAreCountedByLevelAndTheExpositionIsExactlyThis() {
-        LogbackEventCounter appender = LogbackEventCounter.install(LogEventMetrics.of(app));
+        // snippet logback
+        LogbackEventCounter.install(LogEventMetrics.of(app));   // the root logger of Logback's context
+        // end snippet logback
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger logger = context.getLogger("shop.checkout");
         try {
@@ -32,8 +35,7 @@ class LogbackEventCounterTest {
             logger.debug("cart {}", 42);
             logger.trace("below DEBUG: not counted");
         } finally {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-            appender.stop();
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("lucid-metrics-log-events");
         }
         assertEquals("""
                 # HELP shop_log_events_total Log events, by level (error, warn, info, debug, trace).
@@ -46,6 +48,11 @@ class LogbackEventCounterTest {
                 """, Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total")));
         Promtool.assertClean(Scrapes.text(app));
         MetricsAssertions.assertNamingClean(app);
+    }
+
+    @Test
+    void docsInstrumentationsShowsTheLogbackSnippet() {
+        DocSnippets.of("docs/instrumentations.md", LogbackEventCounterTest.class).assertShows("logback");
     }
 
     @Test
