@@ -10,6 +10,15 @@
   grafana/dashboards/*.json       k8s/components/grafana-dashboards/dashboards.yaml (ConfigMaps for the Grafana
                                   sidecar; the JSON itself comes from grafana/generate-dashboards.py)
   prometheus/prometheus.yml       prometheus/prometheus-remote-write.yml (the `victoriametrics` profile's Prometheus)
+  docker-compose.yml              docker-compose-scale.yml (the same stack, access-log on a random host port per
+                                  replica: the book's `-f docker-compose-scale.yml up -d --scale accesslog=3`)
+                                  prometheus/vmagent-ha.yml (the `ha` profile's scrapers: the same jobs, vmagent's
+                                  dialect, plus the HA components themselves)
+  alertmanager/alertmanager.yml   alertmanager/alertmanager-ha.yml (the `ha` profile's two Alertmanagers: the same
+                                  routes, the webhook pointed at the profile's receiver)
+  the four above, haproxy.cfg     k8s/ha/: vmagent.yml (k8s/prometheus/prometheus.yml's discovery in vmagent's
+                                  dialect), rules/*.yml, alertmanager.yml, haproxy.cfg (the stores' StatefulSet
+                                  addresses, the cluster's resolver)
   ../pom.xml <version>            the lucidmetrics/demo-* image tags in docker-compose.yml and k8s/
 
 Rule files and dashboards are embedded as text (comments kept); compose/tests/static parses both sides and
@@ -31,6 +40,11 @@ RELEASE_LABEL = {"release": "kube-prometheus-stack"}
 # kube-prometheus-stack's Grafana sidecar loads ConfigMaps carrying this label (its default label and value).
 SIDECAR_LABEL = {"grafana_dashboard": "1"}
 REMOTE_WRITE_URL = "http://victoriametrics:8428/api/v1/write"
+# The `ha` profile (docker-compose.yml): what its scrapers scrape besides the apps, and where its Alertmanagers send.
+HA_PEERS = {"victoriametrics": ["vmstore-a:8428", "vmstore-b:8428"], "vmagent": ["vmagent-a:8429", "vmagent-b:8429"],
+            "vmalert": ["vmalert-a:8880", "vmalert-b:8880"], "alertmanager": ["alertmanager-a:9093", "alertmanager-b:9093"],
+            "haproxy": ["haproxy:8404"], "alert-webhook": ["alert-webhook:5001"]}
+HA_WEBHOOK_URL = "http://alert-webhook:5001/alerts"
 
 
 def header(sources):
@@ -93,6 +107,101 @@ def remote_write_config():
     return {COMPOSE / "prometheus" / "prometheus-remote-write.yml": text}
 
 
+# The one line docker-compose-scale.yml changes, with the comment above it.
+ACCESSLOG_PORT = re.compile(r'( +)# ACCESSLOG_PORT empty .*\n +- "\$\{BIND_ADDRESS:-127\.0\.0\.1\}:\$\{ACCESSLOG_PORT-8012\}:8012"\n')
+
+
+def scale_compose(compose_text):
+    """docker-compose-scale.yml from docker-compose.yml's text (comments kept): its own header, and access-log on
+    a random host port per replica instead of ${ACCESSLOG_PORT-8012}."""
+    body = compose_text[compose_text.index("\n\n") + 2:]   # after the header comment
+    body, n = ACCESSLOG_PORT.subn(lambda m: (
+        f"{m.group(1)}# A random host port per replica (`docker-compose port --index=2 accesslog 8012` tells which),\n"
+        f"{m.group(1)}# so --scale accesslog=N has no port clash.\n"
+        f'{m.group(1)}- "${{BIND_ADDRESS:-127.0.0.1}}::8012"\n'), body)
+    if n != 1:
+        raise SystemExit("docker-compose.yml: expected one access-log port line with ${ACCESSLOG_PORT-8012}, found "
+                         f"{n}; update ACCESSLOG_PORT in compose/generate.py if the file changed shape")
+    text = (header("compose/docker-compose.yml")
+            + "# The scaled stack of the book's lab: docker-compose.yml with one change, access-log published on a random\n"
+            + "# host port per replica, so that\n"
+            + "#   docker-compose -f docker-compose-scale.yml up -d --scale accesslog=3\n"
+            + "# starts three replicas, which Prometheus finds by DNS and the gallery's visits take in turn. The same as\n"
+            + "# `ACCESSLOG_PORT= docker-compose up -d --scale accesslog=3`. Profiles and settings: docker-compose.yml.\n\n"
+            + body)
+    return {COMPOSE / "docker-compose-scale.yml": text}
+def vmagent_ha_config():
+    """prometheus.yml's jobs for vmagent: no rules or alerting (the vmalerts evaluate), no per-discovery
+    refresh_interval (vmagent 1.79 refuses the field; -promscrape.dnsSDCheckInterval sets it), the `prometheus` job
+    on the main Prometheus's service name, the `alertmanager` job on the profile's two, and a job per HA component."""
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    glob = {k: v for k, v in cfg["global"].items() if k in ("scrape_interval", "scrape_timeout")}
+    jobs = []
+    for job in cfg["scrape_configs"]:
+        job = dict(job)
+        for sd in job.get("dns_sd_configs", []):
+            sd.pop("refresh_interval", None)
+        if job["job_name"] == "prometheus":
+            job["static_configs"] = [{"targets": ["prometheus:9090"]}]
+        if job["job_name"] in HA_PEERS:
+            job.pop("dns_sd_configs", None)
+            job["static_configs"] = [{"targets": HA_PEERS[job["job_name"]]}]
+        jobs.append(job)
+    names = {j["job_name"] for j in jobs}
+    jobs += [{"job_name": name, "static_configs": [{"targets": targets}]}
+             for name, targets in HA_PEERS.items() if name not in names]
+    text = (header("compose/prometheus/prometheus.yml")
+            + "# The `ha` profile's two vmagents (docker-compose.yml) scrape these jobs, every target by both\n"
+            + "# (cluster mode, replication factor 2). Comments on the jobs are in prometheus.yml.\n"
+            + yaml.safe_dump({"global": glob, "scrape_configs": jobs}, sort_keys=False))
+    return {COMPOSE / "prometheus" / "vmagent-ha.yml": text}
+
+
+def alertmanager_ha_config():
+    cfg = yaml.safe_load((COMPOSE / "alertmanager" / "alertmanager.yml").read_text(encoding="utf-8"))
+    hooks = [w for r in cfg["receivers"] for w in r.get("webhook_configs", [])]
+    if len(hooks) != 1:
+        raise SystemExit(f"alertmanager.yml: expected one webhook_configs entry to point at the ha profile's receiver, "
+                         f"found {len(hooks)}; update alertmanager_ha_config in compose/generate.py")
+    hooks[0]["url"] = HA_WEBHOOK_URL
+    text = (header("compose/alertmanager/alertmanager.yml")
+            + "# The `ha` profile's two clustered Alertmanagers: the same routes (comments in alertmanager.yml), the\n"
+            + "# webhook pointed at the profile's receiver, which lists what it got at GET /alerts.\n"
+            + yaml.safe_dump(cfg, sort_keys=False))
+    return {COMPOSE / "alertmanager" / "alertmanager-ha.yml": text}
+
+
+K8S_HA = COMPOSE / "k8s" / "ha"
+# Fully qualified: HAProxy's resolvers do not apply resolv.conf's search list. The overlay's namespace, cluster.local.
+K8S_STORES = [f"vmstore-{i}.vmstore.lucid-metrics.svc.cluster.local:8428" for i in (0, 1)]
+
+
+def k8s_ha_configs():
+    """The files the k8s/ha kustomization turns into ConfigMaps (kustomize loads no file from outside its folder)."""
+    cfg = yaml.safe_load((COMPOSE / "k8s" / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    glob = {k: v for k, v in cfg["global"].items() if k in ("scrape_interval", "scrape_timeout")}
+    jobs = [j for j in cfg["scrape_configs"] if j["job_name"] != "prometheus"]  # no single Prometheus in this overlay
+    out = {K8S_HA / "vmagent.yml": header("compose/k8s/prometheus/prometheus.yml")
+           + "# The HA overlay's vmagents: the same pod discovery (comments in that file), no rules or alerting (the\n"
+           + "# vmalerts evaluate), no job for a single Prometheus.\n"
+           + yaml.safe_dump({"global": glob, "scrape_configs": jobs}, sort_keys=False)}
+    for r in RULES:
+        out[K8S_HA / "rules" / r.name] = header(f"compose/prometheus/rules/{r.name}") + r.read_text(encoding="utf-8")
+    am = alertmanager_ha_config()[COMPOSE / "alertmanager" / "alertmanager-ha.yml"]
+    out[K8S_HA / "alertmanager.yml"] = am
+    text = (COMPOSE / "haproxy" / "haproxy.cfg").read_text(encoding="utf-8")
+    text = re.sub(r"# Compose's embedded DNS:(.*?)\nresolvers docker\n  nameserver dns 127\.0\.0\.11:53\n",
+                  r"# The cluster's DNS (the pod's resolv.conf):\1\nresolvers cluster\n  parse-resolv-conf\n", text,
+                  flags=re.S)
+    text = text.replace("resolvers docker init-addr", "resolvers cluster init-addr")
+    for name, address in zip(("vmstore-a", "vmstore-b"), K8S_STORES):
+        text = text.replace(f"server {name} {name}:8428 check", f"server {address.split('.')[0]} {address} check")
+    if text.count("parse-resolv-conf") != 1 or any(a not in text for a in K8S_STORES):
+        raise SystemExit("compose/haproxy/haproxy.cfg changed shape: update k8s_ha_configs in compose/generate.py")
+    out[K8S_HA / "haproxy.cfg"] = header("compose/haproxy/haproxy.cfg") + text
+    return out
+
+
 def project_version():
     ns = {"m": "http://maven.apache.org/POM/4.0.0"}
     version = ET.parse(REPO / "pom.xml").getroot().find("m:version", ns)
@@ -103,10 +212,10 @@ def project_version():
 
 # (files, pattern whose group 2 is the tag, matches per file)
 IMAGE_TAGS = [
-    (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 4),
-    ([f"k8s/base/{app}.yaml" for app in ("image-gallery", "iotd-api", "access-log")],
+    (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 5),
+    ([f"k8s/base/{app}.yaml" for app in ("image-gallery", "iotd-api", "access-log")] + ["k8s/ha/ha.yaml"],
      r"(image: lucidmetrics/demo-[a-z]+:)(\S+)()", 1),
-    ([f"k8s/overlays/{o}/kustomization.yaml" for o in ("demo", "kube-prometheus-stack")],
+    ([f"k8s/overlays/{o}/kustomization.yaml" for o in ("demo", "kube-prometheus-stack", "ha")],
      r"(- name: lucidmetrics/demo-[a-z]+\n\s+newTag: )(\S+)()", 3),
 ]
 
@@ -126,8 +235,11 @@ def image_tags():
 
 def derived():
     files = {}
-    for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, image_tags):
+    for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, vmagent_ha_config,
+                 alertmanager_ha_config, k8s_ha_configs, image_tags):
         files.update(part())
+    compose = COMPOSE / "docker-compose.yml"   # as image_tags leaves it, so one run brings both up to date
+    files.update(scale_compose(files.get(compose) or compose.read_text(encoding="utf-8")))
     return files
 
 

@@ -8,6 +8,11 @@ compose/tests/static; independent of compose/generate.py, which writes them). Ex
   derivedcheck.py k8s-rules               compose/k8s/prometheus/rules/*.yml equal compose/prometheus/rules/*.yml
   derivedcheck.py remote-write            prometheus-remote-write.yml is prometheus.yml with remote_write added to
                                           VictoriaMetrics and alerting removed, nothing else
+  derivedcheck.py scale                   docker-compose-scale.yml is docker-compose.yml with access-log published on
+                                          a random host port per replica, nothing else
+  derivedcheck.py ha                      vmagent-ha.yml scrapes every job of prometheus.yml the same way (interval,
+                                          timeout, path, honor_labels, relabelling, discovery names), plus the HA
+                                          components; alertmanager-ha.yml is alertmanager.yml but for the webhook URL
 """
 import json
 import sys
@@ -84,9 +89,70 @@ def remote_write():
     return errors
 
 
+def scale():
+    base = load(COMPOSE / "docker-compose.yml")
+    derived = load(COMPOSE / "docker-compose-scale.yml")
+    errors = []
+    ports = derived["services"]["accesslog"].pop("ports", None)
+    if ports != ["${BIND_ADDRESS:-127.0.0.1}::8012"]:
+        errors.append(f"docker-compose-scale.yml: access-log ports {ports}, expected a random host port per replica")
+    base["services"]["accesslog"].pop("ports", None)
+    if derived != base:
+        errors.append("docker-compose-scale.yml differs from docker-compose.yml beyond access-log's host port")
+    print("scale: docker-compose-scale.yml compared with docker-compose.yml")
+    return errors
+
+
+def _job_view(job):
+    """What decides what a job scrapes and how, with discovery reduced to its names or targets."""
+    view = {k: v for k, v in job.items() if k not in ("static_configs", "dns_sd_configs")}
+    view["dns"] = [(tuple(sd["names"]), sd.get("type"), sd.get("port")) for sd in job.get("dns_sd_configs", [])]
+    view["static"] = [t for sc in job.get("static_configs", []) for t in sc["targets"]]
+    return view
+
+
+def ha():
+    base = load(COMPOSE / "prometheus" / "prometheus.yml")
+    derived = load(COMPOSE / "prometheus" / "vmagent-ha.yml")
+    errors = []
+    for key in ("scrape_interval", "scrape_timeout"):
+        if derived["global"].get(key) != base["global"].get(key):
+            errors.append(f"vmagent-ha.yml: global {key} {derived['global'].get(key)!r}, prometheus.yml has "
+                          f"{base['global'].get(key)!r}")
+    jobs = {j["job_name"]: _job_view(j) for j in derived["scrape_configs"]}
+    # The two jobs whose targets are other services in this profile: the main Prometheus by its service name,
+    # the profile's own Alertmanagers.
+    moved = {"prometheus": ["prometheus:9090"], "alertmanager": ["alertmanager-a:9093", "alertmanager-b:9093"]}
+    for job in base["scrape_configs"]:
+        want, got = _job_view(job), jobs.get(job["job_name"])
+        if got is None:
+            errors.append(f"vmagent-ha.yml has no job {job['job_name']}")
+            continue
+        if job["job_name"] in moved:
+            want["dns"], want["static"] = [], moved[job["job_name"]]
+        if got != want:
+            errors.append(f"vmagent-ha.yml job {job['job_name']}: {got} differs from prometheus.yml's {want}")
+    extra = sorted(set(jobs) - {j["job_name"] for j in base["scrape_configs"]})
+    for name in ("victoriametrics", "vmagent", "vmalert", "haproxy"):
+        if name not in extra:
+            errors.append(f"vmagent-ha.yml does not scrape the HA component {name}")
+    am, am_ha = load(COMPOSE / "alertmanager" / "alertmanager.yml"), load(COMPOSE / "alertmanager" / "alertmanager-ha.yml")
+    hooks = [w for r in am_ha["receivers"] for w in r.get("webhook_configs", [])]
+    if [w["url"] for w in hooks] != ["http://alert-webhook:5001/alerts"]:
+        errors.append(f"alertmanager-ha.yml webhooks {hooks}: expected the profile's alert-webhook")
+    for r in am["receivers"]:
+        for w in r.get("webhook_configs", []):
+            w["url"] = "http://alert-webhook:5001/alerts"
+    if am != am_ha:
+        errors.append("alertmanager-ha.yml differs from alertmanager.yml beyond the webhook URL")
+    print(f"ha: {len(base['scrape_configs'])} jobs of prometheus.yml compared, plus {extra}; alertmanager-ha.yml compared")
+    return errors
+
+
 def main(argv):
     cmd = argv[0]
-    errors = {"operator": lambda: operator(argv[1]), "k8s-rules": k8s_rules, "remote-write": remote_write}[cmd]()
+    errors = {"operator": lambda: operator(argv[1]), "k8s-rules": k8s_rules, "remote-write": remote_write,
+              "scale": scale, "ha": ha}[cmd]()
     for e in errors:
         print("violation: " + e)
     return 1 if errors else 0

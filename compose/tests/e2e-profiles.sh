@@ -7,7 +7,9 @@
 #                    fires, a warning naming the fix, and nothing else does
 #   victoriametrics  Debian's victoria-metrics receives the e2e Prometheus's remote_write (its config derived from
 #                    prometheus/prometheus-remote-write.yml); every dashboard panel query and every cookbook query
-#                    is answered by both stores, and the counts of each are printed
+#                    is answered by both stores, and the counts of each are printed; every rule expression (what the
+#                    `ha` profile's vmalerts evaluate against VictoriaMetrics) gives both the same series, and the
+#                    same values but where a range function lets MetricsQL differ (rulecompare.py)
 # Ports: VM_PORT (8428), ENGINE_PROM_PORT (9098).
 
 VM_PORT=${VM_PORT:-8428}
@@ -63,6 +65,11 @@ check_victoriametrics() {
   check "VictoriaMetrics (remote_write from Prometheus) answers every Grafana panel query" \
     pc "$VM" panels "$COMPOSE_DIR/grafana/dashboards"
   check "VictoriaMetrics answers every cookbook query (docs/promql.md)" pc "$VM" cookbook "$REPO_DIR/docs/promql.md"
+  local rc=0
+  (cd "$TESTS_DIR" && "$PY" rulecompare.py "$PROM" "$VM" "$COMPOSE_DIR"/prometheus/rules/*.yml) >"$WORK/rulecompare.txt" 2>&1 || rc=$?
+  check "every rule expression: VictoriaMetrics answers it with Prometheus's series (values may differ over a range: rate/increase do not extrapolate)" \
+    bash -c 'cat "$1"; exit "$2"' _ "$WORK/rulecompare.txt" "$rc"
+  grep -E '^(differs|nan) ' "$WORK/rulecompare.txt" | sed 's/^/      /' || true  # the differences docs/beyond-one-prometheus.md lists
   check "Prometheus's remote_write sent samples and none failed" pc "$PROM" query \
     'sum(prometheus_remote_storage_samples_total) > 0 and sum(prometheus_remote_storage_samples_failed_total) == 0'
 }

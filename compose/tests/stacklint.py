@@ -4,6 +4,10 @@ and exits 1 with one line per violation.
 
   stacklint.py compose RENDERED.yml [--scaled]   output of `docker-compose config`
   stacklint.py k8s RENDERED.yml                   output of `kubectl kustomize`
+  stacklint.py k8s-ha RENDERED.yml                the HA overlay: every pair survives losing a node (two replicas,
+                                                  anti-affinity, a PodDisruptionBudget), stores and Alertmanagers
+                                                  StatefulSets, every store written by the scrapers, every
+                                                  Alertmanager notified by the vmalerts
   stacklint.py dashboards DIR                     Grafana dashboard JSON
   stacklint.py panel-rules DIR OUT.yml            every panel expression as a recording rule, for promtool
   stacklint.py fluentd CONF RENDERED.yml          fluent.conf against the logging overlay it serves (fluentd itself
@@ -16,7 +20,7 @@ import yaml
 
 import dashboards as dash
 
-IMAGE_HEALTHCHECK = {"gallery", "iotd", "accesslog"}  # HEALTHCHECK comes from the app Dockerfiles
+IMAGE_HEALTHCHECK = {"gallery", "iotd", "accesslog", "alert-webhook"}  # HEALTHCHECK comes from the app Dockerfiles
 ONE_SHOT = {"batch"}  # runs once and exits: restart "no", no healthcheck
 ROOT_ALLOWED = {"cadvisor": "reads cgroups and /var/lib/docker, privileged by design"}
 EXEMPLARS = "--enable-feature=exemplar-storage"
@@ -103,6 +107,48 @@ def lint_k8s(path):
         if "release" not in sm["metadata"].get("labels", {}):
             errors.append(f"ServiceMonitor {sm['metadata']['name']}: no release label (kube-prometheus-stack selects by it)")
     print(f"k8s: {len(docs)} objects, {len(deployments)} deployments checked")
+    return errors
+
+
+HA_PAIRS = {"vmstore": "StatefulSet", "alertmanager": "StatefulSet", "vmagent": "Deployment",
+            "haproxy": "Deployment", "vmalert": "Deployment"}
+
+
+def lint_k8s_ha(path):
+    docs = [d for d in yaml.safe_load_all(open(path, encoding="utf-8")) if d]
+    errors = []
+    workloads = {d["metadata"]["name"]: d for d in docs if d["kind"] in ("Deployment", "StatefulSet")}
+    pdbs = [d["spec"]["selector"]["matchLabels"] for d in docs if d["kind"] == "PodDisruptionBudget"]
+    for name, kind in HA_PAIRS.items():
+        w = workloads.get(name)
+        if not w or w["kind"] != kind:
+            errors.append(f"{name}: expected a {kind}, found {w['kind'] if w else 'none'}")
+            continue
+        if w["spec"].get("replicas", 1) < 2:
+            errors.append(f"{name}: {w['spec'].get('replicas', 1)} replica(s); a pair needs 2")
+        anti = w["spec"]["template"]["spec"].get("affinity", {}).get("podAntiAffinity", {})
+        terms = anti.get("requiredDuringSchedulingIgnoredDuringExecution", []) + \
+            [t["podAffinityTerm"] for t in anti.get("preferredDuringSchedulingIgnoredDuringExecution", [])]
+        own = w["spec"]["selector"]["matchLabels"]
+        if not any(t.get("labelSelector", {}).get("matchLabels") == own and t.get("topologyKey") for t in terms):
+            errors.append(f"{name}: no podAntiAffinity that keeps its own pods on different nodes")
+        if kind == "StatefulSet" and not anti.get("requiredDuringSchedulingIgnoredDuringExecution"):
+            errors.append(f"{name}: two replicas of state on one node is one node's loss: anti-affinity must be required")
+        if not any(all(own.get(k) == v for k, v in sel.items()) for sel in pdbs):
+            errors.append(f"{name}: no PodDisruptionBudget selects it")
+
+    def args(name):
+        w = workloads.get(name)
+        return [a for c in w["spec"]["template"]["spec"]["containers"] for a in c.get("args", [])] if w else []
+    for kind, target, flag, port in (("vmagent", "vmstore", "-remoteWrite.url=", 8428),
+                                     ("vmalert", "alertmanager", "-notifier.url=", 9093)):
+        w = workloads.get(target)
+        pods = [f"{target}-{i}.{w['spec']['serviceName']}" for i in range(w["spec"].get("replicas", 1))] if w else []
+        urls = [a for a in args(kind) if a.startswith(flag)]
+        for pod in pods:
+            if not any(f"//{pod}:{port}" in u for u in urls):
+                errors.append(f"{kind}: no {flag}... for {pod} (every {target} must get everything)")
+    print(f"k8s-ha: {len(HA_PAIRS)} pairs checked, {len(pdbs)} PodDisruptionBudgets")
     return errors
 
 
@@ -228,6 +274,8 @@ def main(argv):
         errors = lint_compose(args[0], "--scaled" in args)
     elif cmd == "k8s":
         errors = lint_k8s(args[0])
+    elif cmd == "k8s-ha":
+        errors = lint_k8s_ha(args[0])
     elif cmd == "dashboards":
         errors = lint_dashboards(args[0])
     elif cmd == "panel-rules":

@@ -131,8 +131,8 @@ build_demo_jars() {
 
 # start_app NAME PORT MODULE LOG_DIR [ENV...]: starts a demo app (PORT=PORT and ENV in its environment, output in
 # LOG_DIR/NAME.log), appends its pid to PIDS and waits until it answers /health (deadline APP_START_SECONDS, 60).
-# The JVM gets DEMO_JVM_FLAGS plus $JAVA_OPTS and a session of its own (setsid: Ctrl-C reaches only the calling
-# script, whose trap stops the apps in order).
+# The JVM gets DEMO_JVM_FLAGS plus $JAVA_OPTS and a session of its own (setsid: Ctrl-C and a closed terminal reach
+# only the calling script, whose trap must stop the apps with stop_all, before it writes anything: see run-demo).
 start_app() {
   local name=$1 port=$2 module=$3 log="$4/$1.log"
   shift 4

@@ -7,18 +7,15 @@ import dev.lucidmetrics.core.http.InstrumentedHttpClient;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.TraceParent;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gallery's two peers, called through the library's instrumented client (targets {@code iotd} and
@@ -48,16 +45,18 @@ final class Downstream {
 
     private final InstrumentedHttpClient client;
     private final GalleryConfig config;
-    private final AtomicInteger nextAccessLog = new AtomicInteger();
+    private final Replicas accessLogs;
     private final CircuitBreaker iotd;
     private final Semaphore visits = new Semaphore(MAX_VISITS_IN_FLIGHT);
     private final Counter.Child iotdSkipped;
     private final Counter.Child visitsSkipped;
 
-    Downstream(AppMetrics app, InstrumentedHttpClient client, GalleryConfig config, CircuitBreaker iotd) {
+    Downstream(AppMetrics app, InstrumentedHttpClient client, GalleryConfig config, CircuitBreaker iotd,
+            Replicas accessLogs) {
         this.client = client;
         this.config = config;
         this.iotd = iotd;
+        this.accessLogs = accessLogs;
         Counter skipped = app.counter("client_calls_skipped_total").help("Calls to peers not made: to iotd while its"
                 + " circuit is open (circuit_open), to access-log while " + MAX_VISITS_IN_FLIGHT
                 + " visits are on their way (too_many_in_flight).").labelNames("target", "reason").register();
@@ -116,7 +115,7 @@ final class Downstream {
     }
 
     /**
-     * Sends a visit to the next access-log replica in turn without waiting for it; the future completes (never
+     * Sends a visit to the next access-log replica in turn ({@link Replicas}) without waiting for it; the future completes (never
      * exceptionally) with whether access-log accepted it. Skipped, completing with false, when
      * {@link #MAX_VISITS_IN_FLIGHT} visits are still on their way after {@link #VISIT_SLOT_WAIT}.
      */
@@ -127,9 +126,7 @@ final class Downstream {
         }
         try {
             byte[] body = Responses.JSON.writeValueAsBytes(Map.of("clientIp", clientIp));
-            List<URI> replicas = config.accessApis();
-            URI replica = replicas.get(Math.floorMod(nextAccessLog.getAndIncrement(), replicas.size()));
-            HttpRequest request = HttpRequest.newBuilder(replica).timeout(config.accessTimeout())
+            HttpRequest request = HttpRequest.newBuilder(accessLogs.next()).timeout(config.accessTimeout())
                     .header("Content-Type", "application/json").header(TraceParent.HEADER, trace.child().header())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             return client.sendAsync("access-log", request, BodyHandlers.discarding())

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -32,8 +33,14 @@ final class GalleryApp {
     private final Page page = Page.bundled();
     private final DoubleSupplier random;
     private final DemoServer server;
+    private final ExecutorService dnsLookups = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gallery-dns");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private GalleryApp(EnvConfig env, DoubleSupplier random, ExecutorService executor, LongSupplier nanoTime) {
+    private GalleryApp(EnvConfig env, DoubleSupplier random, ExecutorService executor, LongSupplier nanoTime,
+            Replicas.Resolver resolver) {
         this.config = GalleryConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("gallery").settings(env, GalleryConfig.DEFAULT_PORT);
         this.random = random;
@@ -44,7 +51,8 @@ final class GalleryApp {
                 .connectTimeout(config.imageTimeout().compareTo(Duration.ofSeconds(1)) < 0
                         ? config.imageTimeout() : Duration.ofSeconds(1)).build();
         this.downstream = new Downstream(metrics, HttpClientMetrics.builder(metrics)
-                .traceIdsFrom(Downstream::traceIdOf).register().wrap(http), config, new CircuitBreaker(nanoTime));
+                .traceIdsFrom(Downstream::traceIdOf).register().wrap(http), config, new CircuitBreaker(nanoTime),
+                new Replicas(config.accessApis(), resolver, dnsLookups, nanoTime));
         Router router = new Router()
                 .on("GET", "/", this::page)
                 .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
@@ -55,7 +63,7 @@ final class GalleryApp {
 
     /** Starts the app with settings from {@code env}; invalid settings throw, naming the variable. */
     static GalleryApp start(EnvConfig env) {
-        return new GalleryApp(env, evenlySpread(), null, System::nanoTime);
+        return new GalleryApp(env, evenlySpread(), null, System::nanoTime, Replicas.Resolver.SYSTEM);
     }
 
     /**
@@ -70,12 +78,17 @@ final class GalleryApp {
 
     /** Test seam: the random numbers that decide injected failures, and the executor that runs handlers. */
     static GalleryApp start(EnvConfig env, DoubleSupplier random, ExecutorService executor) {
-        return new GalleryApp(env, random, executor, System::nanoTime);
+        return new GalleryApp(env, random, executor, System::nanoTime, Replicas.Resolver.SYSTEM);
     }
 
-    /** Test seam: also the clock of iotd's circuit breaker. */
+    /** Test seam: also the clock of iotd's circuit breaker and of the access-log replicas' DNS refresh. */
     static GalleryApp start(EnvConfig env, DoubleSupplier random, ExecutorService executor, LongSupplier nanoTime) {
-        return new GalleryApp(env, random, executor, nanoTime);
+        return new GalleryApp(env, random, executor, nanoTime, Replicas.Resolver.SYSTEM);
+    }
+
+    /** Test seam: also the DNS that names the access-log replicas. */
+    static GalleryApp start(EnvConfig env, LongSupplier nanoTime, Replicas.Resolver resolver) {
+        return new GalleryApp(env, () -> 0.5, null, nanoTime, resolver);
     }
 
     private void page(HttpExchange ex) throws IOException {
@@ -114,6 +127,7 @@ final class GalleryApp {
     void stop() {
         long deadline = System.nanoTime() + server.grace().toNanos();
         server.stop();
+        dnsLookups.shutdown();
         Duration wait = config.accessTimeout().plusSeconds(1);
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         if (!awaitVisits(wait.compareTo(left) < 0 ? wait : left)) {

@@ -30,4 +30,5 @@ public final class Main {
         LOG.log(INFO, "image-gallery listening on " + app.server().uri("/") + " (metrics "
                 + app.server().metricsUrl() + ", health " + app.server().uri("/health") + ")");
     }
+
 }

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -28,16 +30,25 @@ final class Stub implements AutoCloseable {
     volatile boolean hold;
     private final HttpServer server;
 
+    /** The client end of each connection a request came on. */
+    final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
+
     Stub(String path, int status, String body) {
+        this(path, status, body, new InetSocketAddress("localhost", 0));
+    }
+
+    /** A stub on {@code bind}: another loopback address (127.0.0.2) with the same port stands for another replica. */
+    Stub(String path, int status, String body, InetSocketAddress bind) {
         this.status = status;
         this.body = body;
         try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server = HttpServer.create(bind, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext(path, ex -> {
+            connections.add(ex.getRemoteAddress());
             bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String traceparent = ex.getRequestHeaders().getFirst("traceparent");
             traceparents.add(traceparent == null ? "" : traceparent);
@@ -56,6 +67,10 @@ final class Stub implements AutoCloseable {
             ex.close();
         });
         server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String url(String path) {
