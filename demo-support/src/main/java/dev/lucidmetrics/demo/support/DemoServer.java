@@ -46,6 +46,7 @@ public final class DemoServer {
     private final AppMetrics instrumented;
     private final String inFlightGauge;
     private final String name;
+    private final WaitMetrics waits;
     private boolean stopped;
 
     private DemoServer(Builder b) throws IOException {
@@ -61,8 +62,9 @@ public final class DemoServer {
         HttpContext root = server.createContext("/", b.handler);
         root.getFilters().add(new RunningExchanges());
         root.getFilters().add(drain.connectionClose());
-        if (!b.virtualThreads) {
-            root.getFilters().add(HttpThreads.turns(b.threads));
+        HttpThreads.Turns turns = b.virtualThreads ? null : HttpThreads.turns(b.threads);
+        if (turns != null) {
+            root.getFilters().add(turns);
         }
         root.getFilters().add(new RequestLog(b.quietPaths));
         root.getFilters().addAll(b.filters);
@@ -73,6 +75,7 @@ public final class DemoServer {
             server.stop(0);   // free the app's port too: the caller reports the failure and exits
             throw e;
         }
+        this.waits = b.instrumented == null ? null : WaitMetrics.register(b.instrumented, executor, turns);
     }
 
     public static Builder builder(String name) {
@@ -127,6 +130,9 @@ public final class DemoServer {
             throw e;
         } finally {
             closeMetrics();
+            if (waits != null) {
+                waits.close();
+            }
             executor.shutdown();
             awaitThreads(deadline);
         }
