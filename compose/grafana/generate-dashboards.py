@@ -125,6 +125,11 @@ def app_row(b, title, job, ns, extra):
     b.timeseries("GC time share",
                  [(f'sum by (instance) (rate(jvm_gc_collection_seconds_sum{{{sel}}}[$__rate_interval]))',
                    "{{instance}}")], unit="percentunit")
+    b.timeseries("Log events by level",
+                 [(f'sum by (level) (rate({ns}_log_events_total{{{sel}}}[$__rate_interval]))', "{{level}}")],
+                 unit="ops", w=8, stack=True,
+                 description="Log lines written per second, by level (LogEventMetrics): a burst of errors here is "
+                             "what the LogErrorBurst alert watches.")
     extra(b, sel)
 
 
@@ -279,7 +284,8 @@ def red():
     b.row("Threads (apps that register their executors with ExecutorMetrics)")
     pool = 'job="$job", instance=~"$instance"'
     b.timeseries("Waiting for a thread, by executor",
-                 [(f'max by (executor) ({{__name__=~".+_executor_queued_tasks", {pool}}})', "{{executor}}")], w=12,
+                 [(f'max by (executor) ({{__name__=~".+_executor_queued_tasks", {pool}}})', "{{executor}}"),
+                  (f'max({{__name__=~".+_http_turn_waiting_requests", {pool}}})', "HTTP_THREADS turn")], w=12,
                  description="Requests (an HTTP server's executor, the demos' HTTP_THREADS turn) and tasks queued "
                              "for a thread, per executor: above 0 for long, the pool is too small for the load.")
     b.timeseries("Busy threads, share of the pool's maximum",

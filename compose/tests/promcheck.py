@@ -29,10 +29,10 @@ import dashboards as dash
 # Queries that cannot have data in the no-Docker e2e, with the reason; the Docker smoke checks them instead.
 EXPECTED_EMPTY_LOCAL = {"engine_daemon_": "Docker engine metrics: checked by compose/tests/docker-smoke"}
 # Queries on the instrumented HTTP *client*: only apps that call other services have them (the gallery); on
-# executors: only apps that register theirs (the demos, examples/jetty; not the tutorial's to-do service). They must
-# return data for at least one $job value.
+# executors and the demos' HTTP_THREADS turn: only apps that register them (the demos, examples/jetty; not the
+# tutorial's to-do service). They must return data for at least one $job value.
 SOME_JOBS_ONLY = ("_client_requests_total", "_client_request_duration_seconds", "_executor_queued_tasks",
-                  "_executor_active_threads")
+                  "_executor_active_threads", "_http_turn_waiting_requests")
 QUIET = False
 
 
