@@ -6,7 +6,8 @@
 #                     27 open tasks makes TodoBacklogHigh pending (it would fire after its `for: 10m`)
 #   examples/jetty    the Jetty example (metrics-servlet) runs next to the demo apps, scraped with its own job
 #                     example-jetty: the target is up, its requests are labelled by route, and every panel of the
-#                     HTTP RED dashboard answers for it (checked with the stack's panels), the thread panel included
+#                     HTTP RED dashboard answers for it (checked with the stack's panels), the thread panel included;
+#                     every promql block of docs/instrumentations.md returns data from it
 #   docs/metrics.md   compose/tests/catalogue.py, run on the apps' expositions after the traffic, writes exactly
 #                     the committed page; CATALOGUE=write rewrites the page from them instead
 # Ports: TODO_PORT (8020), JETTY_PORT (8030), JETTY_METRICS_PORT (9430).
@@ -45,6 +46,8 @@ check_jetty_example() {
     pc "$PROM" query 'shop_requests_total{job="example-jetty", route="/orders/{id}", code="404"}'
   check "examples/jetty: Jetty's thread pool is read as an executor" \
     pc "$PROM" query 'shop_executor_queued_tasks{job="example-jetty", executor="jetty"}'
+  check "every query of docs/instrumentations.md (\`\`\`promql blocks) returns data from the Jetty example" \
+    pc "$PROM" cookbook "$REPO_DIR/docs/instrumentations.md"
 }
 
 todo_traffic() {  # a few of each request, a 404 and a 400 among them (the HTTP RED panels show non-2xx)
