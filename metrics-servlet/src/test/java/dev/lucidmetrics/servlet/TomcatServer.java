@@ -23,7 +23,9 @@ final class TomcatServer implements RunningServer {
     private final Path baseDir;
 
     TomcatServer(HttpServerMetrics http, TestApp app) throws IOException, LifecycleException {
-        baseDir = Files.createTempDirectory("lucid-tomcat");
+        // under the build's target/ (surefire runs in the module): whatever Tomcat leaves goes with `mvn clean`
+        Files.createDirectories(Path.of("target"));
+        baseDir = Files.createTempDirectory(Path.of("target"), "tomcat");
         tomcat.setBaseDir(baseDir.toString());
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
