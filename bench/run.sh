@@ -58,8 +58,45 @@ WRK=${WRK:-/usr/bin/wrk}
 mkdir -p "$OUT"
 PARTS="$OUT/parts.csv"
 [[ -f "$PARTS" ]] || echo "part,start_utc,end_utc,loadavg_start,loadavg_end,git" > "$PARTS"
-# shellcheck source=bench/lib.sh
-source "$BENCH/lib.sh"
+# shellcheck source=scripts/lib/common.sh
+source "$ROOT/scripts/lib/common.sh"   # ports, processes, health polls: the scripts' one library
+trap stop_all EXIT                      # an app left running by a failed part stops with the run
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+part_begin() { part_start=$(date -u +%Y-%m-%dT%H:%M:%SZ); part_load=$(cut -d' ' -f1 /proc/loadavg); }
+part_end() { # part: replace its previous line with this run's times and 1-minute load averages
+  local rev; rev=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  grep -v "^$1," "$PARTS" > "$PARTS.tmp" || true
+  echo "$1,$part_start,$(date -u +%Y-%m-%dT%H:%M:%SZ),$part_load,$(cut -d' ' -f1 /proc/loadavg),$rev" >> "$PARTS.tmp"
+  mv "$PARTS.tmp" "$PARTS"
+}
+
+java_of() { # 17|25 -> the java binary for that JDK
+  case $1 in 17) echo "$JAVA17";; 25) echo "$JAVA25";; *) echo "unknown JDK \"$1\" (17, 25)" >&2; exit 1;; esac
+}
+have_java() { [[ -x "$(java_of "$1")" ]]; }
+
+launch() { # name port url cmd... : start, wait for a 200 on url; sets pid and launch_ms (launch to first 200).
+  # Dev ports lie inside Linux's ephemeral range, so an outgoing connection can briefly hold one and the bind
+  # fails; such an attempt (its log says "in use") is discarded and retried, up to three times. Polled every
+  # 10 ms, so the start time is not rounded up to common.sh's default 0.2 s.
+  local name=$1 port=$2 url=$3; shift 3
+  for attempt in 1 2 3; do
+    local t0; t0=$(date +%s%N)
+    start_process "$name" "$port" "$OUT/$name.log" "$@" \
+      || { echo "set the port variables of bench/run.sh" >&2; exit 1; }
+    pid=$STARTED_PID
+    if POLL_INTERVAL=0.01 wait_healthy 90 "$url" "$pid" "$OUT/$name.log"; then
+      launch_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0
+    fi
+    stop_pid "$pid"
+    grep -qi 'in use' "$OUT/$name.log" || break
+    log "$name: port $port was taken at bind time (attempt $attempt); retrying"
+    sleep 1
+  done
+  echo "$name did not answer $url:" >&2; cat "$OUT/$name.log" >&2; exit 1
+}
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
 for part in $ONLY; do
   [[ " hotpath adder scrape http heap startup " == *" $part "* ]] \

@@ -104,6 +104,13 @@ class Board:
         }
 
 
+IN_FLIGHT = ("Requests the HTTP metrics filter holds now, from when it takes a request to the complete response. In "
+             "the demos the filter comes first, so requests waiting for one of the HTTP_THREADS turns count: above "
+             "HTTP_THREADS, requests queue. /health and the scrape path are not counted.")
+DURATION = ("From when the HTTP metrics filter takes the request to its complete response. In the demos the filter "
+            "comes first, so the wait for an HTTP_THREADS turn is included.")
+
+
 def app_row(b, title, job, ns, extra):
     """One row per app: requests by code, in-flight, p99 by route, heap, threads, then app-specific panels."""
     sel = f'job="{job}", instance=~"$instance"'
@@ -112,11 +119,11 @@ def app_row(b, title, job, ns, extra):
                  [(f'sum by (code) (rate({ns}_requests_total{{{sel}}}[$__rate_interval]))', "{{code}}")],
                  unit="reqps", stack=True)
     b.timeseries("In-flight requests",
-                 [(f'sum by (instance) ({ns}_in_flight_requests{{{sel}}})', "{{instance}}")])
+                 [(f'sum by (instance) ({ns}_in_flight_requests{{{sel}}})', "{{instance}}")], description=IN_FLIGHT)
     b.timeseries("Latency p99 by route",
                  [(f'histogram_quantile(0.99, sum by (route, le) '
                    f'(rate({ns}_request_duration_seconds_bucket{{{sel}}}[$__rate_interval])))', "{{route}}")],
-                 unit="s")
+                 unit="s", description=DURATION)
     b.timeseries("Heap in use",
                  [(f'sum by (instance) (jvm_memory_bytes_used{{{sel}, area="heap"}})', "{{instance}} used"),
                   (f'sum by (instance) (jvm_memory_bytes_max{{{sel}, area="heap"}})', "{{instance}} max")],
@@ -141,7 +148,8 @@ def overview():
     def gallery(b, sel):
         b.stat("200 responses", [('sum(image_gallery_requests_total{code="200"}) without (instance)', "{{method}} {{route}}")],
                description="The seeds' query: completed 200 responses since start, per method and route.")
-        b.stat("In flight now", [("sum(image_gallery_in_flight_requests) without (instance)", "")])
+        b.stat("In flight now", [("sum(image_gallery_in_flight_requests) without (instance)", "")],
+               description=IN_FLIGHT)
         b.timeseries("Calls to iotd and access-log",
                      [(f'sum by (target, code) (rate(image_gallery_client_requests_total{{{sel}}}[$__rate_interval]))',
                        "{{target}} {{code}}"),
@@ -252,8 +260,9 @@ def red():
     b.stat("5xx ratio", [(f'(sum(rate({{{srv}, {sel}, code=~"5.."}}[$__rate_interval])) or vector(0)) / {all_req}', "")],
            unit="percentunit", w=6, decimals=1)
     b.stat("p99 latency", [(f"histogram_quantile(0.99, sum by (le) (rate({{{hist}, {sel}}}[$__rate_interval])))", "")],
-           unit="s", w=6)
-    b.stat("In flight", [(f'sum({{__name__=~".+_in_flight_requests", job="$job", instance=~"$instance"}})', "")], w=6)
+           unit="s", w=6, description=DURATION)
+    b.stat("In flight", [(f'sum({{__name__=~".+_in_flight_requests", job="$job", instance=~"$instance"}})', "")], w=6,
+           description=IN_FLIGHT)
     b.row("Rate")
     b.timeseries("Requests by route", [(f"sum by (route) (rate({{{srv}, {sel}}}[$__rate_interval]))", "{{route}}")],
                  unit="reqps", w=12)
@@ -273,14 +282,14 @@ def red():
     for q, name in (("0.5", "p50"), ("0.9", "p90"), ("0.99", "p99")):
         b.timeseries(f"{name} by route",
                      [(f"histogram_quantile({q}, sum by (route, le) (rate({{{hist}, {sel}}}[$__rate_interval])))",
-                       "{{route}}")], unit="s", w=8)
+                       "{{route}}")], unit="s", w=8, description=DURATION)
     b.timeseries("Average duration by route",
                  [(f'sum by (route) (rate({{__name__=~".+_request_duration_seconds_sum", route!="", {sel}}}[$__rate_interval])) '
                    f'/ sum by (route) (rate({{__name__=~".+_request_duration_seconds_count", route!="", {sel}}}[$__rate_interval]))',
                    "{{route}}")], unit="s", w=12)
     b.timeseries("In-flight requests by instance",
                  [(f'sum by (instance) ({{__name__=~".+_in_flight_requests", job="$job", instance=~"$instance"}})',
-                   "{{instance}}")], w=12)
+                   "{{instance}}")], w=12, description=IN_FLIGHT)
     b.row("Threads (apps that register their executors with ExecutorMetrics)")
     pool = 'job="$job", instance=~"$instance"'
     b.timeseries("Waiting for a thread, by executor",

@@ -200,7 +200,12 @@ def render(sources, users):
         "", *wrap("Labels are those seen on the series in the run, without `job` and `instance` (Prometheus adds "
                   "them) and `le` or `quantile` (part of the type). The HTTP families of each app are the library's "
                   "standard ones (`<namespace>_requests_total`, ...), so the HTTP RED dashboard and the RED "
-                  "recording rules read all three apps.")]
+                  "recording rules read all three apps."),
+        "", *wrap("In the demos the HTTP metrics filter is the first on the app's routes: "
+                  "`<namespace>_in_flight_requests` counts the requests a server thread has taken and not yet "
+                  "answered, those waiting for one of the `HTTP_THREADS` turns included, and "
+                  "`<namespace>_request_duration_seconds` runs from then to the complete response, that wait "
+                  "included. `/health` and the scrape path are not counted.")]
     return "\n".join(head + out) + "\n"
 
 

@@ -25,7 +25,7 @@ TODO_PROM_ARGS=(--add-config "$TUTORIAL_DIR/prometheus/prometheus.yml" --target 
   --target "example-jetty=127.0.0.1:$JETTY_METRICS_PORT")
 
 start_todo() {  # after the demo apps (e2e-local finds those by their place in PIDS)
-  start_app todo "$TODO_PORT" examples/todo "$WORK" || die "the tutorial's to-do service did not answer /health"
+  start_app todo "$TODO_PORT" examples/todo "$WORK" || die "the tutorial's to-do service did not answer $HEALTH_PATH"
 }
 
 start_jetty_example() {

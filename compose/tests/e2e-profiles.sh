@@ -34,7 +34,7 @@ start_victoriametrics() {
 start_engine_prometheus() {
   local closed
   closed=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  (cd "$TESTS_DIR" && "$PY" promconfig.py local --interval 2s "$@" --target prometheus="127.0.0.1:$ENGINE_PROM_PORT" \
+  ("$PY" "$COMPOSE_DIR/promconfig.py" local --interval 2s "$@" --target prometheus="127.0.0.1:$ENGINE_PROM_PORT" \
     --target docker="127.0.0.1:$closed" "$WORK/engine-prometheus.yml") >&2
   prometheus --config.file="$WORK/engine-prometheus.yml" --storage.tsdb.path="$WORK/engine-data" \
     --web.listen-address="127.0.0.1:$ENGINE_PROM_PORT" >"$WORK/engine-prometheus.log" 2>&1 &

@@ -19,10 +19,10 @@ stand_in_images() {
 
 unavailable() { grep -qxF "UNAVAILABLE $1" "$WORK/offline-images.out"; }
 
-# SMOKE_BUILD=docker builds them with the Dockerfiles as they are (Maven runs inside the build stage). The default,
-# SMOKE_BUILD=host, builds the jars with the host's Maven and packages them with the Dockerfiles' runtime stage
-# unchanged: on machines whose egress re-signs TLS (this one), Maven inside the Debian stand-in image cannot verify
-# Maven Central's certificate.
+# App images, from the one Dockerfile with each service's build args (MODULE, PORT). SMOKE_BUILD=docker builds them
+# with the Dockerfile as it is (Maven runs inside the build stage). The default, SMOKE_BUILD=host, builds the jars
+# with the host's Maven and packages them with the Dockerfile's runtime stage unchanged: on machines whose egress
+# re-signs TLS (this one), Maven inside the Debian stand-in image cannot verify Maven Central's certificate.
 app_images() {
   local config=$1 t0=$SECONDS
   [[ ${SMOKE_BUILD:-host} == @(host|docker) ]] || die "SMOKE_BUILD=\"$SMOKE_BUILD\" is not valid: expected host (the default) or docker"
@@ -30,23 +30,28 @@ app_images() {
     check "docker-compose build (the three app images, Maven inside Docker)" dc build gallery iotd accesslog
   else
     build_demo_jars "$WORK/mvn.log" || die "the demo jars could not be built (log above)"
-    check "image lucidmetrics/demo-gallery (runtime stage of demo-gallery/Dockerfile, host-built jar)" _runtime_image "$config" gallery demo-gallery
-    check "image lucidmetrics/demo-iotd (runtime stage of demo-iotd/Dockerfile, host-built jar)" _runtime_image "$config" iotd demo-iotd
-    check "image lucidmetrics/demo-accesslog (runtime stage of demo-accesslog/Dockerfile, host-built jar)" _runtime_image "$config" accesslog demo-accesslog
+    local svc
+    for svc in gallery iotd accesslog; do
+      check "image of $svc (the runtime stage of the one Dockerfile with its build args, host-built jar)" \
+        _runtime_image "$config" "$svc"
+    done
   fi
   log "app images took $((SECONDS - t0)) s"
 }
 
-_runtime_image() {  # _runtime_image CONFIG SERVICE MODULE: the Dockerfile's last stage, fed with the host-built jars
-  local config=$1 svc=$2 m=$3 ctx="$WORK/ctx-$3" image
-  image=$("$PY" -c 'import sys,yaml; print(yaml.safe_load(open(sys.argv[1]))["services"][sys.argv[2]]["image"])' "$config" "$svc")
+_runtime_image() {  # _runtime_image CONFIG SERVICE: the Dockerfile's last stage with SERVICE's build args, fed with host-built jars
+  local config=$1 svc=$2 ctx="$WORK/ctx-$2" image dockerfile m port
+  read -r image dockerfile m port < <("$PY" -c 'import sys,yaml
+s = yaml.safe_load(open(sys.argv[1]))["services"][sys.argv[2]]
+b = s["build"]
+print(s["image"], b["context"] + "/" + b["dockerfile"], b["args"]["MODULE"], b["args"]["PORT"])' "$config" "$svc")
   mkdir -p "$ctx/$m/target"
   cp -r "$REPO_DIR/$m/target/lib" "$REPO_DIR/$m/target/$m.jar" "$ctx/$m/target/"
   mkdir -p "$ctx/scripts" && cp "$REPO_DIR/scripts/cds-archive" "$ctx/scripts/"  # the runtime stage's class-data training run
-  awk '/^FROM /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$REPO_DIR/$m/Dockerfile" \
+  awk '/^FROM /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$dockerfile" \
     | sed 's#^COPY --from=build /src/#COPY #' >"$ctx/Dockerfile"
-  grep -q '^FROM ' "$ctx/Dockerfile" || { echo "no runtime stage in $m/Dockerfile"; return 1; }
-  docker build -q -t "$image" "$ctx"
+  grep -q '^FROM ' "$ctx/Dockerfile" || { echo "no runtime stage in $dockerfile"; return 1; }
+  docker build -q --build-arg MODULE="$m" --build-arg PORT="$port" -t "$image" "$ctx"
 }
 
 all_healthy() {

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Steps shared by scripts/ and compose/tests/ (sourced, not run): tool checks, ports, deadline polls, the demo
-# jars, starting and stopping the apps. The demo runner and the stack tests start and wait for apps the same way.
+# Steps shared by scripts/, compose/tests/ and bench/ (sourced, not run): tool checks, ports, deadline polls, the
+# demo jars, starting, probing and stopping processes. The demo runner, the stack tests and the benchmarks start and
+# wait for apps the same way.
 LUCID_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # The modules with a runnable jar: the three demo apps and the tutorial's to-do service (docs/tutorial.md).
 DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo examples/jetty)
@@ -9,6 +10,8 @@ DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo examples/jetty
 # the JVM's own log or warning lines, so the log holds only the app's (JSON with LOG_FORMAT=json, which passes
 # through like every app setting).
 DEMO_JVM_FLAGS=(-Dsun.net.httpserver.nodelay=true -Xlog:disable -Xlog:all=error:stderr -XX:-PrintWarnings)
+# Where every demo app answers its health check (DemoServer.HEALTH_PATH in demo-support).
+HEALTH_PATH=/health
 PIDS=()
 
 # tool_present CHECK: CHECK is a command on the PATH, or py:MODULE importable by ${PY:-python3} or by Debian's
@@ -84,8 +87,8 @@ poll() {
 # http_ok URL: URL answers 2xx within 2 s.
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 
-# wait_healthy SECONDS URL PID LOG: polls URL until it answers 2xx; gives up at once when process PID has exited.
-# On failure prints why, with the end of LOG, to stderr.
+# wait_healthy SECONDS URL PID LOG: polls URL every ${POLL_INTERVAL:-0.2} s until it answers 2xx; gives up at once
+# when process PID has exited. On failure prints why, with the end of LOG, to stderr.
 wait_healthy() {
   local deadline=$((SECONDS + $1)) url=$2 pid=$3 log=$4
   until http_ok "$url" 2>/dev/null; do
@@ -99,7 +102,7 @@ wait_healthy() {
       tail -n 20 "$log" >&2
       return 1
     fi
-    sleep 0.2
+    sleep "${POLL_INTERVAL:-0.2}"
   done
 }
 
@@ -129,23 +132,42 @@ build_demo_jars() {
   for m in "${DEMO_MODULES[@]}"; do touch "$(demo_jar "$m")"; done
 }
 
+# start_process NAME PORT LOG CMD...: starts CMD in the background with PORT=PORT in its environment and its output
+# in LOG, in a session of its own (setsid: Ctrl-C reaches only the calling script, whose trap stops it); appends its
+# pid to PIDS and sets STARTED_PID. Refuses a port something already listens on.
+start_process() {
+  local name=$1 port=$2 log=$3
+  shift 3
+  ! port_in_use "$port" || { echo "port $port is in use: stop what listens there or choose another port for $name" >&2; return 1; }
+  setsid env PORT="$port" "$@" >"$log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+
 # start_app NAME PORT MODULE LOG_DIR [ENV...]: starts a demo app (PORT=PORT and ENV in its environment, output in
-# LOG_DIR/NAME.log), appends its pid to PIDS and waits until it answers /health (deadline APP_START_SECONDS, 60).
-# The JVM gets DEMO_JVM_FLAGS plus $JAVA_OPTS and a session of its own (setsid: Ctrl-C and a closed terminal reach
-# only the calling script, whose trap must stop the apps with stop_all, before it writes anything: see run-demo).
+# LOG_DIR/NAME.log) with start_process (a session of its own: Ctrl-C and a closed terminal reach only the calling
+# script, whose trap must stop the apps with stop_all before it writes anything: see run-demo) and waits until it
+# answers HEALTH_PATH (deadline APP_START_SECONDS, 60). The JVM gets DEMO_JVM_FLAGS plus $JAVA_OPTS.
 start_app() {
   local name=$1 port=$2 module=$3 log="$4/$1.log"
   shift 4
-  ! port_in_use "$port" || { echo "port $port is in use: stop what listens there or choose another port for $name" >&2; return 1; }
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
-  setsid env PORT="$port" "$@" "${JAVA:-java}" "${DEMO_JVM_FLAGS[@]}" ${JAVA_OPTS:-} \
-    -jar "$(demo_jar "$module")" >"$log" 2>&1 &
-  PIDS+=("$!")
-  wait_healthy "${APP_START_SECONDS:-60}" "http://127.0.0.1:$port/health" "$!" "$log" \
+  start_process "$name" "$port" "$log" "$@" "${JAVA:-java}" "${DEMO_JVM_FLAGS[@]}" ${JAVA_OPTS:-} \
+    -jar "$(demo_jar "$module")" || return 1
+  wait_healthy "${APP_START_SECONDS:-60}" "http://127.0.0.1:$port$HEALTH_PATH" "$STARTED_PID" "$log" \
     || { echo "$name ($module) did not start on port $port" >&2; return 1; }
 }
 
-# stop_all: SIGTERM to every process in PIDS, then waits for each (the apps finish requests in flight).
+# stop_pid PID [SECONDS]: SIGTERM, up to SECONDS (default 15) for a graceful stop, then SIGKILL; reaps it.
+stop_pid() {
+  local p=$1 deadline=$((SECONDS + ${2:-15}))
+  kill -TERM "$p" 2>/dev/null || true
+  while kill -0 "$p" 2>/dev/null && [[ $SECONDS -lt $deadline ]]; do sleep 0.1; done
+  kill -KILL "$p" 2>/dev/null || true
+  wait "$p" 2>/dev/null || true
+}
+
+# stop_all: SIGTERM to every process in PIDS, then waits for each (the apps answer what reached them first).
 stop_all() {
   local p
   for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done

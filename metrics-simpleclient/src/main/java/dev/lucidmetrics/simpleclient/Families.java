@@ -33,15 +33,14 @@ final class Families {
 
     /**
      * Writes the families {@code options} selects, sorted by name (the registry's order follows identity hash codes
-     * and changes from run to run), with simpleclient's writer for {@code format}. simpleclient is first asked only
-     * for samples that may belong to a selected family, so that collectors of families not asked for do no work.
+     * and changes from run to run), with simpleclient's writer for {@code format}. Every family is collected and then
+     * selected: simpleclient's own filter works on sample names and drops a family with no sample yet, whose HELP
+     * and TYPE a scrape still shows.
      */
     static void write(CollectorRegistry registry, ExpositionFormat format, ScrapeOptions options, OutputStream out)
             throws IOException {
         List<MetricFamilySamples> selected = new ArrayList<>();
-        Enumeration<MetricFamilySamples> source = registry.filteredMetricFamilySamples(sample ->
-                options.includes(sample, MetricType.UNKNOWN)
-                        || options.includes(MetricNames.sampleStem(sample), MetricType.COUNTER));
+        Enumeration<MetricFamilySamples> source = registry.metricFamilySamples();
         while (source.hasMoreElements()) {
             MetricFamilySamples family = source.nextElement();
             if (options.includes(family.name, typeOf(family))) {

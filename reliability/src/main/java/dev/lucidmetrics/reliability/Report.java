@@ -45,7 +45,7 @@ final class Report {
                 + " wait for one), `SHUTDOWN_GRACE=" + r.path("shutdownGraceSeconds").asLong()
                 + "s`, bound to 127.0.0.1), iotd's metrics on a port of their own"
                 + " (`METRICS_PORT`), and Debian's Prometheus scraping every target every second with the stack's"
-                + " own scrape config (derived by `compose/tests/promconfig.py local`). The clients are plain"
+                + " own scrape config (derived by `compose/promconfig.py local`). The clients are plain"
                 + " sockets in the runner (module `reliability/`): they see every reset, short body and refused"
                 + " connect, and record for each request whether its bytes were sent and when.");
         line();

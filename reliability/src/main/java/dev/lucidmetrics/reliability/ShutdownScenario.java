@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 /**
  * SIGTERM to each app while clients keep sending (and, for iotd, while scrapers keep scraping its separate metrics
  * port): every request whose last byte was written before the signal must get a complete response, the process
- * must exit within its {@code SHUTDOWN_GRACE}, and the app must log zero requests in flight at exit.
+ * must exit within its {@code SHUTDOWN_GRACE}, and the app must log zero requests not yet answered at exit.
  */
 final class ShutdownScenario {
 
     /** The line {@code DemoServer} logs when it has stopped. */
-    static final Pattern STOPPED = Pattern.compile("stopped in (\\d+) ms; requests in flight: (\\d+) at the stop,"
-            + " (\\d+) at exit");
+    static final Pattern STOPPED = Pattern.compile("stopped in (\\d+) ms; requests not yet answered: (\\d+) at the"
+            + " stop, (\\d+) at exit");
     private static final Pattern IN_FLIGHT = Pattern.compile("(?m)^iotd_api_in_flight_requests (\\S+)$");
 
     private final Topology topology;
@@ -110,7 +110,7 @@ final class ShutdownScenario {
         }
         f.put("stopLine", line);
         boolean zero = line != null && line.endsWith(" 0 at exit");
-        result.goal(app + ": in flight back to 0 at exit (its log line)", zero, line == null
+        result.goal(app + ": every request answered at exit (its log line)", zero, line == null
                 ? "no stop line in " + proc.log.getFileName() : line);
         return f;
     }

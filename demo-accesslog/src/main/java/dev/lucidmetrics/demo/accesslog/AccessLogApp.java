@@ -5,7 +5,6 @@ import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
 import dev.lucidmetrics.demo.support.DemoServer;
-import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -27,9 +26,8 @@ final class AccessLogApp {
         this.log = new AccessLog(metrics, config, clock, out);
         Router router = new Router()
                 .on("POST", "/access-log", log::post)
-                .on("GET", "/stats", log::stats)
-                .on("GET", "/health", Responses::health);
-        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics)
+                .on("GET", "/stats", log::stats);
+        this.server = serverBuilder.executor(executor).router(router, metrics)
                 .metrics(metrics, metricsConfig).start();
     }
 

@@ -32,6 +32,6 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "accesslog-shutdown"));
         LOG.log(INFO, "access-log listening on " + app.server().uri("/access-log") + " (stats "
                 + app.server().uri("/stats") + ", metrics " + app.server().metricsUrl() + ", health "
-                + app.server().uri("/health") + ")");
+                + app.server().healthUrl() + ")");
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestClock;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.demo.support.JsonLogLines;
-import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Promtool;
@@ -31,7 +31,7 @@ class AccessLogAppTest {
     /** Request metrics are recorded when the response completes, which may be just after the client has it. */
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private AccessLogApp app;
 

@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.BoundedFuzzTest;
+import dev.lucidmetrics.core.support.RawHttp;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Poll;
 import java.io.ByteArrayOutputStream;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 class AccessLogFuzzTest {
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) .*");
-    private static final int TIMEOUT_MILLIS = 1000;
-    private static final int WARM_UP_TIMEOUT_MILLIS = 30_000;
+    private static final Duration TIMEOUT = Duration.ofMillis(1000);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(30);
 
     private static AccessLogApp app;
 
@@ -56,7 +57,7 @@ class AccessLogFuzzTest {
             request.writeBytes(RawHttp.post("/access-log", "Content-Type: application/json",
                     "Content-Length: " + json.length));
             request.writeBytes(json);
-            RawHttp.statusLine(app.server().port(), request.toByteArray(), WARM_UP_TIMEOUT_MILLIS);
+            RawHttp.statusLine(app.server().port(), request.toByteArray(), WARM_UP_TIMEOUT);
         }
     }
 
@@ -115,9 +116,9 @@ class AccessLogFuzzTest {
 
         String statusLine;
         try (SilentCloseable appPortOnly = BugDetectors.allowNetworkConnections(appPortOnly())) {
-            statusLine = RawHttp.statusLine(app.server().port(), request.toByteArray(), TIMEOUT_MILLIS);
+            statusLine = RawHttp.statusLine(app.server().port(), request.toByteArray(), TIMEOUT);
         }
-        assertNotNull(statusLine, "no answer within " + TIMEOUT_MILLIS + " ms to " + sent);
+        assertNotNull(statusLine, "no answer within " + TIMEOUT.toMillis() + " ms to " + sent);
         if (statusLine.isEmpty()) {
             assertTrue(!wellFramed, "a well-framed request was closed without an answer: " + sent);
         } else {
@@ -126,8 +127,8 @@ class AccessLogFuzzTest {
             assertTrue(Integer.parseInt(m.group(1)) < 500, "answered " + statusLine + " to " + sent);
         }
         // The server may still be finishing the exchange (draining, closing) after the client has its answer.
-        Poll.until("the app to finish the exchange", Duration.ofMillis(TIMEOUT_MILLIS),
-                () -> app.server().running() == 0);
+        Poll.until("the app to finish the exchange", TIMEOUT,
+                () -> MetricValues.of(app.metrics()).get("access_in_flight_requests") == 0);
         List<String> codes = MetricValues.of(app.metrics()).labelValues("access_requests_total", "code");
         assertTrue(codes.stream().noneMatch(c -> c.startsWith("5")), "request codes recorded: " + codes + " after "
                 + sent + " (answered \"" + statusLine + "\")");

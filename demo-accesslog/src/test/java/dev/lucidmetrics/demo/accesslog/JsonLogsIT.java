@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.JsonLogLines;
 import dev.lucidmetrics.demo.support.Processes;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,8 @@ class JsonLogsIT {
             assertEquals(201, post(log, "{\"clientIp\": \"198.51.100.1\"}"));
             assertEquals(400, post(log, "{\"clientIp\": ", "traceparent", "00-" + TRACE + "-nothex-01"));
             assertEquals(200, TestHttp.get(log.resolve("/stats")).statusCode());
-            assertEquals(200, TestHttp.get(log.resolve("/health")).statusCode());
-            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(10)));   // the stop's speed: ShutdownTest
+            assertEquals(200, TestHttp.get(log.resolve(DemoServer.HEALTH_PATH)).statusCode());
+            assertEquals(143, p.sigtermAndAwaitCleanStop());
             stdout = JsonLogLines.parseEvery("stdout", p.stdout());
             stderr = JsonLogLines.parseEvery("stderr", p.stderr());
         }
@@ -68,12 +68,7 @@ class JsonLogsIT {
 
     @Test
     void aBadSettingStopsStartUpWithOneJsonErrorLineNamingIt() throws Exception {
-        Processes.Finished run = Processes.runJarToExit(JAR, Map.of("PORT", "0", "LOG_FORMAT", "json",
-                "CLIENT_IP_MAX", "0"), Duration.ofSeconds(20));
-        assertEquals(2, run.exitCode());
-        assertEquals(List.of(), run.stdout());
-        JsonNode error = JsonLogLines.one(JsonLogLines.parseEvery("stderr", run.stderr()), l -> true, "one line");
-        assertEquals("access-log cannot start: CLIENT_IP_MAX=\"0\" is not valid: expected a whole number from 1 to"
-                + " 1000000.", error.get("message").asText());
+        Processes.assertJsonStartupRefused(JAR, Map.of("PORT", "0", "CLIENT_IP_MAX", "0"), "access-log cannot start:"
+                + " CLIENT_IP_MAX=\"0\" is not valid: expected a whole number from 1 to 1000000.");
     }
 }

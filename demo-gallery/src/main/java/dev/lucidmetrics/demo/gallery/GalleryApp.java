@@ -55,9 +55,8 @@ final class GalleryApp {
                 new Replicas(config.accessApis(), resolver, dnsLookups, nanoTime));
         Router router = new Router()
                 .on("GET", "/", this::page)
-                .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204))
-                .on("GET", "/health", Responses::health);
-        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics, "/favicon.ico")
+                .on("GET", "/favicon.ico", ex -> Responses.empty(ex, 204));
+        this.server = serverBuilder.executor(executor).router(router, metrics, "/favicon.ico")
                 .metrics(metrics, metricsConfig).start();
     }
 

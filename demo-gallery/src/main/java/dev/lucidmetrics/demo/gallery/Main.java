@@ -28,7 +28,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gallery-shutdown"));
         LOG.log(INFO, "image-gallery listening on " + app.server().uri("/") + " (metrics "
-                + app.server().metricsUrl() + ", health " + app.server().uri("/health") + ")");
+                + app.server().metricsUrl() + ", health " + app.server().healthUrl() + ")");
     }
 
 }

@@ -25,7 +25,6 @@ class DegradeTest {
     private final Stub accessLog = new Stub("/access-log", 201, "{}");
     private GalleryApp app;
 
-    private static final long PAGE_BOUND_MS = 5000;
     private final AtomicLong clock = new AtomicLong();
 
     private GalleryApp start(String imageApi, String accessApi, String imageTimeout) {
@@ -49,15 +48,11 @@ class DegradeTest {
     }
 
     /**
-     * A page, which must come back within {@code maxMillis}: a bound on hanging (the held stubs hold for 20 s), not a
-     * speed, so it is loose enough for a loaded machine.
+     * A page. A held stub holds its answer for a minute, past the client's 20 s timeout, so a page that waited for
+     * it fails here instead of being timed: the outcome is the page's content, whichever peer holds.
      */
-    private HttpResponse<String> timedPage(long maxMillis) {
-        long start = System.nanoTime();
-        HttpResponse<String> r = TestHttp.get(app.server().uri("/"));
-        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        assertTrue(took < maxMillis, "page took " + took + " ms");
-        return r;
+    private HttpResponse<String> page() {
+        return TestHttp.get(app.server().uri("/"));
     }
 
     private double client(String target, String code) {
@@ -68,7 +63,7 @@ class DegradeTest {
     @Test
     void iotdStoppedGivesAPlaceholderAndANote() {
         start(Stub.deadUrl("/image"), accessLog.url("/access-log"), "1500ms");
-        HttpResponse<String> r = timedPage(PAGE_BOUND_MS);
+        HttpResponse<String> r = page();
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("class=\"placeholder\""), r.body());
         assertTrue(r.body().contains("The image service is unreachable"), r.body());
@@ -78,12 +73,13 @@ class DegradeTest {
     }
 
     @Test
-    void iotdSlowerThanItsTimeoutGivesAPlaceholderWithinTwoSeconds() throws Exception {
+    void iotdSlowerThanItsTimeoutGivesAPlaceholderWhileItStillHolds() throws Exception {
         iotd.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "300ms");
-        HttpResponse<String> r = timedPage(PAGE_BOUND_MS);
+        HttpResponse<String> r = page();
         assertEquals(200, r.statusCode());
-        assertTrue(iotd.received.await(1, TimeUnit.SECONDS), "iotd was called");
+        assertTrue(iotd.received.await(5, TimeUnit.SECONDS), "iotd was called");
+        assertEquals(0, iotd.answered.get(), "and is still holding its answer");
         assertTrue(r.body().contains("The image service did not answer within 300 ms."), r.body());
         assertEquals(1.0, client("iotd", "timeout"));
     }
@@ -92,18 +88,18 @@ class DegradeTest {
     void iotdErrorsAndGarbageGiveAPlaceholder() {
         start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms");
         iotd.status = 503;
-        assertTrue(timedPage(PAGE_BOUND_MS).body().contains("The image service answered 503."));
+        assertTrue(page().body().contains("The image service answered 503."));
         iotd.status = 200;
         iotd.body = "{\"url\":\"javascript:alert(1)\"}";
-        assertTrue(timedPage(PAGE_BOUND_MS).body().contains("The image service sent no usable image URL."));
+        assertTrue(page().body().contains("The image service sent no usable image URL."));
         iotd.body = "<html>";
-        assertTrue(timedPage(PAGE_BOUND_MS).body().contains("sent something unreadable"));
+        assertTrue(page().body().contains("sent something unreadable"));
     }
 
     @Test
     void accessLogStoppedOrSlowStillServesThePage() {
         start(iotd.url("/image"), Stub.deadUrl("/access-log"), "1500ms");
-        HttpResponse<String> r = timedPage(PAGE_BOUND_MS);
+        HttpResponse<String> r = page();
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<img src="), r.body());
         assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
@@ -112,7 +108,7 @@ class DegradeTest {
 
         accessLog.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms");
-        assertEquals(200, timedPage(PAGE_BOUND_MS).statusCode());
+        assertEquals(200, page().statusCode());
         assertTrue(app.awaitVisits(GalleryAppTest.WAIT));
         assertEquals(1.0, client("access-log", "timeout"));
     }
@@ -121,7 +117,7 @@ class DegradeTest {
     void aPageIsServedWhileAccessLogIsStillHoldingItsVisit() throws Exception {
         accessLog.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms", "10s");
-        HttpResponse<String> r = TestHttp.getAsync(app.server().uri("/")).get(5, TimeUnit.SECONDS);
+        HttpResponse<String> r = TestHttp.getAsync(app.server().uri("/")).get(30, TimeUnit.SECONDS);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<img src="), r.body());
         assertTrue(accessLog.received.await(5, TimeUnit.SECONDS), "the visit was sent");
@@ -136,9 +132,9 @@ class DegradeTest {
         accessLog.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "1500ms", "20s");
         for (int k = 0; k < Downstream.MAX_VISITS_IN_FLIGHT; k++) {
-            assertEquals(200, timedPage(PAGE_BOUND_MS).statusCode());
+            assertEquals(200, page().statusCode());
         }
-        assertEquals(200, timedPage(PAGE_BOUND_MS).statusCode(), "one page more than there are places");
+        assertEquals(200, page().statusCode(), "one page more than there are places");
         assertEquals(1.0, MetricValues.of(app.metrics()).get("image_gallery_client_calls_skipped_total",
                 "target", "access-log", "reason", "too_many_in_flight"));
         accessLog.release.countDown();
@@ -162,11 +158,11 @@ class DegradeTest {
         iotd.hold = true;
         start(iotd.url("/image"), accessLog.url("/access-log"), "200ms");
         for (int k = 0; k < CircuitBreaker.TIMEOUTS_TO_OPEN; k++) {
-            assertTrue(timedPage(PAGE_BOUND_MS).body().contains("did not answer within 200 ms"));
+            assertTrue(page().body().contains("did not answer within 200 ms"));
         }
         assertEquals(1.0, gauge("image_gallery_client_circuit_open"));
 
-        HttpResponse<String> skipped = timedPage(PAGE_BOUND_MS);
+        HttpResponse<String> skipped = page();
         assertTrue(skipped.body().contains(Downstream.NOTE_SKIPPED), skipped.body());
         assertTrue(skipped.body().contains("class=\"placeholder\""), skipped.body());
         assertEquals(CircuitBreaker.TIMEOUTS_TO_OPEN, iotd.bodies.size(), "the skipped page did not call iotd");
@@ -175,9 +171,9 @@ class DegradeTest {
 
         iotd.hold = false;
         clock.addAndGet(CircuitBreaker.TRIAL_INTERVAL.toNanos());
-        assertTrue(timedPage(PAGE_BOUND_MS).body().contains("<img src="), "the trial call, answered, shows the picture");
+        assertTrue(page().body().contains("<img src="), "the trial call, answered, shows the picture");
         assertEquals(0.0, gauge("image_gallery_client_circuit_open"));
-        assertTrue(timedPage(PAGE_BOUND_MS).body().contains("<img src="));
+        assertTrue(page().body().contains("<img src="));
         assertEquals(CircuitBreaker.TIMEOUTS_TO_OPEN + 2, iotd.bodies.size());
     }
 
@@ -196,6 +192,6 @@ class DegradeTest {
         HttpResponse<String> r = inFlight.get(5, TimeUnit.SECONDS);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<img src="), r.body());
-        assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
+        stopping.awaitStopped();
     }
 }

@@ -1,10 +1,10 @@
 package dev.lucidmetrics.demo.gallery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.JsonLogLines;
 import dev.lucidmetrics.demo.support.Processes;
 import dev.lucidmetrics.demo.support.TraceParent;
@@ -44,7 +44,7 @@ class JsonLogsIT {
             assertEquals(200, TestHttp.get(page).statusCode());
             assertEquals(200, TestHttp.get(page, "traceparent", "00-" + TRACE + "-0000000000000000-01").statusCode());
             assertEquals(404, TestHttp.get(page.resolve("/no/such/page")).statusCode());
-            assertEquals(200, TestHttp.get(page.resolve("/health")).statusCode());
+            assertEquals(200, TestHttp.get(page.resolve(DemoServer.HEALTH_PATH)).statusCode());
             // A page in flight at SIGTERM: the graceful stop lets it finish, and its line is not lost.
             iotd.hold = true;
             CompletableFuture<HttpResponse<String>> held = TestHttp.client().sendAsync(TestHttp.request(page)
@@ -54,7 +54,7 @@ class JsonLogsIT {
             Poll.until("the gallery to stop accepting", Duration.ofSeconds(10), () -> !StopInFlight.accepts(p.port()));
             iotd.release.countDown();
             assertEquals(200, held.get(10, TimeUnit.SECONDS).statusCode());
-            assertEquals(143, p.awaitExit(Duration.ofSeconds(10)));   // the stop's speed: MainProcessTest
+            assertEquals(143, p.awaitExit(Processes.EXIT_HANG_GUARD));
             stdout = JsonLogLines.parseEvery("stdout", p.stdout());
             stderr = JsonLogLines.parseEvery("stderr", p.stderr());
 
@@ -87,14 +87,8 @@ class JsonLogsIT {
 
     @Test
     void aBadSettingStopsStartUpWithOneJsonErrorLineNamingIt() throws Exception {
-        Processes.Finished run = Processes.runJarToExit(JAR, Map.of("PORT", "0", "LOG_FORMAT", "json",
-                "FAILURE_RATE", "150%"), Duration.ofSeconds(20));
-        assertEquals(2, run.exitCode());
-        assertEquals(List.of(), run.stdout());
-        JsonNode error = JsonLogLines.one(JsonLogLines.parseEvery("stderr", run.stderr()), l -> true, "one line");
-        assertEquals("ERROR", error.get("level").asText());
-        assertEquals("image-gallery cannot start: FAILURE_RATE=\"150%\" is not valid: expected a ratio from 0 to 1"
-                + " such as 0.1 (or a percentage such as 10%).", error.get("message").asText());
-        assertTrue(!error.has("trace_id"), "no request, no trace");
+        Processes.assertJsonStartupRefused(JAR, Map.of("PORT", "0", "FAILURE_RATE", "150%"), "image-gallery cannot"
+                + " start: FAILURE_RATE=\"150%\" is not valid: expected a ratio from 0 to 1 such as 0.1 (or a percentage"
+                + " such as 10%).");
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in peer on loopback: answers one status and body, records request bodies and traceparent headers, can
@@ -25,6 +26,8 @@ final class Stub implements AutoCloseable {
     final List<String> traceparents = new CopyOnWriteArrayList<>();
     final CountDownLatch received = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
+    /** Answers sent so far. */
+    final AtomicInteger answered = new AtomicInteger();
     volatile int status;
     volatile String body;
     volatile boolean hold;
@@ -55,7 +58,7 @@ final class Stub implements AutoCloseable {
             received.countDown();
             if (hold) {
                 try {
-                    release.await(20, TimeUnit.SECONDS);
+                    release.await(60, TimeUnit.SECONDS);   // past any client timeout: a hang guard
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -65,6 +68,7 @@ final class Stub implements AutoCloseable {
             ex.sendResponseHeaders(this.status, bytes.length == 0 ? -1 : bytes.length);
             ex.getResponseBody().write(bytes);
             ex.close();
+            answered.incrementAndGet();
         });
         server.start();
     }

@@ -45,9 +45,8 @@ final class IotdApp {
         this.images = new ImageService(metrics, catalogue, apod, config, clock, this::publicBase);
         Router router = new Router()
                 .on("GET", "/image", ex -> Responses.json(ex, 200, images.current()))
-                .on("GET", "/images/{id}", this::imageFile)
-                .on("GET", "/health", Responses::health);
-        this.server = serverBuilder.executor(executor).instrumentedRouter(router, metrics)
+                .on("GET", "/images/{id}", this::imageFile);
+        this.server = serverBuilder.executor(executor).router(router, metrics)
                 .metrics(metrics, metricsConfig).start();
         this.publicBase = config.publicBaseUrl() != null ? config.publicBaseUrl()
                 : URI.create("http://localhost:" + server.port());

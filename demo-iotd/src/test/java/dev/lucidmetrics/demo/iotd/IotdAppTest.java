@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.TestClock;
 import dev.lucidmetrics.core.support.TestHttp;
-import dev.lucidmetrics.demo.support.MutableClock;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Promtool;
@@ -29,7 +29,7 @@ class IotdAppTest {
     /** Request metrics are recorded when the response completes, which may be just after the client has it. */
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
     private IotdApp app;
 
     private IotdApp start(String... settings) {
@@ -148,7 +148,7 @@ class IotdAppTest {
     void exposesLintCleanMetricsAtTheActuatorPath() throws Exception {
         start("APP_VERSION", "9.9.9");
         image();
-        TestHttp.get(app.server().uri("/health"));
+        TestHttp.get(app.server().healthUrl());
         HttpResponse<String> r = TestHttp.get(app.server().uri("/actuator/prometheus"));
         assertEquals(200, r.statusCode());
         String text = r.body();

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.JsonLogLines;
 import dev.lucidmetrics.demo.support.Processes;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,8 @@ class JsonLogsIT {
             assertEquals(200, TestHttp.get(base.resolve("/image")).statusCode());
             assertEquals(200, TestHttp.get(base.resolve("/image"), "traceparent", "garbage").statusCode());
             assertEquals(404, TestHttp.get(base.resolve("/images/nope"), "traceparent", header).statusCode());
-            assertEquals(200, TestHttp.get(base.resolve("/health")).statusCode());
-            assertEquals(143, p.sigtermAndAwaitExit(Duration.ofSeconds(10)));   // the stop's speed: MainProcessTest
+            assertEquals(200, TestHttp.get(base.resolve(DemoServer.HEALTH_PATH)).statusCode());
+            assertEquals(143, p.sigtermAndAwaitCleanStop());
             stdout = JsonLogLines.parseEvery("stdout", p.stdout());
             stderr = JsonLogLines.parseEvery("stderr", p.stderr());
         }
@@ -51,13 +51,7 @@ class JsonLogsIT {
 
     @Test
     void aBadSettingStopsStartUpWithOneJsonErrorLineNamingIt() throws Exception {
-        Processes.Finished run = Processes.runJarToExit(JAR, Map.of("PORT", "0", "LOG_FORMAT", "json",
-                "CACHE_TTL", "soon"), Duration.ofSeconds(20));
-        assertEquals(2, run.exitCode());
-        assertEquals(List.of(), run.stdout());
-        JsonNode error = JsonLogLines.one(JsonLogLines.parseEvery("stderr", run.stderr()), l -> true, "one line");
-        assertEquals("ERROR", error.get("level").asText());
-        assertEquals("iotd cannot start: CACHE_TTL=\"soon\" is not valid: expected a positive duration such as 500ms,"
-                + " 30s, 15m, 2h or PT2H.", error.get("message").asText());
+        Processes.assertJsonStartupRefused(JAR, Map.of("PORT", "0", "CACHE_TTL", "soon"), "iotd cannot start:"
+                + " CACHE_TTL=\"soon\" is not valid: expected a positive duration such as 500ms, 30s, 15m, 2h or PT2H.");
     }
 }

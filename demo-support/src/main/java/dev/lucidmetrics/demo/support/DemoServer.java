@@ -1,16 +1,15 @@
 package dev.lucidmetrics.demo.support;
 
-import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.exposition.GracefulStop;
 import dev.lucidmetrics.core.exposition.MetricsEndpoint;
-import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.exposition.ServerExecutors;
+import dev.lucidmetrics.core.http.HttpServerMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,31 +19,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JDK {@link HttpServer} with one handler at {@code /}, {@code HTTP_THREADS} requests on it at once while scrapes
- * and health checks never wait for one ({@link HttpThreads}), that stops gracefully: {@link #stop()}
- * closes the listening socket, answers every request that reached the server (with {@code Connection: close}),
- * ends the threads, all within the grace period, and logs one line, such as
- * {@code iotd: stopped in 312 ms; requests in flight: 7 at the stop, 0 at exit (iotd_api_in_flight_requests)}.
- * Every request gets a trace and a log line ({@link RequestLog}).
+ * A JDK {@link HttpServer} serving a {@link Router} at {@code /} and {@link #HEALTH_PATH}, with the library's request
+ * metrics, {@code HTTP_THREADS} requests on the app's routes at once while scrapes and health checks never wait for
+ * one ({@link HttpThreads}), a trace and a log line per request ({@link RequestLog}), and the library's graceful
+ * stop ({@link GracefulStop}). The filters, in the order a request passes them:
+ * <ol>
+ *   <li>the metrics ({@code HttpServerMetrics}), first, as {@code instrument()} puts them: a request's
+ *       {@code <ns>_request_duration_seconds} and the {@code <ns>_in_flight_requests} gauge include its wait for an
+ *       {@code HTTP_THREADS} turn, the time a user most needs to see under load;</li>
+ *   <li>the request log; the graceful stop's filter; the {@code HTTP_THREADS} turn.</li>
+ * </ol>
+ * "In flight" here is that gauge: the requests on the app's routes from the moment a server thread took them, their
+ * wait for a turn included, until their response is complete ({@code /health} and the scrape path not counted).
+ * {@link #stop()} answers every request that reached the server, ends the threads, all within the grace period, and
+ * logs one line, such as
+ * {@code iotd: stopped in 312 ms; requests not yet answered: 7 at the stop, 0 at exit} (any path, queued ones too).
  * <pre>{@code
- * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).instrumentedRouter(router, app)
+ * DemoServer server = DemoServer.builder("iotd").settings(env, 8011).router(router, app)
  *         .metrics(app, metricsConfig).start();
  * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
  * }</pre>
  */
 public final class DemoServer {
 
+    /**
+     * Where every demo answers its health check, 200 {@code {"status":"UP"}}: a context of its own, so it is never
+     * counted, never waits for a turn and writes no log line.
+     */
+    public static final String HEALTH_PATH = "/health";
+    private static final System.Logger LOG = System.getLogger(DemoServer.class.getName());
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final GracefulStop graceful;
     private final Duration grace;
-    private final AtomicInteger running = new AtomicInteger();
-    private final Drain drain = new Drain();
     private final MetricsEndpoint metrics;
-    private final AppMetrics instrumented;
-    private final String inFlightGauge;
     private final String name;
     private final WaitMetrics waits;
     private boolean stopped;
@@ -52,30 +63,28 @@ public final class DemoServer {
     private DemoServer(Builder b) throws IOException {
         this.grace = b.grace;
         this.name = b.name;
-        this.instrumented = b.instrumented;
-        this.inFlightGauge = b.instrumented == null ? null : b.instrumented.namespace() + "_in_flight_requests";
         this.executor = b.executor != null ? b.executor
                 : b.virtualThreads ? ServerExecutors.virtualThreadPerTask("HTTP_VIRTUAL_THREADS=true")
                 : HttpThreads.pool(b.name, b.threads);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
-        server.setExecutor(drain.counting(executor));
-        HttpContext root = server.createContext("/", b.handler);
-        root.getFilters().add(new RunningExchanges());
-        root.getFilters().add(drain.connectionClose());
+        server.setExecutor(executor);
+        this.graceful = GracefulStop.install(server);
+        graceful.instrument(server.createContext(HEALTH_PATH, DemoServer::health));
+        HttpContext root = server.createContext("/", b.router);
+        root.getFilters().add(new RequestLog(b.quietPaths));
+        graceful.instrument(root);
         HttpThreads.Turns turns = b.virtualThreads ? null : HttpThreads.turns(b.threads);
         if (turns != null) {
             root.getFilters().add(turns);
         }
-        root.getFilters().add(new RequestLog(b.quietPaths));
-        root.getFilters().addAll(b.filters);
-        server.createContext(Drain.GUARD_CONTEXT, drain.guard());
+        b.http.instrument(root);   // first of all
         try {
             this.metrics = b.metricsApp == null ? null : MetricsEndpoint.expose(b.metricsApp, server, b.metricsConfig);
         } catch (RuntimeException e) {
             server.stop(0);   // free the app's port too: the caller reports the failure and exits
             throw e;
         }
-        this.waits = b.instrumented == null ? null : WaitMetrics.register(b.instrumented, executor, turns);
+        this.waits = WaitMetrics.register(b.app, executor, turns);
     }
 
     public static Builder builder(String name) {
@@ -97,18 +106,18 @@ public final class DemoServer {
         return metrics == null ? null : metrics.url();
     }
 
+    /** Where the health check answers: {@link #uri}({@link #HEALTH_PATH}). */
+    public URI healthUrl() {
+        return uri(HEALTH_PATH);
+    }
+
     /** How long {@link #stop()} may take: {@code SHUTDOWN_GRACE}. */
     public Duration grace() {
         return grace;
     }
 
-    /** Requests being served right now on the app's routes (the graceful stop waits for them). */
-    public int running() {
-        return running.get();
-    }
-
     /**
-     * Stops accepting connections, answers the requests that reached the server (see {@link Drain}), stops the
+     * Stops accepting connections, answers the requests that reached the server ({@link GracefulStop}), stops the
      * metrics and the threads, all within the grace period, and logs the line the class comment shows. Idempotent;
      * this is what the shutdown hook calls on SIGTERM.
      */
@@ -120,25 +129,20 @@ public final class DemoServer {
             stopped = true;
         }
         long start = System.nanoTime();
-        long deadline = start + grace.toNanos();
-        long atStop = inFlight();
+        int atStop = graceful.open();
         try {
-            drain.stop(server, grace);
+            graceful.stop(grace);
         } catch (RuntimeException | Error e) {
-            // whatever went wrong in the drain, the threads must still end, or they keep the JVM alive
-            server.stop(0);
+            server.stop(0);   // whatever went wrong, the threads must still end, or they keep the JVM alive
             throw e;
         } finally {
             closeMetrics();
-            if (waits != null) {
-                waits.close();
-            }
+            waits.close();
             executor.shutdown();
-            awaitThreads(deadline);
+            awaitThreads(start + grace.toNanos());
         }
-        System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.INFO, name + ": stopped in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms; requests in flight: " + atStop + " at the stop, "
-                + inFlight() + " at exit" + (inFlightGauge == null ? "" : " (" + inFlightGauge + ")"));
+        LOG.log(System.Logger.Level.INFO, name + ": stopped in " + (System.nanoTime() - start) / 1_000_000
+                + " ms; requests not yet answered: " + atStop + " at the stop, " + graceful.open() + " at exit");
     }
 
     private void awaitThreads(long deadline) {
@@ -152,13 +156,6 @@ public final class DemoServer {
         }
     }
 
-    /** The in-flight gauge of the instrumented router, else the requests on this server's routes. */
-    private long inFlight() {
-        Double gauge = inFlightGauge == null ? null : instrumented.snapshot().samples(inFlightGauge).stream()
-                .findFirst().map(s -> s.value()).orElse(null);
-        return gauge == null ? running.get() : Math.round(gauge);
-    }
-
     /** Stops a separate metrics server after its running scrapes (a mounted context went with the app server). */
     private void closeMetrics() {
         if (metrics == null) {
@@ -167,25 +164,16 @@ public final class DemoServer {
         try {
             metrics.close();
         } catch (RuntimeException e) {
-            System.getLogger(DemoServer.class.getName()).log(System.Logger.Level.WARNING,
-                    "Stopping the metrics server failed", e);
+            LOG.log(System.Logger.Level.WARNING, "Stopping the metrics server failed", e);
         }
     }
 
-    private final class RunningExchanges extends Filter {
-        @Override
-        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            running.incrementAndGet();
-            try {
-                chain.doFilter(exchange);
-            } finally {
-                running.decrementAndGet();
-            }
-        }
-
-        @Override
-        public String description() {
-            return "counts requests in flight for graceful stop";
+    /** The handler of {@link #HEALTH_PATH}'s context, which the JDK also hands longer paths such as /healthz. */
+    private static void health(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals(HEALTH_PATH)) {
+            Responses.health(exchange);
+        } else {
+            Responses.error(exchange, 404, "Not found.");
         }
     }
 
@@ -196,14 +184,14 @@ public final class DemoServer {
         private int port;
         private int threads = 16;
         private Duration grace = Duration.ofSeconds(5);
-        private HttpHandler handler;
-        private final List<Filter> filters = new ArrayList<>();
-        private final List<String> quietPaths = new ArrayList<>(List.of("/health"));
+        private Router router;
+        private HttpServerMetrics http;
+        private AppMetrics app;
+        private final List<String> quietPaths = new ArrayList<>();
         private ExecutorService executor;
         private boolean virtualThreads;
         private AppMetrics metricsApp;
         private MetricsConfig metricsConfig;
-        private AppMetrics instrumented;
 
         Builder(String name) {
             this.name = name;
@@ -229,25 +217,18 @@ public final class DemoServer {
             return this;
         }
 
-        /** The handler for every path; usually a {@link Router}. */
-        public Builder handler(HttpHandler handler) {
-            this.handler = handler;
-            return this;
-        }
-
         /**
-         * Serves {@code router} with request metrics labelled by its route templates (so call it once the router is
-         * complete): {@code handler(router)} plus an {@link HttpServerMetrics} filter that does not count
-         * {@code excludedPaths}, such as the scrape path, and does not log them above DEBUG. Each duration carries
-         * the request's trace id as an exemplar ({@link RequestLog#trace}).
+         * Serves {@code router}, complete (its templates label the metrics), with request metrics for {@code app}
+         * that do not count {@code excludedPaths} (such as {@code /favicon.ico}) and do not log them above DEBUG.
+         * Each duration carries the request's trace id as an exemplar ({@link RequestLog#trace}).
          */
-        public Builder instrumentedRouter(Router router, AppMetrics metrics, String... excludedPaths) {
-            HttpServerMetrics http = HttpServerMetrics.builder(metrics).routes(router.templates())
-                    .excludePaths(excludedPaths).traceIdsFrom(exchange -> RequestLog.trace(exchange).traceId())
-                    .register();
+        public Builder router(Router router, AppMetrics app, String... excludedPaths) {
+            this.router = router;
+            this.app = app;
+            this.http = HttpServerMetrics.builder(app).routes(router.templates()).excludePaths(excludedPaths)
+                    .traceIdsFrom(exchange -> RequestLog.trace(exchange).traceId()).register();
             quietPaths.addAll(List.of(excludedPaths));
-            this.instrumented = metrics;
-            return handler(router).filter(http.filter());
+            return this;
         }
 
         /**
@@ -257,12 +238,6 @@ public final class DemoServer {
         public Builder metrics(AppMetrics app, MetricsConfig config) {
             this.metricsApp = app;
             this.metricsConfig = config;
-            return this;
-        }
-
-        /** A filter around the handler, such as {@code HttpServerMetrics.filter()}. */
-        public Builder filter(Filter filter) {
-            filters.add(filter);
             return this;
         }
 
@@ -276,8 +251,8 @@ public final class DemoServer {
         }
 
         public DemoServer start() {
-            if (handler == null) {
-                throw new IllegalStateException("No handler: call handler(router) before start().");
+            if (router == null) {
+                throw new IllegalStateException("No router: call router(router, app) before start().");
             }
             try {
                 DemoServer s = new DemoServer(this);

@@ -21,11 +21,12 @@ public final class HealthProbe {
     public static void main(String[] args) {
         String port = System.getenv("PORT");
         if (args.length > 1 || (args.length == 0 && (port == null || !port.matches("[0-9]{1,5}")))) {
-            System.err.println("usage: HealthProbe [URL]   (without URL: http://localhost:$PORT/health, PORT=\""
-                    + port + "\")");
+            System.err.println("usage: HealthProbe [URL]   (without URL: http://localhost:$PORT"
+                    + DemoServer.HEALTH_PATH + ", PORT=\"" + port + "\")");
             System.exit(2);
         }
-        System.exit(healthy(URI.create(args.length == 1 ? args[0] : "http://localhost:" + port + "/health")) ? 0 : 1);
+        String url = args.length == 1 ? args[0] : "http://localhost:" + port + DemoServer.HEALTH_PATH;
+        System.exit(healthy(URI.create(url)) ? 0 : 1);
     }
 
     static boolean healthy(URI uri) {

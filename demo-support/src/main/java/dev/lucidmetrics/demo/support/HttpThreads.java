@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -18,14 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fixed pool of {@code HTTP_THREADS} a scrape waits behind every page ahead of it: under 200 clients the gallery's
  * scrapes took over a second and failed. Instead the executor starts a thread for each request that comes in (up
  * to {@link #maxThreads}, idle ones end after {@link #IDLE_SECONDS} s), and a filter lets only {@code HTTP_THREADS}
- * requests run the app's routes at once, the others waiting their turn in arrival order. The metrics context, the
- * drain guard and {@code /health} do not wait for a turn.
+ * requests run the app's routes at once, the others waiting their turn in arrival order. The metrics, the graceful
+ * stop's guard and {@link DemoServer#HEALTH_PATH} have contexts of their own and do not wait for a turn. The wait is
+ * inside the metrics filter, so it is part of each request's duration and of the in-flight gauge.
  */
 final class HttpThreads {
 
     static final int IDLE_SECONDS = 30;
-    /** The paths on the app's root context that never wait for a turn. */
-    static final Set<String> UNLIMITED_PATHS = Set.of("/health");
 
     private HttpThreads() {
     }
@@ -68,10 +66,6 @@ final class HttpThreads {
 
         @Override
         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            if (UNLIMITED_PATHS.contains(exchange.getRequestURI().getRawPath())) {
-                chain.doFilter(exchange);
-                return;
-            }
             try {
                 turns.acquire();
             } catch (InterruptedException e) {

@@ -12,22 +12,28 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The filter every {@link DemoServer} puts in front of its handler. It gives each request a trace (the trace id of
- * its W3C {@code traceparent} header with a span id of its own, or a new trace when the header is absent or
- * malformed), makes it the trace of every log line written while the request is served, and logs one line when
- * the handler returns:
+ * The filter every {@link DemoServer} puts in front of its handler, just behind the metrics filter. It gives each
+ * request a trace (the trace id of its W3C {@code traceparent} header with a span id of its own, or a new trace when
+ * the header is absent or malformed), keeps it as an attribute of the exchange ({@link #trace}), makes it the trace
+ * of every log line written while the request is served, and logs one line when the request has been served:
  * <pre>
  * {"time":"...","level":"INFO","logger":"dev.lucidmetrics.demo.support.RequestLog","thread":"gallery-http-1",
  *  "message":"GET / 200","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736","span_id":"a3ce929d0e0e4736",
  *  "method":"GET","path":"/","status":200,"duration_ms":12.034}
  * </pre>
- * Quiet paths (health checks) are logged at DEBUG, below the default level. The path is the raw (still
- * percent-encoded) path, without the query string.
+ * {@code duration_ms}, like the duration metric, includes the wait for an {@code HTTP_THREADS} turn. Quiet paths
+ * (such as {@code /favicon.ico}) are logged at DEBUG, below the default level; health checks have a context of their
+ * own and no line. The path is the raw (still percent-encoded) path, without the query string.
  */
 public final class RequestLog extends Filter {
 
     private static final String ATTRIBUTE = RequestLog.class.getName() + ".trace";
-    private static final ThreadLocal<TraceParent> CURRENT = new ThreadLocal<>();
+    /**
+     * The trace of the request this thread serves, for the log lines it writes ({@link LogLine}): java.util.logging
+     * hands a formatter the record, never the exchange, so the log context is the thread's, as SLF4J's MDC is. The
+     * request's own trace is the exchange attribute; this is only where a log line finds it.
+     */
+    private static final ThreadLocal<TraceParent> LOG_CONTEXT = new ThreadLocal<>();
     private static final Logger LOG = Logger.getLogger(RequestLog.class.getName());
 
     private final Set<String> quietPaths;
@@ -38,16 +44,10 @@ public final class RequestLog extends Filter {
 
     /**
      * The trace of the request: outgoing calls made for it send {@code trace(exchange).child().header()} as their
-     * {@code traceparent}. Inside this filter it is the trace of the request this thread serves (the filters and the
-     * handler of one exchange run on one thread), never read from the exchange's attributes: the JDK keeps those in
-     * the {@code HttpContext}, shared by every request of the context (JDK bug 7105350), so a request's trace would
-     * be overwritten by the next one's. An exchange that did not pass this filter gets a new trace.
+     * {@code traceparent}. It is an attribute of the exchange the metrics filter hands down, which belongs to this
+     * request alone; an exchange that did not pass this filter gets a new trace there.
      */
     public static TraceParent trace(HttpExchange exchange) {
-        TraceParent current = CURRENT.get();
-        if (current != null) {
-            return current;
-        }
         if (exchange.getAttribute(ATTRIBUTE) instanceof TraceParent trace) {
             return trace;
         }
@@ -56,17 +56,18 @@ public final class RequestLog extends Filter {
         return fresh;
     }
 
-    /** The trace of the request this thread is serving, or null. */
+    /** The trace of the request this thread is serving, or null: what a log line written now carries. */
     static TraceParent current() {
-        return CURRENT.get();
+        return LOG_CONTEXT.get();
     }
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         TraceParent trace = TraceParent.fromHeaders(exchange.getRequestHeaders().get(TraceParent.HEADER))
                 .map(TraceParent::child).orElseGet(TraceParent::generate);
-        TraceParent outer = CURRENT.get();
-        CURRENT.set(trace);
+        exchange.setAttribute(ATTRIBUTE, trace);
+        TraceParent outer = LOG_CONTEXT.get();
+        LOG_CONTEXT.set(trace);
         long start = System.nanoTime();
         Throwable failure = null;
         try {
@@ -77,9 +78,9 @@ public final class RequestLog extends Filter {
         } finally {
             log(exchange, System.nanoTime() - start, failure);
             if (outer == null) {
-                CURRENT.remove();
+                LOG_CONTEXT.remove();
             } else {
-                CURRENT.set(outer);
+                LOG_CONTEXT.set(outer);
             }
         }
     }

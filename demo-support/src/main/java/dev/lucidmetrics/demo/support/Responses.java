@@ -21,7 +21,7 @@ public final class Responses {
         bytes(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
-    /** The liveness answer every demo gives at {@code /health}: 200 {@code {"status": "UP"}}. */
+    /** The liveness answer every demo gives at {@link DemoServer#HEALTH_PATH}: 200 {@code {"status": "UP"}}. */
     public static void health(HttpExchange exchange) throws IOException {
         json(exchange, 200, Map.of("status", "UP"));
     }

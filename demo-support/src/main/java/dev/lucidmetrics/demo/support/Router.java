@@ -2,150 +2,112 @@ package dev.lucidmetrics.demo.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
-import java.util.HashMap;
+import dev.lucidmetrics.core.http.RouteTemplate;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
- * Routes requests of one JDK {@code HttpServer} context by template ({@code /images/{id}}) and method, and tells
- * the metrics filter which template it matched ({@link HttpServerMetrics#ROUTE_ATTRIBUTE}), so each request is
- * matched once. One trailing slash is forgiven ({@code /images/42/} is {@code /images/{id}}); when several templates
- * match, the most specific wins whatever the order they were added in: a literal segment beats a variable at the
- * first segment where they differ. Unknown paths answer 404, known paths with another method 405 with an
- * {@code Allow} header, both as short JSON.
+ * Routes requests of one JDK {@code HttpServer} context by template ({@code /images/{id}}) and method, with the
+ * library's template syntax and order ({@link RouteTemplate}, docs/http.md "Routes"): when several templates match,
+ * the most specific wins whatever the order they were added in, and one trailing slash is forgiven. It tells the
+ * metrics filter which template it matched ({@link HttpServerMetrics#ROUTE_ATTRIBUTE}), so each request is matched
+ * once, and keeps the path parameters as an attribute of the exchange. Unknown paths answer 404, known paths with
+ * another method 405 with an {@code Allow} header, both as short JSON.
  * <pre>{@code
  * Router router = new Router().on("GET", "/image", this::image).on("GET", "/images/{id}", this::file);
- * server.createContext("/", router);   // HttpServerMetrics labels requests with the template matched
+ * DemoServer.builder("iotd").router(router, app).start();   // behind the metrics filter, as it must be
  * }</pre>
+ * It must run behind {@code HttpServerMetrics}' filter, which hands down an exchange whose attributes are its own:
+ * the JDK keeps an exchange's attributes in its context, shared by every request of it (JDK bug 7105350). A path
+ * with parameters served without that filter answers 500 and says so in the log rather than mix up concurrent
+ * requests' parameters; a literal path (such as one the metrics do not count, which the filter passes through
+ * unwrapped) has none to mix up.
  */
 public final class Router implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
-    /** The parameters of each exchange being handled (exchange attributes are shared by a whole context). */
-    private static final Map<HttpExchange, Map<String, String>> PARAMS = new ConcurrentHashMap<>();
+    private static final String PARAMS = Router.class.getName() + ".params";
 
-    private final Map<String, Map<String, HttpHandler>> routes = new LinkedHashMap<>();
-    private final Map<String, String> shapes = new HashMap<>();
+    private final Map<String, Map<String, HttpHandler>> handlers = new LinkedHashMap<>();
+    private List<RouteTemplate> routes = List.of();
 
-    /** Adds a handler for {@code method} on {@code template}; a segment in braces matches any non-empty segment. */
+    /**
+     * Adds a handler for {@code method} on {@code template}. The template follows {@link RouteTemplate}: a segment
+     * in braces, named like an identifier, matches any non-empty segment; a bad template, or one that matches the
+     * same paths as another, is refused here, quoting both.
+     */
     public Router on(String method, String template, HttpHandler handler) {
-        if (!template.startsWith("/")) {
-            throw new IllegalArgumentException("Route template \"" + template + "\" must start with '/'.");
+        List<String> templates = new ArrayList<>(handlers.keySet());
+        if (!handlers.containsKey(template)) {
+            templates.add(template);
         }
-        String earlier = shapes.putIfAbsent(shape(template), template);
-        if (earlier != null && !earlier.equals(template)) {
-            throw new IllegalArgumentException("Route templates \"" + earlier + "\" and \"" + template + "\" match the"
-                    + " same paths: add handlers to one of them.");
-        }
-        routes.computeIfAbsent(template, t -> new LinkedHashMap<>()).put(method, handler);
+        this.routes = RouteTemplate.parseAll(templates);
+        handlers.computeIfAbsent(template, t -> new LinkedHashMap<>()).put(method, handler);
         return this;
     }
 
     /** The route templates, in the order added, for {@code HttpServerMetrics.builder(app).routes(...)}. */
     public String[] templates() {
-        return routes.keySet().toArray(new String[0]);
+        return handlers.keySet().toArray(new String[0]);
     }
 
-    /** The value of {@code {name}} in the matched template, or null. */
+    /** The value of {@code {name}} in the template that matched {@code exchange}, or null. */
     public static String param(HttpExchange exchange, String name) {
-        Map<String, String> params = PARAMS.get(exchange);
-        return params == null ? null : params.get(name);
+        return exchange.getAttribute(PARAMS) instanceof Map<?, ?> params ? (String) params.get(name) : null;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String[] path = segments(exchange.getRequestURI().getPath());
-            String best = null;
-            for (String template : routes.keySet()) {
-                if (match(segments(template), path) != null && (best == null || moreSpecific(template, best))) {
-                    best = template;
+            String path = exchange.getRequestURI().getPath();
+            for (RouteTemplate route : routes) {
+                Optional<Map<String, String>> params = route.match(path);
+                if (params.isPresent()) {
+                    serve(exchange, route.text(), params.get());
+                    return;
                 }
             }
-            if (best == null) {
-                Responses.error(exchange, 404, "Not found.");
-                return;
-            }
-            exchange.setAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE, best);
-            Map<String, HttpHandler> byMethod = routes.get(best);
-            HttpHandler handler = byMethod.get(exchange.getRequestMethod());
-            if (handler == null) {
-                exchange.getResponseHeaders().set("Allow", String.join(", ", byMethod.keySet()));
-                Responses.error(exchange, 405, "Method not allowed here: use "
-                        + String.join(" or ", byMethod.keySet()) + ".");
-                return;
-            }
-            PARAMS.put(exchange, match(segments(best), path));
-            try {
-                invoke(handler, exchange);
-            } finally {
-                PARAMS.remove(exchange);
-            }
+            Responses.error(exchange, 404, "Not found.");
         }
     }
 
-    private static void invoke(HttpHandler handler, HttpExchange exchange) throws IOException {
+    private void serve(HttpExchange exchange, String template, Map<String, String> params) throws IOException {
+        exchange.setAttribute(HttpServerMetrics.ROUTE_ATTRIBUTE, template);
+        if (!params.isEmpty()
+                && exchange.getHttpContext().getAttributes().get(HttpServerMetrics.ROUTE_ATTRIBUTE) == template) {
+            LOG.log(System.Logger.Level.ERROR, "Router served without HttpServerMetrics' filter in front: the"
+                    + " exchange's attributes are its context's, shared by concurrent requests. Add the filter"
+                    + " (http.instrument(context)) before the router, as DemoServer does.");
+            Responses.error(exchange, 500, "Internal error.");
+            return;
+        }
+        Map<String, HttpHandler> byMethod = handlers.get(template);
+        HttpHandler handler = byMethod.get(exchange.getRequestMethod());
+        if (handler == null) {
+            exchange.getResponseHeaders().set("Allow", String.join(", ", byMethod.keySet()));
+            Responses.error(exchange, 405, "Method not allowed here: use " + String.join(" or ", byMethod.keySet())
+                    + ".");
+            return;
+        }
+        exchange.setAttribute(PARAMS, params);
         try {
             handler.handle(exchange);
         } catch (RuntimeException e) {
             // A bug, not bad input: answer 500 rather than drop the connection, and say so once in the log.
-            LOG.log(System.Logger.Level.ERROR, "Handler failed for " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getPath(), e);
+            LOG.log(System.Logger.Level.ERROR, "Handler failed for " + exchange.getRequestMethod() + " " + path(exchange),
+                    e);
             if (exchange.getResponseCode() < 0) {
                 Responses.error(exchange, 500, "Internal error.");
             }
         }
     }
 
-    /** The segments of a path or template, one trailing slash dropped ("/a/b/" and "/a/b" are "", "a", "b"). */
-    static String[] segments(String path) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return p.split("/", -1);
-    }
-
-    /** The template's parameters when {@code path} matches it, else null. */
-    static Map<String, String> match(String[] template, String[] path) {
-        if (template.length != path.length) {
-            return null;
-        }
-        Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < template.length; i++) {
-            if (isVariable(template[i])) {
-                if (path[i].isEmpty()) {
-                    return null;
-                }
-                params.put(template[i].substring(1, template[i].length() - 1), path[i]);
-            } else if (!template[i].equals(path[i])) {
-                return null;
-            }
-        }
-        return params;
-    }
-
-    /** Of two templates that match one path: true when {@code a} has a literal where they first differ. */
-    static boolean moreSpecific(String a, String b) {
-        String[] x = segments(a);
-        String[] y = segments(b);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            if (isVariable(x[i]) != isVariable(y[i])) {
-                return isVariable(y[i]);
-            }
-        }
-        return false;
-    }
-
-    private static boolean isVariable(String segment) {
-        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}");
-    }
-
-    private static String shape(String template) {
-        StringBuilder b = new StringBuilder();
-        for (String segment : segments(template)) {
-            b.append(isVariable(segment) ? "{}" : segment).append('/');
-        }
-        return b.toString();
+    private static String path(HttpExchange exchange) {
+        return exchange.getRequestURI().getPath();
     }
 }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lucidmetrics.core.support.LogCapture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 
 /**
  * Reads lines as the demos' JSON log lines and fails on the first one that is not: one JSON object with
@@ -24,6 +26,14 @@ public final class JsonLogLines {
     private static final String REQUEST_LOGGER = RequestLog.class.getName();
 
     private JsonLogLines() {
+    }
+
+    /**
+     * The demos' log lines of this JVM, each as {@code LOG_FORMAT=json} writes it, while the capture is open (and
+     * none on the console): {@code try (LogCapture logs = JsonLogLines.capture()) { ... logs.lines() ... }}.
+     */
+    public static LogCapture capture() {
+        return new LogCapture("", Level.ALL, record -> Logs.line(record).json());
     }
 
     /** Every line parsed; {@code source} names the stream in failure messages. */

@@ -37,14 +37,22 @@ import java.util.regex.Pattern;
 public final class Processes {
 
     /**
-     * The JVM flags the demo apps run with everywhere (Dockerfiles, scripts/lib/common.sh): TCP_NODELAY for the
+     * The JVM flags the demo apps run with everywhere (the Dockerfile, scripts/lib/common.sh): TCP_NODELAY for the
      * JDK server, and none of the JVM's own log or warning lines (errors still go to stderr).
      */
     public static final List<String> JVM_FLAGS = List.of("-Dsun.net.httpserver.nodelay=true", "-Xlog:disable",
             "-Xlog:all=error:stderr", "-XX:-PrintWarnings");
 
     private static final Pattern URL = Pattern.compile("http://localhost:(\\d+)/");
-    private static final Pattern STOPPED = Pattern.compile(": stopped in (\\d+) ms;");
+    private static final Pattern STOPPED = Pattern.compile(": stopped in \\d+ ms; requests not yet answered: (\\d+) at"
+            + " the stop, (\\d+) at exit");
+    /**
+     * How long a stopping process may take to exit before a test calls it hung: ten times the demos' default grace
+     * (5 s), which bounds the stop itself.
+     */
+    public static final Duration EXIT_HANG_GUARD = Duration.ofSeconds(60);
+    /** How long a JVM may take to start, or to refuse to, before a test calls it hung: ten times a loaded start. */
+    public static final Duration START_HANG_GUARD = Duration.ofSeconds(30);
 
     private Processes() {
     }
@@ -54,6 +62,50 @@ public final class Processes {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
+    }
+
+    /**
+     * Starts {@code main} with {@code env} plus {@code METRICS_PORT} (a free port), {@code METRICS_HOST} and
+     * {@code METRICS_PATH}, and checks that the metrics URL it prints is there and answers with its build info.
+     */
+    public static void assertMetricsUrlFollowsTheSettings(Class<?> main, Map<String, String> env, String buildInfo)
+            throws IOException, InterruptedException {
+        int metricsPort = freePort();
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(Map.of("PORT", "0", "METRICS_PORT", String.valueOf(metricsPort), "METRICS_HOST", "127.0.0.1",
+                "METRICS_PATH", "/internal/metrics"));
+        try (Started app = startMain(main, all)) {
+            assertPrintedMetricsUrlAnswers(app, URI.create("http://127.0.0.1:" + metricsPort + "/internal/metrics"),
+                    buildInfo);
+        }
+    }
+
+    /**
+     * Runs {@code main} with {@code env} and checks that it refuses to start: exit code 2 and one ERROR line of
+     * {@code Main} saying {@code message}.
+     */
+    public static void assertStartupRefused(Class<?> main, Map<String, String> env, String message)
+            throws IOException, InterruptedException {
+        Exited p = runToExit(main, env, START_HANG_GUARD);
+        assertEquals(2, p.exitCode(), p.output());
+        assertOneTextLine("ERROR", "Main", message, p.output());
+    }
+
+    /**
+     * Runs the packaged {@code jar} with {@code LOG_FORMAT=json} and {@code env} and checks that it refuses to start:
+     * exit code 2, nothing on stdout, one JSON ERROR line on stderr saying {@code message}, with no trace.
+     */
+    public static void assertJsonStartupRefused(Path jar, Map<String, String> env, String message)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("LOG_FORMAT", "json");
+        Finished run = runJarToExit(jar, all, START_HANG_GUARD);
+        assertEquals(2, run.exitCode(), run.stderr().toString());
+        assertEquals(List.of(), run.stdout());
+        var error = JsonLogLines.one(JsonLogLines.parseEvery("stderr", run.stderr()), l -> true, "one line");
+        assertEquals("ERROR", error.get("level").asText());
+        assertEquals(message, error.get("message").asText());
+        assertTrue(!error.has("trace_id"), "no request, no trace");
     }
 
     /**
@@ -107,16 +159,15 @@ public final class Processes {
         }
 
         /**
-         * Sends SIGTERM, waits for the exit (a JVM under a loaded machine may take a while to end after its stop),
-         * and fails unless the server's stop line ({@code ...: stopped in N ms; ...}) says it stopped within
-         * {@code grace}. Returns the exit code.
+         * Sends SIGTERM, waits for the exit ({@link #EXIT_HANG_GUARD}) and fails unless the server logged its stop
+         * line ({@code ...: stopped in N ms; requests not yet answered: A at the stop, 0 at exit}) with every request
+         * answered. Returns the exit code.
          */
-        public int sigtermAndAwaitStopWithin(Duration grace) throws InterruptedException {
-            int code = sigtermAndAwaitExit(Duration.ofSeconds(30));
+        public int sigtermAndAwaitCleanStop() throws InterruptedException {
+            int code = sigtermAndAwaitExit(EXIT_HANG_GUARD);
             Matcher stopped = output.stream().map(STOPPED::matcher).filter(Matcher::find).findFirst()
-                    .orElseThrow(() -> new AssertionError("no \"stopped in N ms\" line in " + output));
-            long millis = Long.parseLong(stopped.group(1));
-            assertTrue(millis <= grace.toMillis(), "stopped in " + millis + " ms, more than the grace of " + grace);
+                    .orElseThrow(() -> new AssertionError("no stop line (\": stopped in N ms; ...\") in " + output));
+            assertEquals("0", stopped.group(2), "requests not answered at exit: " + stopped.group());
             return code;
         }
 
@@ -223,12 +274,12 @@ public final class Processes {
         return pb;
     }
 
-    /** Starts {@code main} from the class path and waits (at most 20 s) until it prints a URL. */
+    /** Starts {@code main} from the class path and waits (at most {@link #START_HANG_GUARD}) until it prints a URL. */
     public static Started startMain(Class<?> main, Map<String, String> env) throws IOException, InterruptedException {
         return start(builder(main, env), main.getName());
     }
 
-    /** Starts the packaged {@code jar} and waits (at most 20 s) until it prints a URL. */
+    /** Starts the packaged {@code jar} and waits (at most {@link #START_HANG_GUARD}) until it prints a URL. */
     public static Started startJar(Path jar, Map<String, String> env) throws IOException, InterruptedException {
         return start(jarBuilder(jar, env), jar.toString());
     }
@@ -251,12 +302,12 @@ public final class Processes {
                 read(p.getErrorStream(), line -> { stderr.add(line); seen.accept(line); }));
         drained.whenComplete((ignored, error) -> port.complete(-1));
         try {
-            int found = port.get(20, TimeUnit.SECONDS);
+            int found = port.get(START_HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
             assertTrue(found > 0, what + " printed no URL: " + output);
             return new Started(p, found, output, stdout, stderr, drained);
         } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly();
-            throw new AssertionError(what + " printed no URL within 20 s: " + output, e);
+            throw new AssertionError(what + " printed no URL within " + START_HANG_GUARD + ": " + output, e);
         }
     }
 

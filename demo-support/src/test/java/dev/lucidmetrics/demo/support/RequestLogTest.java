@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
-import dev.lucidmetrics.core.config.EnvConfig;
+import dev.lucidmetrics.core.support.LogCapture;
 import dev.lucidmetrics.core.support.TestHttp;
 import dev.lucidmetrics.testing.Poll;
 import java.net.http.HttpClient;
@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,7 @@ class RequestLogTest {
     private static final String HEADER = "00-" + TRACE + "-00f067aa0ba902b7-01";
     private static final System.Logger HANDLER_LOG = System.getLogger("dev.lucidmetrics.demo.x.Handler");
 
-    private CapturedLogs logs;
+    private LogCapture logs;
     private DemoServer server;
     private AppMetrics app;
     private final CountDownLatch slowEntered = new CountDownLatch(1);
@@ -37,7 +36,7 @@ class RequestLogTest {
 
     @BeforeEach
     void start() {
-        logs = CapturedLogs.json();
+        logs = JsonLogLines.capture();
         app = AppMetrics.builder("t").build();
         Router router = new Router()
                 .on("GET", "/images/{id}", ex -> {
@@ -53,9 +52,8 @@ class RequestLogTest {
                         Thread.currentThread().interrupt();
                     }
                     Responses.text(ex, 200, "text/plain", atStart + " " + RequestLog.trace(ex).header());
-                })
-                .on("GET", "/health", Responses::health);
-        server = DemoServer.builder("t").port(0).instrumentedRouter(router, app)
+                });
+        server = DemoServer.builder("t").port(0).router(router, app)
                 .metrics(app, MetricsConfig.empty()).start();
     }
 
@@ -106,7 +104,7 @@ class RequestLogTest {
 
     @Test
     void healthChecksAreNotLoggedAtTheDefaultLevel() {
-        assertEquals(200, TestHttp.get(server.uri("/health")).statusCode());
+        assertEquals(200, TestHttp.get(server.healthUrl()).statusCode());
         assertEquals(404, TestHttp.get(server.uri("/nothing/here?secret=1")).statusCode());
 
         JsonNode notFound = requestLines(1).get(0);

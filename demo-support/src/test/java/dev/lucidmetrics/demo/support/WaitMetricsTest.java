@@ -39,7 +39,7 @@ class WaitMetricsTest {
             Responses.text(ex, 200, "text/plain", "done");
         });
         DemoServer server = DemoServer.builder("t").settings(EnvConfig.of(Map.of("PORT", "0", "HTTP_THREADS", "1")), 0)
-                .instrumentedRouter(router, app).start();
+                .router(router, app).start();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -65,7 +65,7 @@ class WaitMetricsTest {
     void whatTheDemoLogsIsCountedByLevelUntilItStops() {
         AppMetrics app = AppMetrics.builder("t").build();
         MetricValues values = MetricValues.of(app);
-        DemoServer server = DemoServer.builder("t").port(0).instrumentedRouter(new Router(), app).start();
+        DemoServer server = DemoServer.builder("t").port(0).router(new Router(), app).start();
         System.Logger log = System.getLogger(WaitMetricsTest.class.getName());
         try {
             log.log(System.Logger.Level.ERROR, "a test error of WaitMetricsTest");

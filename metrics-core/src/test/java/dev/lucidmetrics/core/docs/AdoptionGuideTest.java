@@ -80,7 +80,7 @@ class AdoptionGuideTest {
         String version = System.getProperty("lucid.version");
         assertTrue(version != null && !version.isBlank(), "surefire passes the project version");
         String page = readPage();
-        assertTrue(page.contains("<artifactId>metrics-core</artifactId>\n  <version>" + version + "</version>"), page);
+        assertTrue(page.contains("<artifactId>metrics-simpleclient</artifactId>\n  <version>" + version + "</version>"), page);
         assertTrue(page.contains("<artifactId>metrics-testing</artifactId>\n  <version>" + version
                 + "</version>\n  <scope>test</scope>"), page);
     }

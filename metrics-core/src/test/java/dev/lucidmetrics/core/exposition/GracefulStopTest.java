@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
+import dev.lucidmetrics.core.support.KeepAliveLoad;
 import dev.lucidmetrics.core.support.RawHttp;
 import dev.lucidmetrics.testing.Poll;
 import java.io.IOException;
@@ -19,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +42,7 @@ class GracefulStopTest {
     private static final Duration LONG_GRACE = Duration.ofSeconds(120);
     /** A bound on hanging: at least ten times what each wait takes on a loaded machine. */
     private static final long HANG_GUARD_SECONDS = 30;
+    private static final Duration HANG_GUARD = Duration.ofSeconds(HANG_GUARD_SECONDS);
     /** A thread per task: the common pool may have one thread only, which one blocked client would hold. */
     private final ExecutorService clients = Executors.newCachedThreadPool();
     private final List<ExecutorService> executors = new ArrayList<>();
@@ -83,41 +83,12 @@ class GracefulStopTest {
         // Before (the JDK's stop alone): every client's first request after the stop was reset.
         HttpServer server = server();
         GracefulStop graceful = serve(server, ServerExecutors.bounded("t", 2), ex -> text(ex, "hello"));
-        int port = server.getAddress().getPort();
-        int n = 16;
-        CountDownLatch sending = new CountDownLatch(n);
-        List<CompletableFuture<List<RawHttp.Outcome>>> running = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            running.add(CompletableFuture.supplyAsync(() -> {
-                List<RawHttp.Outcome> mine = new ArrayList<>();
-                try (RawHttp c = new RawHttp(port)) {
-                    for (RawHttp.Outcome o = c.get("/"); ; o = c.get("/")) {
-                        mine.add(o);
-                        if (mine.size() == 20) {
-                            sending.countDown();
-                        }
-                        if (o.outcome().equals("refused") || mine.size() > 1_000_000) {
-                            return mine;
-                        }
-                    }
-                }
-            }, clients));
-        }
-        assertTrue(sending.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "the clients did not get going");
+        KeepAliveLoad load = KeepAliveLoad.start(server.getAddress().getPort(), "/", 16, clients);
+        load.awaitSending(HANG_GUARD);
         long stop = System.nanoTime();
         graceful.stop(LONG_GRACE);
 
-        Map<String, Integer> before = new TreeMap<>();
-        Map<String, Integer> after = new TreeMap<>();
-        for (CompletableFuture<List<RawHttp.Outcome>> f : running) {
-            for (RawHttp.Outcome o : f.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)) {
-                boolean sentBefore = o.sentNanos() != 0 && o.sentNanos() - stop < 0;
-                (sentBefore ? before : after).merge(o.outcome(), 1, Integer::sum);
-            }
-        }
-        assertEquals(Map.of("200", before.getOrDefault("200", 0)), before, "sent before the stop: " + before);
-        after.remove("200");
-        assertEquals(Map.of("refused", n), after, "sent after the stop: " + after);
+        load.split(stop, HANG_GUARD).assertAnsweredThenRefused(load.clients());
         assertEquals(0, graceful.open(), "every request finished");
     }
 

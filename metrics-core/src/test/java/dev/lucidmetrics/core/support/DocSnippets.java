@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Keeps a page's code blocks honest: each snippet is real code in a test (or in an example's main code), between
+ * Keeps a page's code blocks honest: each snippet is real code in a test, between
  * {@code // snippet NAME} and {@code // end snippet NAME} comments, and the page must show it as one block,
  * indentation aside. Output the code produces, and whole files, are checked the same way with {@link #assertShowsText}.
  */
@@ -48,15 +46,6 @@ public final class DocSnippets {
         String file = test.getName().replace('.', '/') + ".java";
         Path kit = ROOT.resolve("metrics-core/src/test/java").resolve(file);
         return Files.exists(kit) ? kit : Path.of("src/test/java", file);
-    }
-
-    /**
-     * {@code page} against the snippets of source files of the module under test (paths relative to the module),
-     * such as an example's main code.
-     */
-    public static DocSnippets ofSources(String page, String... sources) {
-        String text = Arrays.stream(sources).map(s -> read(Path.of(s))).collect(Collectors.joining("\n"));
-        return new DocSnippets(page, read(ROOT.resolve(page)), text);
     }
 
     /**

@@ -169,6 +169,18 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * The head of a POST with {@code Connection: close} and the given header lines (each without its CRLF), for
+     * bodies and lengths java.net.http will not send: {@code post("/x", "Content-Length: 5")} and no body.
+     */
+    public static byte[] post(String path, String... headers) {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Sends {@code request} on a connection of its own and reads the one response to it. */
     public static Response exchange(int port, String request) {
         try (RawHttp client = new RawHttp(port)) {

@@ -3,7 +3,7 @@ package dev.lucidmetrics.examples.todo;
 import dev.lucidmetrics.core.config.EnvConfig;
 import java.io.UncheckedIOException;
 
-/** Runs the instrumented to-do service: {@code PORT=8020 java -jar examples/todo/target/todo.jar}. */
+/** Starts the to-do service and says where it answers: {@code PORT=8020 java -jar target/todo.jar}. */
 public final class Main {
 
     private Main() {

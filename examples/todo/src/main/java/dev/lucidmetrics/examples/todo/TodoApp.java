@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The to-do service of docs/tutorial.md with its metrics: {@link UninstrumentedTodoApp} plus the lines each step of
- * the tutorial adds, marked by {@code // snippet} comments (the tutorial quotes them; its test keeps them equal).
- * Settings: {@code PORT} (8020) and the library's {@code METRICS_*} and {@code APP_VERSION} (see MetricsConfig).
+ * The to-do service of docs/tutorial.md: the list, its JSON API under {@code /tasks} and {@code GET /health} on the
+ * JDK's HTTP server, with its metrics at {@code /metrics}. Settings: {@code PORT} (8020) and the library's
+ * {@code METRICS_*} and {@code APP_VERSION} (see MetricsConfig).
  */
 final class TodoApp implements AutoCloseable {
 
@@ -32,34 +32,25 @@ final class TodoApp implements AutoCloseable {
 
     private TodoApp(EnvConfig env) throws IOException {
         int port = env.port("PORT", DEFAULT_PORT);
-        // snippet describe
         MetricsConfig config = MetricsConfig.from(env);            // METRICS_PORT, METRICS_PATH, APP_VERSION, ...
         AppMetrics app = AppMetrics.builder("todo").config(config).versionFrom(TodoApp.class).build();
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         MetricsEndpoint endpoint = MetricsEndpoint.expose(app, server, config);   // GET /metrics on the app's port
-        // end snippet describe
 
-        // snippet counter
         Counter created = app.counter("tasks_created_total").help("Tasks created since the service started.")
                 .register();
         Tasks tasks = new Tasks(created::inc);                     // the list counts each task it creates
-        // end snippet counter
 
-        // snippet gauge
         app.gauge("open_tasks").help("Tasks not done yet.").registerCallback(tasks::open);   // read at each scrape
-        // end snippet gauge
 
-        // snippet http
         HttpServerMetrics http = HttpServerMetrics.builder(app)
                 .routes("/tasks", "/tasks/{id}", "/tasks/{id}/complete")
                 .register();
         http.instrument(server.createContext("/tasks", new TasksApi(tasks)));
         server.createContext("/health", Health::handle);           // probes are not traffic: left out
-        // end snippet http
 
-        // snippet jvm
         JvmMetrics.builder().config(config).register(app);          // jvm_*, process_*: once per app
-        // end snippet jvm
+
         server.setExecutor(executor);
         server.start();
         this.server = server;

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-COMPOSE = Path(__file__).resolve().parent.parent
+COMPOSE = Path(__file__).resolve().parent
 RULES = sorted(str(p) for p in (COMPOSE / "prometheus" / "rules").glob("*.yml"))
 
 
