@@ -2,7 +2,6 @@ package dev.lucidmetrics.logging;
 
 import dev.lucidmetrics.core.logging.LogEventMetrics;
 import dev.lucidmetrics.core.logging.LogLevel;
-import java.util.Objects;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -27,7 +26,10 @@ public final class Log4j2EventCounter extends AbstractAppender {
     /** An appender counting into {@code metrics}, to add to a configuration yourself (then {@link #start()} it). */
     public Log4j2EventCounter(LogEventMetrics metrics) {
         super("lucid-metrics-log-events", null, null, true, Property.EMPTY_ARRAY);
-        this.metrics = Objects.requireNonNull(metrics, "metrics is null: pass LogEventMetrics.of(app)");
+        if (metrics == null) {
+            throw new IllegalArgumentException("metrics is null: pass LogEventMetrics.of(app).");
+        }
+        this.metrics = metrics;
     }
 
     /**

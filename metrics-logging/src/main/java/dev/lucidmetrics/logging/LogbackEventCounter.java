@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.lucidmetrics.core.logging.LogEventMetrics;
 import dev.lucidmetrics.core.logging.LogLevel;
-import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,7 +23,10 @@ public final class LogbackEventCounter extends AppenderBase<ILoggingEvent> {
 
     /** An appender counting into {@code metrics}, to attach to a logger yourself (then {@link #start()} it). */
     public LogbackEventCounter(LogEventMetrics metrics) {
-        this.metrics = Objects.requireNonNull(metrics, "metrics is null: pass LogEventMetrics.of(app)");
+        if (metrics == null) {
+            throw new IllegalArgumentException("metrics is null: pass LogEventMetrics.of(app).");
+        }
+        this.metrics = metrics;
         setName("lucid-metrics-log-events");
     }
 

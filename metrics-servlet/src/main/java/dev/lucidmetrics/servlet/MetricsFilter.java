@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
 
 /**
  * The standard request metrics for a Jakarta Servlet container, as a {@link Filter}: the families, route templates,
@@ -43,7 +42,10 @@ public final class MetricsFilter implements Filter {
 
     /** The filter that records requests with {@code http}'s families; one instance can serve every context. */
     public static MetricsFilter of(HttpServerMetrics http) {
-        Objects.requireNonNull(http, "http is null: pass the HttpServerMetrics registered for the app");
+        if (http == null) {
+            throw new IllegalArgumentException("http is null: pass the HttpServerMetrics registered for the app,"
+                    + " HttpServerMetrics.builder(app).routes(...).register().");
+        }
         return new MetricsFilter(http.recorder());
     }
 
