@@ -34,6 +34,11 @@ public final class HostileClients implements AutoCloseable {
         return open(port, n, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", 0);
     }
 
+    /** {@code n} connections that send nothing at all (half-open, as far as the server can tell). */
+    public static HostileClients idle(int port, int n) {
+        return open(port, n, "", 0);
+    }
+
     /**
      * {@code n} connections that send {@code GET path} whole (keep-alive) with a receive buffer of
      * {@code receiveBuffer} bytes and never read the response.
@@ -52,8 +57,10 @@ public final class HostileClients implements AutoCloseable {
                 }
                 clients.sockets.add(s);
                 s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-                s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-                s.getOutputStream().flush();
+                if (!text.isEmpty()) {
+                    s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().flush();
+                }
             }
             return clients;
         } catch (IOException e) {
