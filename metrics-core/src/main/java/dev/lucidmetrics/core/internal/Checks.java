@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,15 @@ public final class Checks {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is empty: pass a non-blank value such as \"" + example
                     + "\".");
+        }
+        return value;
+    }
+
+    /** {@code value} when it is a positive duration, else "{@code option(value)} is illegal: pass ... such as ...". */
+    public static Duration positive(String option, Duration value, String example) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(option + "(" + value + ") is illegal: pass a positive duration such as "
+                    + example + ".");
         }
         return value;
     }
