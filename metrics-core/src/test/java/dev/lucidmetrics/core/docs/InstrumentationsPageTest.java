@@ -49,6 +49,7 @@ class InstrumentationsPageTest {
         ScheduledThreadPoolExecutor cleanup = executors.monitor("cleanup", new ScheduledThreadPoolExecutor(1));
         ForkJoinPool search = executors.monitor("search", new ForkJoinPool(4));
         // end snippet executors
+        CountDownLatch release = new CountDownLatch(1);
         try {
             CountDownLatch done = new CountDownLatch(3);
             for (int i = 0; i < 3; i++) {
@@ -57,9 +58,17 @@ class InstrumentationsPageTest {
             done.await(10, TimeUnit.SECONDS);
             MetricValues.of(app).awaitValue(Duration.ofSeconds(10), 3.0, "shop_executor_completed_tasks_total",
                     "executor", "resize");
-            MetricValues.of(app).awaitValue(Duration.ofSeconds(10), 0.0, "shop_executor_active_threads",
-                    "executor", "resize");
-            resize.shutdown();
+            CountDownLatch busy = new CountDownLatch(2);
+            for (int i = 0; i < 2; i++) {   // both threads busy until the end of the test
+                resize.execute(() -> {
+                    busy.countDown();
+                    awaitQuietly(release);
+                });
+            }
+            busy.await(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 100; i++) {   // the queue full
+                resize.execute(() -> { });
+            }
             assertThrows(RejectedExecutionException.class, () -> resize.execute(() -> { }));
             String shown = lines(app, "shop_executor_").lines().filter(l -> l.contains("\"resize\""))
                     .collect(Collectors.joining("\n"));
@@ -67,9 +76,18 @@ class InstrumentationsPageTest {
             page.assertShows("executors");
             page.assertShowsText("the thread-pool lines", shown);
         } finally {
+            release.countDown();
             resize.shutdownNow();
             cleanup.shutdownNow();
             search.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
