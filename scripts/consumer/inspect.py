@@ -18,15 +18,17 @@ import zipfile
 
 GROUP = "dev/lucidmetrics"
 PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-simpleclient": "jar", "metrics-testing": "jar",
-             "metrics-bom": "pom"}
+             "metrics-servlet": "jar", "metrics-logging": "jar", "metrics-bom": "pom"}
 # Attached files published besides pom, jar, sources and javadoc. metrics-core's test-jar carries the compatibility kit
 # every backend runs and the project's own test helpers (dev.lucidmetrics.core.support); the jar plugin attaches it,
 # so a deploy publishes it too. Listed here so that any other extra file fails the check.
 EXTRA = {"metrics-core": [("tests", "jar")]}
 MODULE_NAMES = {"metrics-core": "dev.lucidmetrics.core", "metrics-simpleclient": "dev.lucidmetrics.simpleclient",
-                "metrics-testing": "dev.lucidmetrics.testing"}
+                "metrics-testing": "dev.lucidmetrics.testing", "metrics-servlet": "dev.lucidmetrics.servlet",
+                "metrics-logging": "dev.lucidmetrics.logging"}
 MODULE_DIRS = {"lucid-metrics-parent": ".", "metrics-core": "metrics-core", "metrics-simpleclient": "metrics-simpleclient",
-               "metrics-testing": "metrics-testing", "metrics-bom": "metrics-bom"}
+               "metrics-testing": "metrics-testing", "metrics-servlet": "metrics-servlet",
+               "metrics-logging": "metrics-logging", "metrics-bom": "metrics-bom"}
 CENTRAL_REQUIRED = ["name", "description", "url", "licenses/license/name", "licenses/license/url",
                     "scm/url", "scm/connection", "developers/developer/name"]
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
