@@ -20,16 +20,18 @@ import zipfile
 
 GROUP = "dev/lucidmetrics"
 PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-simpleclient": "jar",
-             "metrics-client-java": "jar", "metrics-testing": "jar", "metrics-bom": "pom"}
+             "metrics-client-java": "jar", "metrics-testing": "jar", "metrics-servlet": "jar", "metrics-logging": "jar",
+             "metrics-bom": "pom"}
 # Attached files published besides pom, jar, sources and javadoc. metrics-core's test-jar carries the compatibility kit
 # every backend runs and the project's own test helpers (dev.lucidmetrics.core.support); the jar plugin attaches it,
 # so a deploy publishes it too. Listed here so that any other extra file fails the check.
 EXTRA = {"metrics-core": [("tests", "jar")]}
 MODULE_NAMES = {"metrics-core": "dev.lucidmetrics.core", "metrics-simpleclient": "dev.lucidmetrics.simpleclient",
-                "metrics-client-java": "dev.lucidmetrics.clientjava", "metrics-testing": "dev.lucidmetrics.testing"}
+                "metrics-client-java": "dev.lucidmetrics.clientjava", "metrics-testing": "dev.lucidmetrics.testing",
+                "metrics-servlet": "dev.lucidmetrics.servlet", "metrics-logging": "dev.lucidmetrics.logging"}
 MODULE_DIRS = {"lucid-metrics-parent": ".", "metrics-core": "metrics-core", "metrics-simpleclient": "metrics-simpleclient",
                "metrics-client-java": "metrics-client-java", "metrics-testing": "metrics-testing",
-               "metrics-bom": "metrics-bom"}
+               "metrics-servlet": "metrics-servlet", "metrics-logging": "metrics-logging", "metrics-bom": "metrics-bom"}
 # What the BOM manages besides the published jars: client_java's own BOM, imported, so that client_java artifacts a
 # user adds beside metrics-client-java (after unwrap(PrometheusRegistry.class)) get the version it is built on.
 BOM_IMPORTS = [("io.prometheus", "prometheus-metrics-bom", "pom", "import")]

@@ -4,7 +4,7 @@
 # wait for apps the same way.
 LUCID_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # The modules with a runnable jar: the three demo apps and the tutorial's to-do service (docs/tutorial.md).
-DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo)
+DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo examples/jetty)
 # The JVM flags every demo app runs with, here and in the images: without TCP_NODELAY the JDK HTTP server makes each
 # small response wait for the client's delayed ACK (~40 ms a request; docs/http.md); -Xlog/-PrintWarnings: none of
 # the JVM's own log or warning lines, so the log holds only the app's (JSON with LOG_FORMAT=json, which passes

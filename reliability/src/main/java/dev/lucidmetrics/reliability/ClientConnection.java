@@ -73,7 +73,6 @@ final class ClientConnection implements AutoCloseable {
             long partial = reader.consumed();
             int status = reader.status();
             close();
-            if (System.getenv("DEBUG_CC") != null) { e.printStackTrace(); }
             return new Outcome(readFailure(e, partial), status, "", start, true, sent, System.nanoTime(), reused);
         }
     }

@@ -125,12 +125,9 @@ class ClientConnectionTest {
 
     @Test
     void nothingListeningIsRefusedAndNothingWasSent() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        try (ClientConnection c = new ClientConnection(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                null, 5000)) {
+        try (Socket notListening = TestSockets.boundNotListening();
+                ClientConnection c = new ClientConnection((InetSocketAddress) notListening.getLocalSocketAddress(),
+                        null, 5000)) {
             Outcome o = send(c);
             assertEquals(Outcome.Kind.REFUSED, o.kind());
             assertFalse(o.sent());

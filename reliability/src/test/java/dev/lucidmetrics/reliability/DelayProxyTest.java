@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,8 @@ class DelayProxyTest {
 
     @Test
     void resetsTheClientWhenNothingListensUpstream() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        try (DelayProxy proxy = new DelayProxy(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), closed));
+        try (Socket notListening = TestSockets.boundNotListening();
+                DelayProxy proxy = new DelayProxy(0, (InetSocketAddress) notListening.getLocalSocketAddress());
                 ClientConnection c = new ClientConnection(Topology.local(proxy.port()), null, 5000)) {
             assertEquals(Outcome.Kind.RESET, c.exchange(Request.get("x", "/"), ClientConnection.Classifier.NONE)
                     .kind());

@@ -8,6 +8,7 @@ import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.exposition.GracefulStop;
 import dev.lucidmetrics.core.exposition.MetricsEndpoint;
+import dev.lucidmetrics.core.exposition.RequestDeadlines;
 import dev.lucidmetrics.core.exposition.ServerExecutors;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import java.io.IOException;
@@ -24,8 +25,11 @@ import java.util.concurrent.TimeUnit;
  * A JDK {@link HttpServer} serving a {@link Router} at {@code /} and {@link #HEALTH_PATH}, with the library's request
  * metrics, {@code HTTP_THREADS} requests on the app's routes at once while scrapes and health checks never wait for
  * one ({@link HttpThreads}), a trace and a log line per request ({@link RequestLog}), and the library's graceful
- * stop ({@link GracefulStop}). The filters, in the order a request passes them:
+ * stop ({@link GracefulStop}); slow and stalled clients are closed by the library's {@link RequestDeadlines}
+ * ({@code HTTP_HEADER_TIMEOUT}, {@code HTTP_RESPONSE_TIMEOUT}), so they cannot take the threads scrapes and pages
+ * need. The filters, in the order a request passes them:
  * <ol>
+ *   <li>the deadlines' mark that the request's head arrived;</li>
  *   <li>the metrics ({@code HttpServerMetrics}), first, as {@code instrument()} puts them: a request's
  *       {@code <ns>_request_duration_seconds} and the {@code <ns>_in_flight_requests} gauge include its wait for an
  *       {@code HTTP_THREADS} turn, the time a user most needs to see under load;</li>
@@ -54,9 +58,11 @@ public final class DemoServer {
     private final HttpServer server;
     private final ExecutorService executor;
     private final GracefulStop graceful;
+    private final RequestDeadlines deadlines;
     private final Duration grace;
     private final MetricsEndpoint metrics;
     private final String name;
+    private final WaitMetrics waits;
     private boolean stopped;
 
     private DemoServer(Builder b) throws IOException {
@@ -66,22 +72,28 @@ public final class DemoServer {
                 : b.virtualThreads ? ServerExecutors.virtualThreadPerTask("HTTP_VIRTUAL_THREADS=true")
                 : HttpThreads.pool(b.name, b.threads);
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
-        server.setExecutor(executor);
+        this.deadlines = RequestDeadlines.builder().headerTimeout(b.headerTimeout).responseTimeout(b.responseTimeout)
+                .build();
+        server.setExecutor(deadlines.watch(executor));
         this.graceful = GracefulStop.install(server);
-        graceful.instrument(server.createContext(HEALTH_PATH, DemoServer::health));
+        deadlines.instrument(graceful.instrument(server.createContext(HEALTH_PATH, DemoServer::health)));
         HttpContext root = server.createContext("/", b.router);
         root.getFilters().add(new RequestLog(b.quietPaths));
         graceful.instrument(root);
-        if (!b.virtualThreads) {
-            root.getFilters().add(HttpThreads.turns(b.threads));
+        HttpThreads.Turns turns = b.virtualThreads ? null : HttpThreads.turns(b.threads);
+        if (turns != null) {
+            root.getFilters().add(turns);
         }
-        b.http.instrument(root);   // first of all
+        b.http.instrument(root);
+        deadlines.instrument(root);   // first of all
         try {
             this.metrics = b.metricsApp == null ? null : MetricsEndpoint.expose(b.metricsApp, server, b.metricsConfig);
         } catch (RuntimeException e) {
             server.stop(0);   // free the app's port too: the caller reports the failure and exits
+            deadlines.close();
             throw e;
         }
+        this.waits = WaitMetrics.register(b.app, executor, turns);
     }
 
     public static Builder builder(String name) {
@@ -134,8 +146,10 @@ public final class DemoServer {
             throw e;
         } finally {
             closeMetrics();
+            waits.close();
             executor.shutdown();
             awaitThreads(start + grace.toNanos());
+            deadlines.close();
         }
         LOG.log(System.Logger.Level.INFO, name + ": stopped in " + (System.nanoTime() - start) / 1_000_000
                 + " ms; requests not yet answered: " + atStop + " at the stop, " + graceful.open() + " at exit");
@@ -180,8 +194,11 @@ public final class DemoServer {
         private int port;
         private int threads = 16;
         private Duration grace = Duration.ofSeconds(5);
+        private Duration headerTimeout = RequestDeadlines.DEFAULT_HEADER_TIMEOUT;
+        private Duration responseTimeout = RequestDeadlines.DEFAULT_RESPONSE_TIMEOUT;
         private Router router;
         private HttpServerMetrics http;
+        private AppMetrics app;
         private final List<String> quietPaths = new ArrayList<>();
         private ExecutorService executor;
         private boolean virtualThreads;
@@ -196,13 +213,17 @@ public final class DemoServer {
          * Reads {@code PORT} (default {@code defaultPort}), {@code BIND_ADDRESS} (default 0.0.0.0),
          * {@code HTTP_THREADS} (default 16: requests on the app's routes at once; scrapes and {@code /health} do
          * not wait for one), {@code HTTP_VIRTUAL_THREADS} (default false: a virtual thread per request and no limit
-         * instead, Java 21+) and {@code SHUTDOWN_GRACE} (default 5s).
+         * instead, Java 21+), {@code SHUTDOWN_GRACE} (default 5s), {@code HTTP_HEADER_TIMEOUT} (default 5s: a
+         * request's line and headers from its first byte) and {@code HTTP_RESPONSE_TIMEOUT} (default 30s: a
+         * response from its request's head to its last byte).
          */
         public Builder settings(EnvConfig env, int defaultPort) {
             this.port = env.port("PORT", defaultPort);
             this.host = env.string("BIND_ADDRESS", host);
             this.threads = Settings.integer(env, "HTTP_THREADS", threads, 1, 1000);
             this.grace = Settings.duration(env, "SHUTDOWN_GRACE", grace);
+            this.headerTimeout = Settings.duration(env, "HTTP_HEADER_TIMEOUT", headerTimeout);
+            this.responseTimeout = Settings.duration(env, "HTTP_RESPONSE_TIMEOUT", responseTimeout);
             this.virtualThreads = env.bool("HTTP_VIRTUAL_THREADS", false);   // on Java 17 start() says it needs 21+
             return this;
         }
@@ -219,6 +240,7 @@ public final class DemoServer {
          */
         public Builder router(Router router, AppMetrics app, String... excludedPaths) {
             this.router = router;
+            this.app = app;
             this.http = HttpServerMetrics.builder(app).routes(router.templates()).excludePaths(excludedPaths)
                     .traceIdsFrom(exchange -> RequestLog.trace(exchange).traceId()).register();
             quietPaths.addAll(List.of(excludedPaths));

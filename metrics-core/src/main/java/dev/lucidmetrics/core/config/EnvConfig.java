@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed settings from environment variables (12-factor style). A value that does not parse throws
@@ -23,6 +27,8 @@ import java.util.Map;
  * build parsers of its own on {@link #raw} and {@link #bad}.
  */
 public final class EnvConfig {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final Map<String, String> env;
 
@@ -83,6 +89,36 @@ public final class EnvConfig {
             default:
                 throw bad(name, v, "true or false");
         }
+    }
+
+    /** A positive duration: {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT2H}. */
+    public Duration duration(String name, Duration defaultValue) {
+        String v = raw(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        Duration d = null;
+        Matcher m = SIMPLE_DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                switch (m.group(2)) {
+                    case "ms": d = Duration.ofMillis(n); break;
+                    case "s": d = Duration.ofSeconds(n); break;
+                    case "m": d = Duration.ofMinutes(n); break;
+                    case "h": d = Duration.ofHours(n); break;
+                    default: d = Duration.ofDays(n); break;
+                }
+            } else {
+                d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException ignored) {
+            // reported below
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw bad(name, v, "a positive duration such as 500ms, 30s, 15m, 2h or PT2H");
+        }
+        return d;
     }
 
     /** A URL path by the one path rule (starts with '/', no query, escapes, spaces or "//"), such as /metrics. */

@@ -3,6 +3,8 @@ package dev.lucidmetrics.core.config;
 import dev.lucidmetrics.core.internal.BasicAuthRule;
 import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.internal.PathRule;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,14 @@ import java.util.Optional;
  * authentication</td></tr>
  * <tr><td>{@code METRICS_AUTH_PASSWORD_FILE}</td><td>a readable file holding the password (one trailing newline
  * is dropped); never the password itself in the environment</td><td>—</td></tr>
+ * <tr><td>{@code METRICS_HEADER_TIMEOUT}</td><td>a positive duration ({@code 500ms}, {@code 5s}, {@code PT5S}):
+ * how long a request's line and headers may take</td><td>5s</td></tr>
+ * <tr><td>{@code METRICS_RESPONSE_TIMEOUT}</td><td>a positive duration: how long a response may take from the
+ * request's head to its last byte</td><td>30s</td></tr>
+ * <tr><td>{@code METRICS_TLS_KEYSTORE}</td><td>a PKCS#12 file with the server's key and certificate chain: the
+ * metrics server of their own speaks HTTPS; needs the password file</td><td>plain HTTP</td></tr>
+ * <tr><td>{@code METRICS_TLS_KEYSTORE_PASSWORD_FILE}</td><td>a readable file holding the keystore's
+ * password</td><td>—</td></tr>
  * </table>
  * An invalid value fails at start-up naming the variable and the accepted form. An app whose own default differs
  * from the library's (a path such as {@code /actuator/prometheus}) layers the environment over it with
@@ -56,6 +66,10 @@ public final class MetricsConfig {
     private final String backend;
     private final String authUser;
     private final String authPassword;
+    private final Duration headerTimeout;
+    private final Duration responseTimeout;
+    private final Path tlsKeystore;
+    private final String tlsKeystorePassword;
 
     private MetricsConfig(Builder b) {
         this.port = b.port;
@@ -69,6 +83,10 @@ public final class MetricsConfig {
         this.backend = b.backend;
         this.authUser = b.authUser;
         this.authPassword = b.authPassword;
+        this.headerTimeout = b.headerTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.tlsKeystore = b.tlsKeystore;
+        this.tlsKeystorePassword = b.tlsKeystorePassword;
     }
 
     /** Settings built in code; every setting not given stays unset. */
@@ -111,6 +129,11 @@ public final class MetricsConfig {
         boolean ownAuth = authUser != null;
         b.authUser = ownAuth ? authUser : fallback.authUser;
         b.authPassword = ownAuth ? authPassword : fallback.authPassword;
+        b.headerTimeout = headerTimeout != null ? headerTimeout : fallback.headerTimeout;
+        b.responseTimeout = responseTimeout != null ? responseTimeout : fallback.responseTimeout;
+        boolean ownTls = tlsKeystore != null;
+        b.tlsKeystore = ownTls ? tlsKeystore : fallback.tlsKeystore;
+        b.tlsKeystorePassword = ownTls ? tlsKeystorePassword : fallback.tlsKeystorePassword;
         return b.build();
     }
 
@@ -173,7 +196,30 @@ public final class MetricsConfig {
         return Optional.ofNullable(authPassword);
     }
 
-    /** The settings that are set, the password masked. */
+    /** {@code METRICS_HEADER_TIMEOUT}: how long a request's line and headers may take from its first byte. */
+    public Optional<Duration> headerTimeout() {
+        return Optional.ofNullable(headerTimeout);
+    }
+
+    /** {@code METRICS_RESPONSE_TIMEOUT}: how long a response may take from the request's head to its last byte. */
+    public Optional<Duration> responseTimeout() {
+        return Optional.ofNullable(responseTimeout);
+    }
+
+    /** {@code METRICS_TLS_KEYSTORE}: the PKCS#12 keystore a metrics server of their own serves HTTPS with. */
+    public Optional<Path> tlsKeystore() {
+        return Optional.ofNullable(tlsKeystore);
+    }
+
+    /**
+     * The keystore's password, read from {@code METRICS_TLS_KEYSTORE_PASSWORD_FILE}; present exactly when
+     * {@link #tlsKeystore()} is.
+     */
+    public Optional<String> tlsKeystorePassword() {
+        return Optional.ofNullable(tlsKeystorePassword);
+    }
+
+    /** The settings that are set, the passwords masked. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("MetricsConfig{");
@@ -188,6 +234,10 @@ public final class MetricsConfig {
         append(s, "virtualThreads", virtualThreads);
         append(s, "authUser", authUser);
         append(s, "authPassword", authPassword == null ? null : "****");
+        append(s, "headerTimeout", headerTimeout);
+        append(s, "responseTimeout", responseTimeout);
+        append(s, "tlsKeystore", tlsKeystore);
+        append(s, "tlsKeystorePassword", tlsKeystorePassword == null ? null : "****");
         return s.append('}').toString().replace("{, ", "{");
     }
 
@@ -210,6 +260,10 @@ public final class MetricsConfig {
         private String backend;
         private String authUser;
         private String authPassword;
+        private Duration headerTimeout;
+        private Duration responseTimeout;
+        private Path tlsKeystore;
+        private String tlsKeystorePassword;
 
         private Builder() {
         }
@@ -273,6 +327,30 @@ public final class MetricsConfig {
             BasicAuthRule.check("Basic auth user", user, "Basic auth password", password);
             this.authUser = user;
             this.authPassword = password;
+            return this;
+        }
+
+        /** How long a request's line and headers may take from its first byte, such as 5 seconds. */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = Checks.positive("headerTimeout", timeout, "Duration.ofSeconds(5)");
+            return this;
+        }
+
+        /** How long a response may take from the request's head to its last byte, such as 30 seconds. */
+        public Builder responseTimeout(Duration timeout) {
+            this.responseTimeout = Checks.positive("responseTimeout", timeout, "Duration.ofSeconds(30)");
+            return this;
+        }
+
+        /**
+         * HTTPS for a metrics server of their own: a PKCS#12 keystore holding the server's key and certificate
+         * chain, and its password (read from a secret file rather than written in code). Checked when the server
+         * starts.
+         */
+        public Builder tls(Path keystore, String password) {
+            this.tlsKeystore = Checks.notNull("TLS keystore", keystore, "pass the path of a PKCS#12 file");
+            this.tlsKeystorePassword = Checks.notNull("TLS keystore password", password,
+                    "pass the keystore's password, read from a secret file");
             return this;
         }
 

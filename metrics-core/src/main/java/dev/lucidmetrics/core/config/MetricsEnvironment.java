@@ -2,6 +2,7 @@ package dev.lucidmetrics.core.config;
 
 import dev.lucidmetrics.core.internal.BasicAuthRule;
 import dev.lucidmetrics.core.internal.VirtualThreads;
+import java.nio.file.Path;
 
 /** Reads {@link MetricsConfig} from environment variables: a variable that is unset leaves its setting unset. */
 final class MetricsEnvironment {
@@ -42,8 +43,45 @@ final class MetricsEnvironment {
             }
             b.virtualThreads(on);
         }
+        if (env.raw("METRICS_HEADER_TIMEOUT") != null) {
+            b.headerTimeout(env.duration("METRICS_HEADER_TIMEOUT", null));
+        }
+        if (env.raw("METRICS_RESPONSE_TIMEOUT") != null) {
+            b.responseTimeout(env.duration("METRICS_RESPONSE_TIMEOUT", null));
+        }
         basicAuth(env, b);
+        tls(env, b);
         return b.build();
+    }
+
+    /** The keystore and the password in METRICS_TLS_KEYSTORE_PASSWORD_FILE, when set; each half alone named. */
+    private static void tls(EnvConfig env, MetricsConfig.Builder b) {
+        if (env.raw("METRICS_TLS_KEYSTORE_PASSWORD") != null) {
+            throw new IllegalArgumentException("METRICS_TLS_KEYSTORE_PASSWORD is set: a password in the environment"
+                    + " shows in process listings and crash dumps. Write it to a file (a mounted secret) and set"
+                    + " METRICS_TLS_KEYSTORE_PASSWORD_FILE to its path instead.");
+        }
+        String keystore = env.raw("METRICS_TLS_KEYSTORE");
+        String file = env.raw("METRICS_TLS_KEYSTORE_PASSWORD_FILE");
+        if (keystore == null && file == null) {
+            return;
+        }
+        if (keystore == null) {
+            throw new IllegalArgumentException("METRICS_TLS_KEYSTORE_PASSWORD_FILE is set but METRICS_TLS_KEYSTORE is"
+                    + " not: point it at the PKCS#12 file, such as METRICS_TLS_KEYSTORE=/run/secrets/metrics.p12.");
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("METRICS_TLS_KEYSTORE=\"" + keystore + "\" is set but"
+                    + " METRICS_TLS_KEYSTORE_PASSWORD_FILE is not: point it at a file holding the keystore's password,"
+                    + " such as METRICS_TLS_KEYSTORE_PASSWORD_FILE=/run/secrets/metrics_keystore_password.");
+        }
+        Path path;
+        try {
+            path = Path.of(keystore);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw EnvConfig.bad("METRICS_TLS_KEYSTORE", keystore, "the path of a PKCS#12 file");
+        }
+        b.tls(path, env.secretFile("METRICS_TLS_KEYSTORE_PASSWORD_FILE", file));
     }
 
     /** The user and the password in METRICS_AUTH_PASSWORD_FILE, when set; every bad combination named. */

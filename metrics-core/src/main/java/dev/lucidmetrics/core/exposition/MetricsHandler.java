@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
+import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -13,6 +14,7 @@ import dev.lucidmetrics.core.spi.ExpositionFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * Serves an app's metrics at one exact path of its own JDK {@link HttpServer}: the Prometheus text format 0.0.4,
@@ -40,6 +42,8 @@ public final class MetricsHandler implements HttpHandler {
     private final boolean createdSeries;
     private final String user;
     private final String password;
+    private final Authenticator authenticator;
+    private final Semaphore renders;
     private final boolean health;
 
     private MetricsHandler(Builder b, MetricsConfig settings) {
@@ -48,6 +52,8 @@ public final class MetricsHandler implements HttpHandler {
         this.createdSeries = settings.createdSeries().orElse(false);
         this.user = settings.authUser().orElse(null);
         this.password = settings.authPassword().orElse(null);
+        this.authenticator = b.authenticator;
+        this.renders = b.rendersAtOnce > 0 ? new Semaphore(b.rendersAtOnce, true) : null;
         this.health = b.health;
     }
 
@@ -82,7 +88,9 @@ public final class MetricsHandler implements HttpHandler {
             throw new IllegalArgumentException("Metrics path \"" + path + "\" is already a context of this server"
                     + " (the JDK says: " + e.getMessage() + "): mount the metrics once, or choose another path.", e);
         }
-        if (user != null) {
+        if (authenticator != null) {
+            metrics.setAuthenticator(authenticator);
+        } else if (user != null) {
             metrics.setAuthenticator(new BasicAuth(user, password));
         }
         contexts.add(metrics);
@@ -98,6 +106,9 @@ public final class MetricsHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (!RequestDeadlines.headArrived()) {
+            throw new IOException("the scrape's head came after its deadline: closing the connection");
+        }
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(path)) {
                 TextResponses.text(exchange, 404, "Not found: metrics are at " + path + "\n");
@@ -111,7 +122,7 @@ public final class MetricsHandler implements HttpHandler {
             ScrapeRequest request;
             try {
                 request = ScrapeRequest.of(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery());
-            } catch (IllegalArgumentException e) {
+            } catch (ScrapeRequest.Refused e) {
                 TextResponses.text(exchange, 400, e.getMessage() + "\n");
                 return;
             }
@@ -121,7 +132,7 @@ public final class MetricsHandler implements HttpHandler {
                         + ".\n");
                 return;
             }
-            ScrapeResponse.send(exchange, request, registry, createdSeries);
+            ScrapeResponse.send(exchange, request, registry, createdSeries, renders);
         }
     }
 
@@ -131,6 +142,8 @@ public final class MetricsHandler implements HttpHandler {
         private final MetricsConfig.Builder explicit = MetricsConfig.builder();
         private MetricsConfig config = MetricsConfig.empty();
         private boolean health = true;
+        private Authenticator authenticator;
+        private int rendersAtOnce;
 
         Builder(AppMetrics app) {
             this.registry = AppRegistries.of(app);
@@ -167,14 +180,37 @@ public final class MetricsHandler implements HttpHandler {
             return this;
         }
 
+        /**
+         * Requires {@code authenticator} for the metrics path (not for the health path): any
+         * {@code com.sun.net.httpserver.Authenticator}, such as one that checks a bearer token or, on an
+         * {@code HttpsServer} asking for client certificates, the client's identity. Wins over basic auth, explicit
+         * or from the settings.
+         */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Checks.notNull("authenticator", authenticator, "pass an Authenticator, or call"
+                    + " basicAuth(user, password)");
+            return this;
+        }
+
         /** Leaves out the health path, for an app that serves {@code /-/healthy} itself. */
         public Builder withoutHealthPath() {
             this.health = false;
             return this;
         }
 
+        /** At most {@code n} scrapes rendered at once (the metrics server's {@code threads}); 0: no limit. */
+        Builder rendersAtOnce(int n) {
+            this.rendersAtOnce = n;
+            return this;
+        }
+
         public MetricsHandler build() {
-            return new MetricsHandler(this, explicit.build().orElse(config));
+            MetricsConfig own = explicit.build();
+            if (authenticator != null && own.authUser().isPresent()) {
+                throw new IllegalArgumentException("Both basicAuth(\"" + own.authUser().get() + "\", ...) and"
+                        + " authenticator(...) were called: the metrics path takes one; keep the one you mean.");
+            }
+            return new MetricsHandler(this, own.orElse(config));
         }
 
         private static String notTheHealthPath(String path) {

@@ -1,7 +1,10 @@
 package dev.lucidmetrics.core.exposition;
 
+import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.Checks;
@@ -11,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,22 +28,32 @@ import java.util.concurrent.TimeUnit;
  *     // curl -u prometheus:... http://localhost:9400/metrics
  * }
  * }</pre>
- * Unlike simpleclient's {@code HTTPServer} it serves scrapes in parallel on a bounded pool of daemon threads, serves
- * exact paths only and sets no JVM-wide system properties. {@link #close()} lets running scrapes finish first.
+ * Unlike simpleclient's {@code HTTPServer} it serves scrapes in parallel, serves exact paths only and sets no
+ * JVM-wide system properties. Slow and stalled clients cannot blind it ({@link RequestDeadlines}): each request is
+ * read on a thread of its own (up to {@value #READER_THREADS} platform threads, or a virtual thread each with
+ * {@code METRICS_VIRTUAL_THREADS}), a head that does not arrive within the header timeout is closed, heads that
+ * take long are closed first while scrapes wait for a thread, and {@link Builder#threads} scrapes are rendered at
+ * once. HTTPS from a PKCS#12 keystore ({@code METRICS_TLS_KEYSTORE}) or any {@link HttpsConfigurator}; basic auth
+ * or any {@link Authenticator}. {@link #close()} lets running scrapes finish first.
  */
 public final class MetricsServer implements AutoCloseable {
 
+    /** The most platform threads reading and serving requests at once; more requests wait in a queue. */
+    public static final int READER_THREADS = 64;
+    static final int QUEUE = 1_024;
+
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExecutorService ownExecutor;
+    private final RequestDeadlines deadlines;
     private final DrainGate gate;
     private final Duration grace;
-
     private final String path;
 
-    private MetricsServer(HttpServer server, ExecutorService executor, DrainGate gate, Duration grace,
-            String path) {
+    private MetricsServer(HttpServer server, ExecutorService ownExecutor, RequestDeadlines deadlines, DrainGate gate,
+            Duration grace, String path) {
         this.server = server;
-        this.executor = executor;
+        this.ownExecutor = ownExecutor;
+        this.deadlines = deadlines;
         this.gate = gate;
         this.grace = grace;
         this.path = path;
@@ -58,12 +74,18 @@ public final class MetricsServer implements AutoCloseable {
         return path;
     }
 
-    /** Where the metrics are, such as {@code http://localhost:9400/metrics} ({@code localhost} for a wildcard bind). */
+    /**
+     * Where the metrics are, such as {@code http://localhost:9400/metrics} ({@code https} with TLS; {@code localhost}
+     * for a wildcard bind).
+     */
     public URI url() {
         return Addresses.url(server, path);
     }
 
-    /** Stops accepting scrapes, waits up to the grace period for running ones, then frees the port and threads. */
+    /**
+     * Stops accepting scrapes, waits up to the grace period for running ones, then frees the port and threads (an
+     * executor handed in stays the caller's to shut down).
+     */
     @Override
     public void close() {
         boolean interrupted = false;
@@ -72,14 +94,17 @@ public final class MetricsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             interrupted = true;  // the gate stopped the server before it let the interruption through
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
+        deadlines.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+            try {
+                if (!ownExecutor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    ownExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownExecutor.shutdownNow();
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            interrupted = true;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -91,11 +116,14 @@ public final class MetricsServer implements AutoCloseable {
         static final int DEFAULT_PORT = 9400;
 
         private final MetricsHandler.Builder handler;
+        private final RequestDeadlines.Builder deadlines = RequestDeadlines.builder();
         private final MetricsConfig.Builder explicit = MetricsConfig.builder();
         private MetricsConfig config = MetricsConfig.empty();
         private Integer port;
         private int threads = 4;
         private Duration grace = Duration.ofSeconds(5);
+        private HttpsConfigurator https;
+        private Executor executor;
 
         Builder(AppMetrics app) {
             this.handler = MetricsHandler.builder(app);
@@ -103,13 +131,14 @@ public final class MetricsServer implements AutoCloseable {
 
         /**
          * Takes {@code METRICS_HOST}, {@code METRICS_PORT}, {@code METRICS_PATH}, {@code METRICS_CREATED_SERIES},
-         * {@code METRICS_VIRTUAL_THREADS} and basic auth from the settings, where set; an explicit call wins, whatever
-         * the order of the calls. {@code METRICS_PORT=0} ("on the app's own server") leaves the port to
-         * {@link #port(int)} or the default.
+         * {@code METRICS_VIRTUAL_THREADS}, basic auth, the header and response timeouts and the TLS keystore from the
+         * settings, where set; an explicit call wins, whatever the order of the calls. {@code METRICS_PORT=0} ("on
+         * the app's own server") leaves the port to {@link #port(int)} or the default.
          */
         public Builder config(MetricsConfig config) {
             this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
             handler.config(config);
+            deadlines.config(config);
             return this;
         }
 
@@ -131,7 +160,10 @@ public final class MetricsServer implements AutoCloseable {
             return this;
         }
 
-        /** Threads serving scrapes in parallel; default 4 (two HA Prometheus servers plus a curl need three). */
+        /**
+         * Scrapes rendered at once; default 4 (two HA Prometheus servers plus a curl need three). More wait their
+         * turn; reading a request and writing its response do not take a turn.
+         */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 64) {
                 throw new IllegalArgumentException("threads(" + threads + ") is out of range: use 1-64; 4 serves"
@@ -142,7 +174,7 @@ public final class MetricsServer implements AutoCloseable {
         }
 
         /**
-         * Runs each scrape on a virtual thread of its own instead of the bounded pool ({@link #threads}); needs Java
+         * Reads each request on a virtual thread of its own instead of the pool of {@value #READER_THREADS}; needs Java
          * 21+ (checked by {@link #start()}, which says so on an older JVM). Default false.
          */
         public Builder virtualThreads(boolean enabled) {
@@ -150,9 +182,48 @@ public final class MetricsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs requests on {@code executor} instead of the server's own pool; it stays the caller's (shut it down
+         * after {@link MetricsServer#close()}). Every task it is given is a request whose head is still to be read:
+         * it must start each one soon on a thread of its own (virtual threads, or a pool whose threads outnumber the
+         * clients you expect), not queue it behind a few threads, or requests wait for slow clients (up to
+         * {@value RequestDeadlines#SHED_MILLIS} ms per round of them) before they are read.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Checks.notNull("executor", executor, "pass an executor, or leave it to the server");
+            return this;
+        }
+
+        /** How long a request's line and headers may take; default 5 s ({@code METRICS_HEADER_TIMEOUT}). */
+        public Builder headerTimeout(Duration timeout) {
+            deadlines.headerTimeout(timeout);
+            return this;
+        }
+
+        /** How long a response may take after its request's head; default 30 s ({@code METRICS_RESPONSE_TIMEOUT}). */
+        public Builder responseTimeout(Duration timeout) {
+            deadlines.responseTimeout(timeout);
+            return this;
+        }
+
         /** Requires HTTP basic auth for the metrics path (not for the health path, which probes call). */
         public Builder basicAuth(String user, String password) {
             handler.basicAuth(user, password);
+            return this;
+        }
+
+        /** Requires any {@link Authenticator} for the metrics path (not for the health path); wins over basic auth. */
+        public Builder authenticator(Authenticator authenticator) {
+            handler.authenticator(authenticator);
+            return this;
+        }
+
+        /**
+         * Serves HTTPS as {@code configurator} says (its {@code SSLContext}, protocols, client authentication);
+         * wins over {@code METRICS_TLS_KEYSTORE}.
+         */
+        public Builder https(HttpsConfigurator configurator) {
+            this.https = Checks.notNull("https", configurator, "pass new HttpsConfigurator(sslContext)");
             return this;
         }
 
@@ -177,26 +248,41 @@ public final class MetricsServer implements AutoCloseable {
             MetricsConfig settings = explicit.build().orElse(config);
             String host = settings.host().orElse("0.0.0.0");
             int boundPort = port != null ? port : config.port().filter(p -> p != 0).orElse(DEFAULT_PORT);
-            HttpServer server;
-            try {
-                server = HttpServer.create(new InetSocketAddress(host, boundPort), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + boundPort + " ("
-                        + e.getMessage() + "): choose a free port, or 0 to let the system pick one.", e);
-            }
-            ExecutorService executor = settings.virtualThreads().orElse(false)
-                    ? VirtualThreads.perTaskExecutor("virtualThreads(true)") : ServerExecutors.bounded("lucid-metrics-http", threads);
-            server.setExecutor(executor);
+            MetricsHandler metrics = handler.rendersAtOnce(threads).build();
+            HttpsConfigurator tls = https != null ? https : settings.tlsKeystore()
+                    .map(k -> TlsKeystore.configurator(k, settings.tlsKeystorePassword().orElseThrow())).orElse(null);
+            HttpServer server = bind(host, boundPort, tls);
+            ExecutorService own = executor != null ? null : settings.virtualThreads().orElse(false)
+                    ? VirtualThreads.perTaskExecutor("virtualThreads(true)")
+                    : ServerExecutors.bounded("lucid-metrics-http", READER_THREADS, QUEUE);
+            RequestDeadlines watch = deadlines.build();
+            server.setExecutor(watch.watch(executor != null ? executor : own));
             DrainGate gate = new DrainGate();
-            MetricsHandler metrics = handler.build();
-            for (HttpContext context : metrics.mountAll(server)) {
-                context.getFilters().add(gate);
-            }
+            List<HttpContext> contexts = new ArrayList<>(metrics.mountAll(server));
             if (!metrics.path().equals("/")) {
-                server.createContext("/", new NotFoundHandler(metrics.path())).getFilters().add(gate);
+                contexts.add(server.createContext("/", new NotFoundHandler(metrics.path())));
+            }
+            for (HttpContext context : contexts) {
+                context.getFilters().add(0, gate);
+                watch.instrument(context);
             }
             server.start();
-            return new MetricsServer(server, executor, gate, grace, metrics.path());
+            return new MetricsServer(server, own, watch, gate, grace, metrics.path());
+        }
+
+        private static HttpServer bind(String host, int port, HttpsConfigurator tls) {
+            try {
+                InetSocketAddress address = new InetSocketAddress(host, port);
+                if (tls == null) {
+                    return HttpServer.create(address, 0);
+                }
+                HttpsServer server = HttpsServer.create(address, 0);
+                server.setHttpsConfigurator(tls);
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " ("
+                        + e.getMessage() + "): choose a free port, or 0 to let the system pick one.", e);
+            }
         }
     }
 }

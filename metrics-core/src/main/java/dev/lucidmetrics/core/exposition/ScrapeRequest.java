@@ -11,9 +11,23 @@ import java.util.Set;
 
 /**
  * What one scrape asks for: the format (by {@code Accept}; null when it accepts neither), gzip (by
- * {@code Accept-Encoding}) and {@code name[]}.
+ * {@code Accept-Encoding}) and {@code name[]}. The query is bounded before it is read, as client_java bounds it: at
+ * most {@value #MAX_QUERY_CHARS} characters and {@value #MAX_PARAMETERS} parameters, else a 400 naming the limit.
  */
 final class ScrapeRequest {
+
+    /** The longest query string read (client_java's bound too); a longer one gets 400. */
+    static final int MAX_QUERY_CHARS = 65_536;
+    /** The most parameters ({@code name[]} or any other) read; more get 400. */
+    static final int MAX_PARAMETERS = 1_024;
+    private static final int QUOTED_CHARS = 64;
+
+    /** A query that is not read: the message is the whole 400 body, quoting at most a short piece of the query. */
+    static final class Refused extends IllegalArgumentException {
+        Refused(String message) {
+            super(message);
+        }
+    }
 
     final ExpositionFormat format;
     final boolean gzip;
@@ -28,7 +42,8 @@ final class ScrapeRequest {
     /**
      * Reads the request.
      *
-     * @throws IllegalArgumentException when the query string is malformed (the caller answers 400)
+     * @throws Refused when the query string is too long, has too many parameters or is malformed (the caller
+     *         answers 400 with its message)
      */
     static ScrapeRequest of(Headers headers, String rawQuery) {
         List<String> accept = headers.get("Accept");
@@ -73,7 +88,18 @@ final class ScrapeRequest {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return names;
         }
-        for (String pair : rawQuery.split("&")) {
+        if (rawQuery.length() > MAX_QUERY_CHARS) {
+            throw new Refused(String.format(Locale.ROOT, "The query string is %,d characters long: at most %,d are"
+                    + " read. Ask for fewer families with name[], or scrape them all.", rawQuery.length(),
+                    MAX_QUERY_CHARS));
+        }
+        String[] pairs = rawQuery.split("&", MAX_PARAMETERS + 1);
+        if (pairs.length > MAX_PARAMETERS) {
+            throw new Refused(String.format(Locale.ROOT, "The query string has more than %,d parameters: at most"
+                    + " %,d are read. Ask for fewer families with name[], or scrape them all.", MAX_PARAMETERS,
+                    MAX_PARAMETERS));
+        }
+        for (String pair : pairs) {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
@@ -88,7 +114,9 @@ final class ScrapeRequest {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Malformed query parameter \"" + s + "\": " + e.getMessage(), e);
+            String quoted = s.length() <= QUOTED_CHARS ? s : s.substring(0, QUOTED_CHARS) + "...";
+            throw new Refused("Malformed query parameter \"" + quoted + "\": a '%' must start an escape of two"
+                    + " hexadecimal digits, such as %5B for '['.");
         }
     }
 }

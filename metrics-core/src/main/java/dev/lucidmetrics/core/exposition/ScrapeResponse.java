@@ -5,6 +5,7 @@ import dev.lucidmetrics.core.spi.BackendRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.Semaphore;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -18,13 +19,14 @@ final class ScrapeResponse {
     private ScrapeResponse() {
     }
 
-    static void send(HttpExchange exchange, ScrapeRequest request, BackendRegistry registry, boolean createdSeries)
-            throws IOException {
+    /** @param renders turns for rendering, held while the scrape is rendered (not while it is sent); null: none */
+    static void send(HttpExchange exchange, ScrapeRequest request, BackendRegistry registry, boolean createdSeries,
+            Semaphore renders) throws IOException {
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         ByteArrayOutputStream body = null;
         if (!head) {
             try {
-                body = render(request, registry, createdSeries);
+                body = renderInTurn(request, registry, createdSeries, renders);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Collecting metrics for " + exchange.getRequestURI().getPath()
                         + " failed", e);
@@ -44,6 +46,24 @@ final class ScrapeResponse {
         exchange.sendResponseHeaders(200, body.size());
         try (OutputStream os = exchange.getResponseBody()) {
             body.writeTo(os);
+        }
+    }
+
+    private static ByteArrayOutputStream renderInTurn(ScrapeRequest request, BackendRegistry registry,
+            boolean createdSeries, Semaphore renders) throws IOException {
+        if (renders == null) {
+            return render(request, registry, createdSeries);
+        }
+        try {
+            renders.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // the response timeout or a stop: the connection closes
+            throw new IOException("interrupted while waiting for a turn to render: closing the connection", e);
+        }
+        try {
+            return render(request, registry, createdSeries);
+        } finally {
+            renders.release();
         }
     }
 

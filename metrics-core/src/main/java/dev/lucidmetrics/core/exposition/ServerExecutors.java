@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.exposition;
 
+import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.internal.VirtualThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,18 @@ public final class ServerExecutors {
      * without bound. Idle threads end after a minute.
      */
     public static ThreadPoolExecutor bounded(String name, int threads) {
+        return bounded(name, threads, QUEUE_CAPACITY);
+    }
+
+    /**
+     * {@code threads} daemon threads named {@code name-1, name-2, ...}, started as requests come (idle ones end
+     * after a minute), and a queue of {@code queue} requests waiting for one: when both are full it refuses, and the
+     * JDK server closes that connection. For a server watched by {@link RequestDeadlines}, give it more threads than
+     * the clients you expect at once, and a queue for the rest.
+     */
+    public static ThreadPoolExecutor bounded(String name, int threads, int queue) {
+        Checks.atLeastOne("threads", threads, 16);
+        Checks.atLeastOne("queue", queue, QUEUE_CAPACITY);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -38,7 +51,7 @@ public final class ServerExecutors {
             return t;
         };
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), factory, new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(queue), factory, new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

@@ -31,6 +31,23 @@ final class Fixtures {
     }
 
     /**
+     * An app whose scrape is about {@code megabytes} MiB of text: more than loopback's socket buffers hold, so a
+     * client that does not read it blocks the server's write.
+     */
+    static AppMetrics bigApp(int megabytes) {
+        AppMetrics app = AppMetrics.builder("big").build();
+        String padding = "x".repeat(200);
+        int families = Math.max(1, megabytes * 1024 * 1024 / (1000 * 260));
+        for (int f = 0; f < families; f++) {
+            Counter c = app.counter("family_" + f + "_total").help("Padding.").labelNames("id").register();
+            for (int i = 0; i < 1000; i++) {
+                c.labels(padding + i).inc();
+            }
+        }
+        return app;
+    }
+
+    /**
      * A gauge {@code shop_meeting_point} whose every scrape waits until {@code parties} scrapes are inside it at once;
      * it reads 1 in the scrapes that met, and is left out (its callback failed) of those that did not.
      */

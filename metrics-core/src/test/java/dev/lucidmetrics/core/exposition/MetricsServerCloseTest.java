@@ -46,10 +46,14 @@ class MetricsServerCloseTest {
         assertEquals(0, outcomes.getOrDefault("cut", 0), "responses cut short: " + outcomes);
     }
 
-    /** Clients sending to a path the server answers 404 (503 once closing) until the connection is refused. */
+    /**
+     * Clients sending to a path the server answers 404 (503 once closing) until the connection is refused; the
+     * server's executor has fewer threads than there are clients, so requests are always queued when it closes.
+     */
     private static Map<String, Integer> closeUnderLoad(ExecutorService threads) throws Exception {
+        ExecutorService four = Executors.newFixedThreadPool(CLIENTS / 2);
         MetricsServer server = MetricsServer.builder(AppMetrics.builder("closing").build()).host("127.0.0.1")
-                .port(0).start();
+                .port(0).executor(four).start();
         int port = server.port();
         CountDownLatch sending = new CountDownLatch(CLIENTS);
         List<CompletableFuture<Map<String, Integer>>> clients = IntStream.range(0, CLIENTS)
@@ -57,6 +61,7 @@ class MetricsServerCloseTest {
                 .toList();
         assertTrue(sending.await(20, TimeUnit.SECONDS), "the clients did not get going");
         server.close();
+        four.shutdown();
         Map<String, Integer> all = new TreeMap<>();
         for (CompletableFuture<Map<String, Integer>> c : clients) {
             c.get(30, TimeUnit.SECONDS).forEach((k, v) -> all.merge(k, v, Integer::sum));

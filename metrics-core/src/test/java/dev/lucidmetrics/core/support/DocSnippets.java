@@ -39,6 +39,18 @@ public final class DocSnippets {
     }
 
     /**
+     * {@code page} against the snippets of source files of the module under test (paths relative to the module),
+     * such as an example's main code (examples/jetty's README).
+     */
+    public static DocSnippets ofSources(String page, String... sources) {
+        StringBuilder text = new StringBuilder();
+        for (String source : sources) {
+            text.append(read(Path.of(source))).append('\n');
+        }
+        return new DocSnippets(page, read(ROOT.resolve(page)), text.toString());
+    }
+
+    /**
      * The source of a test class of the build: metrics-core's (the compatibility kit, run from any backend module)
      * or the module under test's own.
      */
