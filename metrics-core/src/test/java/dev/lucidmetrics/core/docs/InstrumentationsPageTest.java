@@ -74,7 +74,7 @@ class InstrumentationsPageTest {
                     .collect(Collectors.joining("\n"));
             DocSnippets page = DocSnippets.of(PAGE, InstrumentationsPageTest.class);
             page.assertShows("executors");
-            page.assertShowsText("the thread-pool lines", shown);
+            page.assertShowsSamples("the thread-pool lines", shown);
         } finally {
             release.countDown();
             resize.shutdownNow();
@@ -110,6 +110,6 @@ class InstrumentationsPageTest {
         }
         DocSnippets page = DocSnippets.of(PAGE, InstrumentationsPageTest.class);
         page.assertShows("jul");
-        page.assertShowsText("the log-event lines", lines(app, "shop_log_events_total"));
+        page.assertShowsSamples("the log-event lines", lines(app, "shop_log_events_total"));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.core.support.Scrapes;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.MetricsAssertions;
@@ -169,7 +170,7 @@ class ExecutorMetricsTest {
         String text = Scrapes.text(app, "name[]=shop_executor_pool_size_threads&name[]=shop_executor_pool_max_threads"
                 + "&name[]=shop_executor_active_threads&name[]=shop_executor_queued_tasks"
                 + "&name[]=shop_executor_completed_tasks_total&name[]=shop_executor_rejected_tasks_total");
-        assertEquals("""
+        assertEquals(TextSamples.canonical("""
                 # HELP shop_executor_active_threads Threads running a task now, by executor.
                 # TYPE shop_executor_active_threads gauge
                 shop_executor_active_threads{executor="resize",} 2.0
@@ -188,7 +189,7 @@ class ExecutorMetricsTest {
                 # HELP shop_executor_rejected_tasks_total Tasks the pool refused (its queue full, or shut down), by executor.
                 # TYPE shop_executor_rejected_tasks_total counter
                 shop_executor_rejected_tasks_total{executor="resize",} 1.0
-                """, text);
+                """), TextSamples.canonical(text));
         Promtool.assertClean(Scrapes.text(app));
         MetricsAssertions.assertNamingClean(app);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.core.support.Scrapes;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.MetricsAssertions;
@@ -110,7 +111,7 @@ class LogEventMetricsTest {
         } finally {
             logger.removeHandler(handler);
         }
-        assertEquals("""
+        assertEquals(TextSamples.canonical("""
                 # HELP shop_log_events_total Log events, by level (error, warn, info, debug, trace).
                 # TYPE shop_log_events_total counter
                 shop_log_events_total{level="debug",} 0.0
@@ -118,7 +119,7 @@ class LogEventMetricsTest {
                 shop_log_events_total{level="info",} 2.0
                 shop_log_events_total{level="trace",} 0.0
                 shop_log_events_total{level="warn",} 1.0
-                """, Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total")));
+                """), TextSamples.canonical(Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total"))));
         Promtool.assertClean(Scrapes.text(app));
         MetricsAssertions.assertNamingClean(app);
     }
