@@ -8,26 +8,13 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * The OTLP push with client_java's {@code prometheus-metrics-exporter-opentelemetry} (an optional dependency: this
- * class is loaded only once {@link #available()} said yes). The API's checked settings are handed over as the
+ * class is loaded only once {@link ClientJavaBackend} found the exporter on the class path). The API's checked settings are handed over as the
  * exporter's own properties, which win over the OpenTelemetry SDK's reading of the same {@code OTEL_*} variables;
  * the SDK still reads those the API does not (certificates, compression, timeout).
  */
 final class OtlpExport {
 
-    static final String ARTIFACT = "io.prometheus:prometheus-metrics-exporter-opentelemetry";
-    private static final String EXPORTER = "io.prometheus.metrics.exporter.opentelemetry.OpenTelemetryExporter";
-
     private OtlpExport() {
-    }
-
-    /** Whether client_java's exporter is on the class path. */
-    static boolean available() {
-        try {
-            Class.forName(EXPORTER, false, OtlpExport.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** Starts pushing {@code registry}; closing the result pushes a last time (client_java waits up to 5 s). */
