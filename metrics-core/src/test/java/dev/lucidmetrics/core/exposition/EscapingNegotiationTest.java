@@ -45,18 +45,23 @@ class EscapingNegotiationTest {
     static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private static AppMetrics shop() {
+    /**
+     * Serves a counter, a gauge and a histogram. Returns the server, not the app: a kit test method whose signature
+     * names {@code AppMetrics} makes JUnit's discovery load it from metrics-core's jar before
+     * {@code AppMetricsConfigTest} runs, which then reads metrics-core's Implementation-Version for its package.
+     */
+    private static ScrapeServer serveShop() {
         AppMetrics app = AppMetrics.builder("shop").build();
         app.counter("orders_total").help("Orders.").labelNames("payment_method").register()
                 .labels("card").inc(3);
         app.gauge("queue_depth").help("Queue depth.").register().set(7);
         app.histogram("checkout_seconds").help("Checkout time.").buckets(0.1, 1).register().observe(0.4);
-        return app;
+        return ScrapeServer.serving(app);
     }
 
     @Test
     void eachPrometheusGetsOpenMetricsAndTheEscapingItAskedFor() {
-        try (ScrapeServer server = ScrapeServer.serving(shop())) {
+        try (ScrapeServer server = serveShop()) {
             assertEquals(OPENMETRICS, contentType(server, PROMETHEUS_2_42));
             assertEquals(OPENMETRICS + "; escaping=allow-utf-8", contentType(server, PROMETHEUS_3_0));
             assertEquals(OPENMETRICS + "; escaping=allow-utf-8", contentType(server, PROMETHEUS_3_14));
@@ -66,7 +71,7 @@ class EscapingNegotiationTest {
 
     @Test
     void theEscapingChangesNoByteOfTheExposition() {
-        try (ScrapeServer server = ScrapeServer.serving(shop())) {
+        try (ScrapeServer server = serveShop()) {
             String asked242 = server.get("/metrics", "Accept", PROMETHEUS_2_42).body();
             for (String accept : new String[] {PROMETHEUS_3_0, PROMETHEUS_3_14, PROMETHEUS_3_14_LEGACY,
                     "application/openmetrics-text;version=1.0.0;escaping=values",
@@ -97,7 +102,7 @@ class EscapingNegotiationTest {
 
     @Test
     void anUnknownEscapingIsAnsweredAsUnderscoresNotRefused() {
-        try (ScrapeServer server = ScrapeServer.serving(shop())) {
+        try (ScrapeServer server = serveShop()) {
             HttpResponse<String> r = server.get("/metrics", "Accept",
                     "application/openmetrics-text;version=1.0.0;escaping=utf-16-please;q=0.6,*/*;q=0.2");
             assertEquals(200, r.statusCode());
@@ -107,7 +112,7 @@ class EscapingNegotiationTest {
 
     @Test
     void anAcceptThatTakesNoFormatIsStillA406AndNoneAskedKeepsTheOldContentType() {
-        try (ScrapeServer server = ScrapeServer.serving(shop())) {
+        try (ScrapeServer server = serveShop()) {
             HttpResponse<String> refused = server.get("/metrics", "Accept", "application/json;escaping=allow-utf-8");
             assertEquals(406, refused.statusCode());
             assertEquals("Not acceptable: metrics are served as " + TEXT + " or " + OPENMETRICS + ".\n",
