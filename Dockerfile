@@ -23,6 +23,11 @@ COPY --from=build /src/${MODULE}/target/${MODULE}.jar /app/app.jar
 # Class-data sharing: a training run in this stage, by the JVM that will run the app, writes /app/app.jsa (a dynamic
 # CDS archive on 17, the AOT cache on 24+) and the options that use it to /app/cds.flags. They include -Xshare:on
 # (or -XX:AOTMode=on): an archive that does not fit this JVM stops the start instead of being silently ignored.
+# The backend the image runs on unless METRICS_BACKEND says otherwise at run time (both are in lib/):
+#   docker build --build-arg BACKEND=client_java ...   (default simpleclient). Set before the training run, so the
+# class-data archive holds that backend's classes.
+ARG BACKEND=simpleclient
+ENV METRICS_BACKEND=${BACKEND}
 COPY --from=build /src/scripts/cds-archive /usr/local/bin/cds-archive
 RUN PORT=${PORT} cds-archive /app/app.jar http://127.0.0.1:${PORT}/health /app/app.jsa \
       -Dsun.net.httpserver.nodelay=true \

@@ -11,7 +11,8 @@
 #                            PROFILE_METHODS (the JFR-profiled run)
 #                            SCRAPE_OPTS ("-f 1 -wi 2 -w 1s -i 3 -r 1s") SCRAPE_ROUNDS (5) SCRAPE_SIZES
 #                            ("1000 10000 100000")
-#   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (24080, hello server for wrk)
+#   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (24080, hello server for wrk; the Jetty
+#                            one's metrics on BENCH_PORT + 1)
 #   heap:                    HEAP_ROUNDS (3) HEAP_SERIES (100000) HEAP_JAVAS ("17 25 25coh")
 #   start-up:                STARTUP_ROUNDS (5) STARTUP_JAVAS ("17 25") TWIN_CONFIGS ("default small")
 #                            STARTUP_ARCHIVES ("none app") IOTD_PORT (24011) TWIN_PORT (24012)
@@ -196,14 +197,14 @@ to_ms() { # wrk latency such as 812.00us, 1.20ms, 2.01s -> milliseconds
 }
 
 # ---------------------------------------------------------------- HTTP instrumentation overhead
-# wrk_run bare|instrumented: drives the server launched at $BENCH_PORT (pid $pid): 3 s of JIT warm-up discarded,
-# then WRK_SECONDS measured; checks an instrumented server counted the requests, stops it, fails on any wrk error
-# and sets rps, p99 and p50 (ms).
+# wrk_run bare|instrumented [METRICS_URL]: drives the server launched at $BENCH_PORT (pid $pid): 3 s of JIT warm-up
+# discarded, then WRK_SECONDS measured; checks an instrumented server counted the requests (at METRICS_URL, default
+# its own /metrics), stops it, fails on any wrk error and sets rps, p99 and p50 (ms).
 wrk_run() {
   "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null
   "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
   if [[ "$1" == instrumented ]]; then
-    curl -sf "http://127.0.0.1:$BENCH_PORT/metrics" | grep -q 'hello_requests_total{.*route="/hello"' \
+    curl -sf "${2:-http://127.0.0.1:$BENCH_PORT/metrics}" | grep -q 'hello_requests_total{.*route="/hello"' \
       || { echo "instrumented server recorded no requests" >&2; exit 1; }
   fi
   stop_pid "$pid"
@@ -248,6 +249,19 @@ if wants http; then
   else
     rm -f "$OUT/http-threads.csv"; skipped_25 "virtual-thread HTTP executor"
   fi
+  # The Servlet filter (metrics-servlet) on Jetty 12: a hello-world servlet bare and with MetricsFilter, same wrk
+  # settings, alternating the same way; the instrumented one's metrics on a port of their own.
+  echo "round,variant,requests_per_second,p99_ms,p50_ms" > "$OUT/http-jetty.csv"
+  for round in $(seq 1 "$HTTP_ROUNDS"); do
+    if (( round % 2 )); then order="bare instrumented"; else order="instrumented bare"; fi
+    for variant in $order; do
+      log "http round $round: Jetty, $variant"
+      launch jetty-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" "$JAVA17" -Xms256m -Xmx256m \
+        -cp "$JAR" dev.lucidmetrics.bench.JettyHelloServer "$variant" "$BENCH_PORT" "$((BENCH_PORT + 1))"
+      wrk_run "$variant" "http://127.0.0.1:$((BENCH_PORT + 1))/metrics"
+      echo "$round,$variant,$rps,$p99,$p50" >> "$OUT/http-jetty.csv"
+    done
+  done
   part_end http
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI guard for the benchmarks: runs every JMH benchmark once with minimal iterations (JDK 17, and the hot path at 2
 # threads only), each driver of bench/run.sh once (wrk, heap on JDK 17 and on 25 with compact object headers,
-# start-up with app archives on 17 and 25, one JVM setting) and renders the report into a scratch
+# start-up with app archives on 17 and 25, one JVM setting; the JDK server and Jetty's servlet filter under wrk) and renders the report into a scratch
 # folder. It judges NO timing (one round gives no verdict); it exits non-zero if anything fails to build, start,
 # answer or report. Where JDK 25 is missing, its parts are skipped and the run says so. A few minutes.
 # Its counts go to target/test-results/bench-smoke.json (scripts/README.md): one check per verified result below,
@@ -60,6 +60,12 @@ jdks=17; [[ -f "$OUT/skipped-25.txt" ]] && grep -q start-up "$OUT/skipped-25.txt
 want=$(( $(wc -w <<< "$jdks") * $(wc -w <<< "$STARTUP_ARCHIVES") * 3 ))
 got=$(awk -F, 'NR > 1 && $8 == 1000' "$OUT/startup.csv" | wc -l)
 [[ "$got" == "$want" ]] || { cat "$OUT/startup.csv" >&2; fail "start-up has $got good runs, expected $want"; }
+ok
+# The Servlet filter on Jetty: both variants answered wrk (wrk_run already checked the instrumented one counted).
+got=$(awk -F, 'NR > 1 && $3 > 0 {print $2}' "$OUT/http-jetty.csv" | sort -u | paste -sd' ')
+[[ "$got" == "bare instrumented" ]] || fail "http-jetty.csv has results for '$got', expected bare and instrumented"
+ok
+grep -q 'The Servlet filter on Jetty' "$DOCS/performance.md" || fail "the report has no Jetty section"
 ok
 grep -q '^## Goals' "$DOCS/performance.md" || fail "the report has no goals table"
 ok

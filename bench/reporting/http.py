@@ -34,7 +34,7 @@ def section(results):
     md.append(f"\n{len(by_round)} rounds. p99 on two shared cores with wrk competing is dominated by scheduling "
               "stalls; read it as a tail-noise band, not a cost.\n")
     results.summary["http"] = {"throughput_ratios": per("requests_per_second"), "p99_ratios": per("p99_ms")}
-    return md + threads_rows(results) + reproduce()
+    return md + threads_rows(results) + jetty_rows(results) + reproduce()
 
 
 def threads_rows(results):
@@ -60,6 +60,33 @@ def threads_rows(results):
               f"{p99[0]:.2f} ({p99[1]:.2f}–{p99[2]:.2f}) |")
     md.append(f"\n{len(by_round)} rounds.\n")
     results.summary["http_threads"] = {"throughput_ratios": per("requests_per_second")}
+    return md
+
+
+def jetty_rows(results):
+    """metrics-servlet's filter on Jetty 12 against the same Jetty without it."""
+    md = ["### The Servlet filter on Jetty\n",
+          "A hello-world servlet on Jetty 12 (ee10, its default thread pool, `-Xmx256m`) bare and with "
+          "`MetricsFilter` on `/*`, alternating the same way, same wrk settings. Goal: throughput ≥ 0.98 × the bare "
+          "Jetty.\n"]
+    if not results.exists("http-jetty.csv"):
+        return md + ["_Not run yet: no figure of record._\n"]
+    rows = list(csv.DictReader(open(results.path("http-jetty.csv"))))
+    by_round = {}
+    for r in rows:
+        by_round.setdefault(r["round"], {})[r["variant"]] = r
+    per = lambda col: [float(v["instrumented"][col]) / float(v["bare"][col]) for v in by_round.values()]
+    med = lambda var, col: statistics.median(float(r[col]) for r in rows if r["variant"] == var)
+    tp, p99 = ratio_of_lists(per("requests_per_second")), ratio_of_lists(per("p99_ms"))
+    md.append("| measure | bare Jetty (median) | with MetricsFilter (median) | instrumented ÷ bare | goal |")
+    md.append("|---|---:|---:|---:|---:|")
+    md.append(f"| throughput, req/s | {num(med('bare', 'requests_per_second'), 0)} | "
+              f"{num(med('instrumented', 'requests_per_second'), 0)} | **{tp[0]:.3f}** ({tp[1]:.3f}–{tp[2]:.3f}) | "
+              "≥ 0.98 |")
+    md.append(f"| p99 latency, ms | {num(med('bare', 'p99_ms'), 2)} | {num(med('instrumented', 'p99_ms'), 2)} | "
+              f"{p99[0]:.2f} ({p99[1]:.2f}–{p99[2]:.2f}) | — |")
+    md.append(f"\n{len(by_round)} rounds.\n")
+    results.summary["http_jetty"] = {"throughput_ratios": per("requests_per_second")}
     return md
 
 

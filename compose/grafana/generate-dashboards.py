@@ -132,6 +132,11 @@ def app_row(b, title, job, ns, extra):
     b.timeseries("GC time share",
                  [(f'sum by (instance) (rate(jvm_gc_collection_seconds_sum{{{sel}}}[$__rate_interval]))',
                    "{{instance}}")], unit="percentunit")
+    b.timeseries("Log events by level",
+                 [(f'sum by (level) (rate({ns}_log_events_total{{{sel}}}[$__rate_interval]))', "{{level}}")],
+                 unit="ops", w=8, stack=True,
+                 description="Log lines written per second, by level (LogEventMetrics): a burst of errors here is "
+                             "what the LogErrorBurst alert watches.")
     extra(b, sel)
 
 
@@ -285,6 +290,18 @@ def red():
     b.timeseries("In-flight requests by instance",
                  [(f'sum by (instance) ({{__name__=~".+_in_flight_requests", job="$job", instance=~"$instance"}})',
                    "{{instance}}")], w=12, description=IN_FLIGHT)
+    b.row("Threads (apps that register their executors with ExecutorMetrics)")
+    pool = 'job="$job", instance=~"$instance"'
+    b.timeseries("Waiting for a thread, by executor",
+                 [(f'max by (executor) ({{__name__=~".+_executor_queued_tasks", {pool}}})', "{{executor}}"),
+                  (f'max({{__name__=~".+_http_turn_waiting_requests", {pool}}})', "HTTP_THREADS turn")], w=12,
+                 description="Requests (an HTTP server's executor, the demos' HTTP_THREADS turn) and tasks queued "
+                             "for a thread, per executor: above 0 for long, the pool is too small for the load.")
+    b.timeseries("Busy threads, share of the pool's maximum",
+                 [(f'max by (executor) ({{__name__=~".+_executor_active_threads", {pool}}} '
+                   f'/ {{__name__=~".+_executor_pool_max_threads", {pool}}})', "{{executor}}")],
+                 unit="percentunit", w=12,
+                 description="Threads running a task over the most the pool may run: near 1, new work waits.")
     b.row("Outgoing calls (apps using the instrumented HTTP client)")
     b.timeseries("Calls by target and code",
                  [('sum by (target, code) (rate({__name__=~".+_client_requests_total", job="$job", '

@@ -51,7 +51,8 @@ print(s["image"], b["context"] + "/" + b["dockerfile"], b["args"]["MODULE"], b["
   awk '/^FROM /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$dockerfile" \
     | sed 's#^COPY --from=build /src/#COPY #' >"$ctx/Dockerfile"
   grep -q '^FROM ' "$ctx/Dockerfile" || { echo "no runtime stage in $dockerfile"; return 1; }
-  docker build -q --build-arg MODULE="$m" --build-arg PORT="$port" -t "$image" "$ctx"
+  docker build -q --build-arg MODULE="$m" --build-arg PORT="$port" \
+    --build-arg BACKEND="${BACKEND:-simpleclient}" -t "$image" "$ctx"
 }
 
 all_healthy() {

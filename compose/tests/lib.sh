@@ -91,3 +91,19 @@ need_npm() {
 
 # pick_python: PY, a python3 with PyYAML (the helpers parse compose/k8s/Prometheus YAML).
 pick_python() { find_yaml_python || need_pkg python3 py:yaml; }
+
+# runs_on BACKEND URL...: every metrics URL is served by BACKEND, told apart by how each writes an info family in
+# OpenMetrics: `# TYPE x_build_info gauge` on simpleclient, `# TYPE x_build info` on client_java (docs/backends.md).
+runs_on() {
+  local backend=$1 url pattern body
+  shift
+  case $backend in
+    simpleclient) pattern='^# TYPE [a-z_]+_build_info gauge$' ;;
+    client_java) pattern='^# TYPE [a-z_]+_build info$' ;;
+    *) echo "runs_on: no backend \"$backend\"" >&2; return 2 ;;
+  esac
+  for url in "$@"; do
+    body=$(curl -fsS -H 'Accept: application/openmetrics-text; version=1.0.0' "$url") || return 1
+    grep -Eq "$pattern" <<<"$body" || { echo "$url is not served by the $backend backend" >&2; return 1; }
+  done
+}

@@ -28,9 +28,11 @@ import dashboards as dash
 
 # Queries that cannot have data in the no-Docker e2e, with the reason; the Docker smoke checks them instead.
 EXPECTED_EMPTY_LOCAL = {"engine_daemon_": "Docker engine metrics: checked by compose/tests/docker-smoke"}
-# Queries on the instrumented HTTP *client*: only apps that call other services have them (the gallery);
-# they must return data for at least one $job value.
-SOME_JOBS_ONLY = ("_client_requests_total", "_client_request_duration_seconds")
+# Queries on the instrumented HTTP *client*: only apps that call other services have them (the gallery); on
+# executors and the demos' HTTP_THREADS turn: only apps that register them (the demos, examples/jetty; not the
+# tutorial's to-do service). They must return data for at least one $job value.
+SOME_JOBS_ONLY = ("_client_requests_total", "_client_request_duration_seconds", "_executor_queued_tasks",
+                  "_executor_active_threads", "_http_turn_waiting_requests")
 QUIET = False
 
 
@@ -122,7 +124,7 @@ def panels(base, args):
             ok = any(n > 0 for n, _, _ in results)
             counts["some-jobs"] += 1
             good &= say(ok, f"{fname} {'/'.join(key)}: data for {sum(n > 0 for n, _, _ in results)} of "
-                            f"{len(results)} jobs (client-side queries: only apps that call others)")
+                            f"{len(results)} jobs (client and executor queries: only apps that call others, or register executors)")
     print(f"panels: {counts['data']} query checks with data, {counts['some-jobs']} client-side queries with data "
           f"for some job, {counts['expected-empty']} expected empty here")
     return good

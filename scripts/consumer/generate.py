@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a consumer project from the root README's "Use the library" section and nothing else.
 
-    generate.py README VERSION SNIPPET OUTDIR
+    generate.py README VERSION SNIPPET OUTDIR [BACKENDS_DOC]
 
 SNIPPET is "single" (the one-dependency snippet) or "bom" (the BOM import with the test kit). The project gets
 pom.xml (pom.xml.in with the README's dependency snippet), src/main/java/com/example/shop/Main.java (Main.java.in
@@ -9,6 +9,9 @@ with the README's imports and code), expected.txt (the exposition the README sho
 request and scrape paths, one per line). The "bom" project also gets the service's own test of the test kit
 (OrdersMetricsTest.java.in) and, for it, JUnit: the service's choice, which the README leaves to it. Fails, naming the README part, when the section no longer has the shape
 this reads, or when a snippet names a version other than VERSION (the build's).
+With BACKENDS_DOC (docs/backends.md), the project takes the other backend the way that page says: the artifact of
+its "The one-dependency switch" snippet in place of the README's, and the exposition compared by what it means
+(args.txt ends in "samples"), since the README shows the default backend's bytes.
 """
 import pathlib
 import re
@@ -58,7 +61,21 @@ def versions_in(xml_snippet):
             if d.findtext("groupId") == "dev.lucidmetrics" and d.findtext("version") is not None]
 
 
-def main(readme_path, version, snippet, out):
+SWITCH = "## The one-dependency switch"
+
+
+def switched_artifact(doc_path):
+    """The artifactId of the single dependency block under SWITCH in docs/backends.md."""
+    doc = pathlib.Path(doc_path).read_text(encoding="utf-8")
+    start = doc.find(SWITCH)
+    if start < 0:
+        sys.exit(f"generate.py: {doc_path} has no {SWITCH!r} section")
+    end = doc.find("\n## ", start + len(SWITCH))
+    xml = one([b for lang, b, _ in blocks(doc[start:end]) if lang == "xml"], f"xml block under {SWITCH!r}")
+    return ET.fromstring(xml).findtext("artifactId")
+
+
+def main(readme_path, version, snippet, out, backends_doc=None):
     text = section(pathlib.Path(readme_path).read_text(encoding="utf-8"))
     found = blocks(text)
     xml = [b for lang, b, _ in found if lang == "xml"]
@@ -97,6 +114,12 @@ def main(readme_path, version, snippet, out):
     out = pathlib.Path(out)
     (out / "src/main/java/com/example/shop").mkdir(parents=True, exist_ok=True)
     dependencies = chosen.strip()
+    if backends_doc:
+        artifact = switched_artifact(backends_doc)
+        if "<artifactId>metrics-simpleclient</artifactId>" not in dependencies:
+            fail(f"{snippet} snippet names no metrics-simpleclient to replace with {artifact}")
+        dependencies = dependencies.replace("<artifactId>metrics-simpleclient</artifactId>",
+                                            f"<artifactId>{artifact}</artifactId>")
     if snippet == "single":
         dependencies = "<dependencies>\n" + indent(dependencies, 2) + "\n</dependencies>"
     else:
@@ -114,7 +137,8 @@ def main(readme_path, version, snippet, out):
     main_java = main_java.replace("// @README_EXAMPLE@", indent("\n".join(code).rstrip(), 8).lstrip())
     (out / "src/main/java/com/example/shop/Main.java").write_text(main_java, encoding="utf-8")
     (out / "expected.txt").write_text(after[0], encoding="utf-8")
-    (out / "args.txt").write_text(f"{sentence.group(1)}\n{sentence.group(2)}\n", encoding="utf-8")
+    compare = "samples\n" if backends_doc else ""
+    (out / "args.txt").write_text(f"{sentence.group(1)}\n{sentence.group(2)}\n{compare}", encoding="utf-8")
 
 
 def indent(text, spaces):
@@ -122,6 +146,6 @@ def indent(text, spaces):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
+    if len(sys.argv) not in (5, 6):
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -3,9 +3,11 @@
 exits non-zero with the reason when the check fails.
 
     inspect.py artifacts REPO VERSION ROOT   exactly the published artifacts: parent, metrics-core,
-                                             metrics-simpleclient, metrics-testing, metrics-bom; each jar with sources and javadoc jars; checksums
+                                             metrics-simpleclient, metrics-client-java, metrics-testing, metrics-bom;
+                                             each jar with sources and javadoc jars; checksums
     inspect.py poms REPO VERSION             the metadata Maven Central requires, on every published POM; the BOM
-                                             manages exactly the published jars and has no parent
+                                             manages exactly the published jars, imports client_java's own BOM (the
+                                             one version metrics-client-java is built on) and has no parent
     inspect.py manifests REPO VERSION        Automatic-Module-Name, Implementation-Version and META-INF/LICENSE
     inspect.py origin LOCAL_REPO             every dev.lucidmetrics file in a consumer's local repository came from
                                              the file repository (id lucid-local), none from anywhere else
@@ -17,16 +19,22 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 GROUP = "dev/lucidmetrics"
-PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-simpleclient": "jar", "metrics-testing": "jar",
+PUBLISHED = {"lucid-metrics-parent": "pom", "metrics-core": "jar", "metrics-simpleclient": "jar",
+             "metrics-client-java": "jar", "metrics-testing": "jar", "metrics-servlet": "jar", "metrics-logging": "jar",
              "metrics-bom": "pom"}
 # Attached files published besides pom, jar, sources and javadoc. metrics-core's test-jar carries the compatibility kit
 # every backend runs and the project's own test helpers (dev.lucidmetrics.core.support); the jar plugin attaches it,
 # so a deploy publishes it too. Listed here so that any other extra file fails the check.
 EXTRA = {"metrics-core": [("tests", "jar")]}
 MODULE_NAMES = {"metrics-core": "dev.lucidmetrics.core", "metrics-simpleclient": "dev.lucidmetrics.simpleclient",
-                "metrics-testing": "dev.lucidmetrics.testing"}
+                "metrics-client-java": "dev.lucidmetrics.clientjava", "metrics-testing": "dev.lucidmetrics.testing",
+                "metrics-servlet": "dev.lucidmetrics.servlet", "metrics-logging": "dev.lucidmetrics.logging"}
 MODULE_DIRS = {"lucid-metrics-parent": ".", "metrics-core": "metrics-core", "metrics-simpleclient": "metrics-simpleclient",
-               "metrics-testing": "metrics-testing", "metrics-bom": "metrics-bom"}
+               "metrics-client-java": "metrics-client-java", "metrics-testing": "metrics-testing",
+               "metrics-servlet": "metrics-servlet", "metrics-logging": "metrics-logging", "metrics-bom": "metrics-bom"}
+# What the BOM manages besides the published jars: client_java's own BOM, imported, so that client_java artifacts a
+# user adds beside metrics-client-java (after unwrap(PrometheusRegistry.class)) get the version it is built on.
+BOM_IMPORTS = [("io.prometheus", "prometheus-metrics-bom", "pom", "import")]
 CENTRAL_REQUIRED = ["name", "description", "url", "licenses/license/name", "licenses/license/url",
                     "scm/url", "scm/connection", "developers/developer/name"]
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
@@ -101,12 +109,23 @@ def poms(repo, version):
     if bom.find("m:parent", NS) is not None:
         problems.append("metrics-bom: the published BOM has a <parent>, so importing it imports the parent's "
                         "dependencyManagement too (simpleclient, Jackson, JUnit): check its flatten-maven-plugin")
-    managed = sorted((text(d, "groupId"), text(d, "artifactId"))
-                     for d in bom.findall("m:dependencyManagement/m:dependencies/m:dependency", NS))
+    entries = bom.findall("m:dependencyManagement/m:dependencies/m:dependency", NS)
+    managed = sorted((text(d, "groupId"), text(d, "artifactId")) for d in entries if text(d, "scope") != "import")
+    imports = sorted((text(d, "groupId"), text(d, "artifactId"), text(d, "type"), text(d, "scope"))
+                     for d in entries if text(d, "scope") == "import")
     jars = sorted(("dev.lucidmetrics", a) for a, p in PUBLISHED.items() if p == "jar")
     if managed != jars:
         problems.append(f"metrics-bom manages {managed}, the published jars are {jars}")
-    print(f"metrics-bom manages {', '.join(a for _, a in managed)}")
+    if imports != BOM_IMPORTS:
+        problems.append(f"metrics-bom imports {imports}, expected {BOM_IMPORTS}")
+    versions = [text(d, "version") for d in entries if text(d, "scope") == "import"]
+    client_java = ET.parse(pathlib.Path(__file__).resolve().parents[2] / "pom.xml").getroot().findtext(
+        "m:properties/m:client-java.version", namespaces=NS)
+    if versions != [client_java]:
+        problems.append(f"metrics-bom imports prometheus-metrics-bom {versions}; the build's client-java.version is "
+                        f"{client_java}: write that version in metrics-bom/pom.xml")
+    print(f"metrics-bom manages {', '.join(a for _, a in managed)} and imports "
+          f"{', '.join(f'{a}:{v}' for (_, a, _, _), v in zip(imports, versions))}")
     return problems
 
 

@@ -4,7 +4,7 @@
 # wait for apps the same way.
 LUCID_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # The modules with a runnable jar: the three demo apps and the tutorial's to-do service (docs/tutorial.md).
-DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo)
+DEMO_MODULES=(demo-gallery demo-iotd demo-accesslog examples/todo examples/jetty)
 # The JVM flags every demo app runs with, here and in the images: without TCP_NODELAY the JDK HTTP server makes each
 # small response wait for the client's delayed ACK (~40 ms a request; docs/http.md); -Xlog/-PrintWarnings: none of
 # the JVM's own log or warning lines, so the log holds only the app's (JSON with LOG_FORMAT=json, which passes
@@ -109,6 +109,18 @@ wait_healthy() {
 # demo_jar MODULE: the runnable jar of a module of DEMO_MODULES (named after its folder: examples/todo -> todo.jar).
 demo_jar() { printf '%s/%s/target/%s.jar\n' "$LUCID_ROOT" "$1" "${1##*/}"; }
 
+# demo_backend: the backend the demo apps run on, from BACKEND (simpleclient, the default, or client_java),
+# exported as METRICS_BACKEND, the setting each app reads (both backends are on every demo's class path). Any other
+# value stops with the accepted ones.
+demo_backend() {
+  local backend=${BACKEND:-simpleclient}
+  case $backend in
+    simpleclient | client_java) export METRICS_BACKEND=$backend ;;
+    *) echo "BACKEND=\"$backend\" is no backend: use BACKEND=simpleclient (the default) or BACKEND=client_java." >&2
+       return 1 ;;
+  esac
+}
+
 # build_demo_jars LOG: packages the jars of DEMO_MODULES with Maven when one is missing or older than a source file.
 # REBUILD=1 builds regardless; SKIP_BUILD=1 never builds (and fails when a jar is missing).
 build_demo_jars() {
@@ -118,7 +130,8 @@ build_demo_jars() {
     if [[ ! -f $jar ]]; then
       [[ ${SKIP_BUILD:-} != 1 ]] || { echo "$jar is missing and SKIP_BUILD=1 forbids building it" >&2; return 1; }
       stale=1
-    elif [[ -n $(find "$LUCID_ROOT"/metrics-core/src "$LUCID_ROOT"/demo-*/src "$LUCID_ROOT"/examples/*/src \
+    elif [[ -n $(find "$LUCID_ROOT"/metrics-core/src "$LUCID_ROOT"/metrics-simpleclient/src \
+                 "$LUCID_ROOT"/metrics-client-java/src "$LUCID_ROOT"/demo-*/src "$LUCID_ROOT"/examples/*/src \
                  "$LUCID_ROOT"/pom.xml "$LUCID_ROOT"/*/pom.xml "$LUCID_ROOT"/examples/*/pom.xml \
                  -newer "$jar" -type f -print -quit) ]]; then
       stale=1

@@ -3,7 +3,8 @@
 closing summary of scripts/test-all and compose/tests/run-all reads. The format is described in scripts/README.md.
 
   results.py write NAME PASSED FAILED SKIPPED SECONDS [REASON [FAILED_CHECK...]]   a step's own counts
-  results.py surefire NAME SECONDS ROOT      the counts of every Surefire report (TEST-*.xml) under ROOT
+  results.py surefire NAME SECONDS ROOT      the counts of every Surefire report (TEST-*.xml) under ROOT (also in
+                                            surefire-reports-client-java, demo-support's run on that backend)
   results.py exit NAME STATUS SECONDS        after a step ran: records its exit status; a step that exited
                                              without writing its file gets a failed one saying so
   results.py summary [NAME...]               one line per step (default: every file, oldest first), a total;
@@ -66,7 +67,7 @@ def surefire(args):
     name, seconds, root = args[0], count(args[1], "SECONDS"), Path(args[2])
     passed = failed = skipped = 0
     failures, skips = [], []
-    reports = sorted(root.glob("**/target/surefire-reports/TEST-*.xml"))
+    reports = sorted(root.glob("**/target/surefire-reports*/TEST-*.xml"))   # -client-java: a second run
     for report in reports:
         for case in ET.parse(report).getroot().iter("testcase"):
             test = f"{case.get('classname', '?').rsplit('.', 1)[-1]}.{case.get('name', '?')}"

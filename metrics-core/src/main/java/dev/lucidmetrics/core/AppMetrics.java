@@ -190,8 +190,8 @@ public final class AppMetrics {
         }
 
         /**
-         * Takes {@code APP_VERSION} and {@code APP_REVISION} from the settings (when set); an explicit
-         * {@link #version(String)} or {@link #revision(String)} still wins.
+         * Takes {@code APP_VERSION}, {@code APP_REVISION} and {@code METRICS_BACKEND} from the settings (when set);
+         * an explicit {@link #version(String)}, {@link #revision(String)} or {@link #backend(String)} still wins.
          */
         public Builder config(MetricsConfig config) {
             this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
@@ -231,7 +231,9 @@ public final class AppMetrics {
 
         /**
          * Which backend to run on, by name ({@code "simpleclient"}, {@code "client_java"}), for a class path that
-         * has more than one; with one backend on the class path, it is used without being named.
+         * has more than one; with one backend on the class path, it is used without being named. One precedence:
+         * this call, else {@code METRICS_BACKEND} through {@link #config(MetricsConfig)}, else the only backend on
+         * the class path.
          */
         public Builder backend(String name) {
             this.backend = Checks.text("backend", name, "simpleclient");
@@ -253,8 +255,17 @@ public final class AppMetrics {
          *         than one and none is named
          */
         public AppMetrics build() {
-            BackendRegistry registry = nativeRegistry == null ? Backends.find(backend).newRegistry()
-                    : Backends.forRegistry(backend, nativeRegistry).adopt(nativeRegistry);
+            String requested = backend != null ? backend : config.backend().orElse(null);
+            BackendRegistry registry;
+            try {
+                registry = nativeRegistry == null ? Backends.find(requested).newRegistry()
+                        : Backends.forRegistry(requested, nativeRegistry).adopt(nativeRegistry);
+            } catch (IllegalStateException e) {
+                if (backend == null && requested != null) {   // the setting chose it: name the setting
+                    throw new IllegalStateException("METRICS_BACKEND=\"" + requested + "\": " + e.getMessage(), e);
+                }
+                throw e;
+            }
             AppMetrics app = new AppMetrics(this, registry);
             app.info("build_info").help("Build facts of " + namespace + "; the value is always 1.")
                     .labelNames("version", "revision", "java_version").register()

@@ -50,6 +50,12 @@ abstract class MetricBuilder<B extends MetricBuilder<B, M>, M> {
         List<String> findings = new ArrayList<>(MetricNames.checkName(name, type, app.namespace()));
         findings.addAll(MetricNames.checkHelp(name, help));
         findings.addAll(checkLabelNames());
+        if (findings.isEmpty()) {
+            String refusal = app.registry().backend().refusal(name, type);
+            if (refusal != null) {
+                findings.add(refusal);   // a name the rules allow and the backend's client cannot expose
+            }
+        }
         Checks.noFindings(findings);
     }
 

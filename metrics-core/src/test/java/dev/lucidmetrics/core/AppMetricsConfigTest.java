@@ -1,9 +1,12 @@
 package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.KitBackend;
 import dev.lucidmetrics.testing.MetricValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
@@ -54,6 +57,19 @@ class AppMetricsConfigTest {
         AppMetrics nothing = AppMetrics.builder("six").config(env()).versionFrom(AppMetricsConfigTest.class).build();
         assertEquals("unknown", nothing.version(), "a test class has no Implementation-Version, from a directory or"
                 + " from the tests jar");
+    }
+
+    @Test
+    void theBackendIsTheExplicitOneThenMetricsBackendThenTheOnlyOneOnTheClassPath() {
+        String here = KitBackend.name();
+        AppMetrics chosen = AppMetrics.builder("one").config(env("METRICS_BACKEND", here)).build();
+        assertTrue(KitBackend.registryType().isInstance(chosen.unwrap(Object.class)), "METRICS_BACKEND=" + here);
+        AppMetrics explicit = AppMetrics.builder("two").config(env("METRICS_BACKEND", "nope")).backend(here).build();
+        assertEquals("two", explicit.namespace(), "an explicit backend(...) beats METRICS_BACKEND");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AppMetrics.builder("three").config(env("METRICS_BACKEND", "nope")).build());
+        assertTrue(e.getMessage().startsWith("METRICS_BACKEND=\"nope\": Backend \"nope\" is not on the class"
+                + " path; " + here + " from "), "a bad setting is named with what is there: " + e.getMessage());
     }
 
     @Test

@@ -2,12 +2,26 @@ package dev.lucidmetrics.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.IndependentParser;
+import dev.lucidmetrics.core.support.KitBackend;
 import dev.lucidmetrics.core.support.ScrapeServer;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.testing.Promtool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The whole exposition of the metric API's newer pieces, as text and as OpenMetrics, golden. */
+/**
+ * The whole exposition of the metric API's newer pieces, as text and as OpenMetrics: golden per backend (each
+ * writer's exact bytes), and the same samples on every backend as on the default one.
+ */
 @CompatibilityKit
 class MetricApiGoldenTest {
 
@@ -34,29 +48,9 @@ class MetricApiGoldenTest {
     void theTextExpositionIsExactlyThis() {
         try (ScrapeServer server = ScrapeServer.serving(everyPiece())) {
             String text = server.text().replace(System.getProperty("java.version"), "JAVA");
-            assertEquals("""
-                    # HELP shop_build_info Build facts of shop; the value is always 1.
-                    # TYPE shop_build_info gauge
-                    shop_build_info{version="1.0.0",revision="abc",java_version="JAVA",} 1.0
-                    # HELP shop_cache_evictions_total Evictions counted by the cache.
-                    # TYPE shop_cache_evictions_total counter
-                    shop_cache_evictions_total{cache="images",} 12.0
-                    # HELP shop_exports_in_progress Exports running now.
-                    # TYPE shop_exports_in_progress gauge
-                    shop_exports_in_progress 1.0
-                    # HELP shop_orders_total Orders placed.
-                    # TYPE shop_orders_total counter
-                    shop_orders_total 1.0
-                    # HELP shop_os_info The OS the app runs on.
-                    # TYPE shop_os_info gauge
-                    shop_os_info{name="Debian GNU/Linux",version="12",} 1.0
-                    # HELP shop_queue_depth Jobs waiting.
-                    # TYPE shop_queue_depth gauge
-                    shop_queue_depth 3.0
-                    # HELP shop_tenant_sessions Open sessions by tenant.
-                    # TYPE shop_tenant_sessions gauge
-                    shop_tenant_sessions{tenant="acme",} 2.0
-                    """, text);
+            assertEquals(golden(KitBackend.name(), "metric-api.txt"), text, "this backend's writer, byte for byte");
+            assertEquals(TextSamples.canonical(golden(KitBackend.REFERENCE, "metric-api.txt")),
+                    TextSamples.canonical(text), "the same samples as on the default backend");
             Promtool.assertClean(server.text());
         }
     }
@@ -64,32 +58,41 @@ class MetricApiGoldenTest {
     @Test
     void theOpenMetricsExpositionIsExactlyThisUpToTheExemplarTimestamp() {
         try (ScrapeServer server = ScrapeServer.serving(everyPiece())) {
-            String om = server.openMetrics().replace(System.getProperty("java.version"), "JAVA")
-                    .replaceAll("(# \\{trace_id=\"[0-9a-f]+\"} 1\\.0) [0-9.]+", "$1 TIMESTAMP");
-            assertEquals("""
-                    # TYPE shop_build_info gauge
-                    # HELP shop_build_info Build facts of shop; the value is always 1.
-                    shop_build_info{version="1.0.0",revision="abc",java_version="JAVA"} 1.0
-                    # TYPE shop_cache_evictions counter
-                    # HELP shop_cache_evictions Evictions counted by the cache.
-                    shop_cache_evictions_total{cache="images"} 12.0
-                    # TYPE shop_exports_in_progress gauge
-                    # HELP shop_exports_in_progress Exports running now.
-                    shop_exports_in_progress 1.0
-                    # TYPE shop_orders counter
-                    # HELP shop_orders Orders placed.
-                    shop_orders_total 1.0 # {trace_id="4bf92f3577b34da6a3ce929d0e0e4736"} 1.0 TIMESTAMP
-                    # TYPE shop_os_info gauge
-                    # HELP shop_os_info The OS the app runs on.
-                    shop_os_info{name="Debian GNU/Linux",version="12"} 1.0
-                    # TYPE shop_queue_depth gauge
-                    # HELP shop_queue_depth Jobs waiting.
-                    shop_queue_depth 3.0
-                    # TYPE shop_tenant_sessions gauge
-                    # HELP shop_tenant_sessions Open sessions by tenant.
-                    shop_tenant_sessions{tenant="acme"} 2.0
-                    # EOF
-                    """, om);
+            String raw = server.openMetrics().replace(System.getProperty("java.version"), "JAVA");
+            String om = raw.replaceAll("(# \\{trace_id=\"[0-9a-f]+\"} 1\\.0) [0-9.]+", "$1 TIMESTAMP");
+            assertEquals(golden(KitBackend.name(), "metric-api.openmetrics.txt"), om,
+                    "this backend's writer, byte for byte");
+            assertEquals(samples(golden(KitBackend.REFERENCE, "metric-api.openmetrics.txt")
+                    .replace("TIMESTAMP", "1764582000.000")), samples(raw),
+                    "the same samples and exemplar as on the default backend, as an independent parser reads them");
         }
     }
+
+    /**
+     * The exposition a backend's writer gives for {@link #everyPiece()}: {@code golden/BACKEND/FILE} beside this
+     * class. Writers differ in bytes (simpleclient writes {@code {a="b",}} and {@code 1.0}, client_java sorts labels
+     * and writes whole counts without a fraction); what they mean is compared with the default backend's.
+     */
+    private static String golden(String backend, String file) {
+        String path = "golden/" + backend + "/" + file;
+        try (InputStream in = MetricApiGoldenTest.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new AssertionError(path + " is missing beside " + MetricApiGoldenTest.class.getName()
+                        + ": every backend the kit runs on has its golden exposition there");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each sample's name, labels (sorted), value and exemplar labels, as the Python OpenMetrics parser reads them. */
+    private static List<String> samples(String openMetrics) {
+        return IndependentParser.samples(openMetrics).stream().map(s -> s.get("name").asText() + " "
+                + new TreeMap<>(JSON.convertValue(s.get("labels"), Map.class)) + " " + s.get("value").asDouble() + " "
+                + (s.get("exemplar").isNull() ? "" : JSON.convertValue(s.get("exemplar").get("labels"), Map.class)))
+                .sorted().toList();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -4,6 +4,7 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.demo.support.DemoMetricsConfig;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Router;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ final class AccessLogApp {
     private AccessLogApp(EnvConfig env, Clock clock, ExecutorService executor, PrintStream out) {
         AccessLogConfig config = AccessLogConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("accesslog").settings(env, AccessLogConfig.DEFAULT_PORT);
-        MetricsConfig metricsConfig = MetricsConfig.from(env);
+        MetricsConfig metricsConfig = DemoMetricsConfig.from(env);
         this.metrics = AppMetrics.builder("access").config(metricsConfig).versionFrom(Main.class).build();
         JvmMetrics.builder().config(metricsConfig).register(metrics);
         this.log = new AccessLog(metrics, config, clock, out);

@@ -6,6 +6,8 @@ import static java.lang.System.Logger.Level.INFO;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lucidmetrics.core.batch.BatchJob;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.demo.support.DemoMetricsConfig;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.demo.support.Settings;
 import dev.lucidmetrics.demo.support.Logs;
@@ -39,18 +41,20 @@ public final class StatsSnapshotJob {
     public static void main(String[] args) {
         URI stats;
         URI gateway;
+        MetricsConfig metricsConfig;
         try {
             EnvConfig env = EnvConfig.fromSystem();
             Logs.configure(env);
             stats = Settings.httpUrl(env, "STATS_URL", "http://localhost:8012/stats");
             gateway = Settings.httpUrl(env, "PUSHGATEWAY_URL", "http://localhost:9091");
+            metricsConfig = DemoMetricsConfig.from(env);   // the backend: METRICS_BACKEND, else simpleclient
         } catch (IllegalArgumentException e) {
             LOG.log(ERROR, JOB + " cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
         try {
-            BatchJob.builder(JOB).pushgateway(gateway).build().run(run -> run.recordsProcessed(logCount(stats)));
+            BatchJob.builder(JOB).pushgateway(gateway).config(metricsConfig).build().run(run -> run.recordsProcessed(logCount(stats)));
             LOG.log(INFO, JOB + ": pushed to " + gateway);
         } catch (Exception e) {
             LOG.log(ERROR, JOB + ": failed: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.demo.support.DemoMetricsConfig;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.RequestLog;
 import dev.lucidmetrics.demo.support.Responses;
@@ -44,7 +45,7 @@ final class GalleryApp {
         this.config = GalleryConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("gallery").settings(env, GalleryConfig.DEFAULT_PORT);
         this.random = random;
-        MetricsConfig metricsConfig = MetricsConfig.from(env);
+        MetricsConfig metricsConfig = DemoMetricsConfig.from(env);
         this.metrics = AppMetrics.builder("image_gallery").config(metricsConfig).versionFrom(Main.class).build();
         JvmMetrics.builder().config(metricsConfig).register(metrics);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -6,6 +6,7 @@ import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.http.HttpClientMetrics;
 import dev.lucidmetrics.core.jvm.JvmMetrics;
+import dev.lucidmetrics.demo.support.DemoMetricsConfig;
 import dev.lucidmetrics.demo.support.DemoServer;
 import dev.lucidmetrics.demo.support.Responses;
 import dev.lucidmetrics.demo.support.Router;
@@ -33,7 +34,7 @@ final class IotdApp {
     private IotdApp(EnvConfig env, Clock clock, ExecutorService executor) {
         IotdConfig config = IotdConfig.from(env);
         DemoServer.Builder serverBuilder = DemoServer.builder("iotd").settings(env, IotdConfig.DEFAULT_PORT);
-        MetricsConfig metricsConfig = MetricsConfig.from(env)
+        MetricsConfig metricsConfig = DemoMetricsConfig.from(env)
                 .orElse(MetricsConfig.builder().path(METRICS_PATH).build());
         this.metrics = AppMetrics.builder("iotd_api").config(metricsConfig).versionFrom(Main.class).build();
         JvmMetrics.builder().config(metricsConfig).register(metrics);

@@ -44,7 +44,7 @@ public final class AlertWebhook {
     AlertWebhook(EnvConfig env, Clock clock) {
         this.clock = clock;
         this.keep = Settings.integer(env, "WEBHOOK_KEEP", 1000, 1, 100_000);
-        MetricsConfig metricsConfig = MetricsConfig.from(env);
+        MetricsConfig metricsConfig = DemoMetricsConfig.from(env);
         AppMetrics metrics = AppMetrics.builder("alert_webhook").config(metricsConfig)
                 .versionFrom(AlertWebhook.class).build();
         Router router = new Router()

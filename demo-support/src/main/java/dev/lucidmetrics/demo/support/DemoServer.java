@@ -64,6 +64,7 @@ public final class DemoServer {
     private final Duration grace;
     private final MetricsEndpoint metrics;
     private final String name;
+    private final WaitMetrics waits;
     private boolean stopped;
 
     private DemoServer(Builder b) throws IOException {
@@ -81,8 +82,9 @@ public final class DemoServer {
         HttpContext root = server.createContext("/", b.router);
         root.getFilters().add(new RequestLog(b.quietPaths));
         graceful.instrument(root);
-        if (!b.virtualThreads) {
-            root.getFilters().add(HttpThreads.turns(b.threads));
+        HttpThreads.Turns turns = b.virtualThreads ? null : HttpThreads.turns(b.threads);
+        if (turns != null) {
+            root.getFilters().add(turns);
         }
         b.http.instrument(root);
         deadlines.instrument(root);   // first of all
@@ -93,6 +95,7 @@ public final class DemoServer {
             deadlines.close();
             throw e;
         }
+        this.waits = WaitMetrics.register(b.app, executor, turns);
     }
 
     public static Builder builder(String name) {
@@ -153,6 +156,7 @@ public final class DemoServer {
             throw e;
         } finally {
             closeMetrics();
+            waits.close();
             executor.shutdown();
             awaitThreads(start + grace.toNanos());
             deadlines.close();
@@ -204,6 +208,7 @@ public final class DemoServer {
         private Duration responseTimeout = RequestDeadlines.DEFAULT_RESPONSE_TIMEOUT;
         private Router router;
         private HttpServerMetrics http;
+        private AppMetrics app;
         private final List<String> quietPaths = new ArrayList<>();
         private ExecutorService executor;
         private boolean virtualThreads;
@@ -245,6 +250,7 @@ public final class DemoServer {
          */
         public Builder router(Router router, AppMetrics app, String... excludedPaths) {
             this.router = router;
+            this.app = app;
             this.http = HttpServerMetrics.builder(app).routes(router.templates()).excludePaths(excludedPaths)
                     .traceIdsFrom(exchange -> RequestLog.trace(exchange).traceId()).register();
             quietPaths.addAll(List.of(excludedPaths));

@@ -47,15 +47,21 @@ final class HttpThreads {
     }
 
     /** The filter on the app's routes that lets {@code routeThreads} requests through at once. */
-    static Filter turns(int routeThreads) {
+    static Turns turns(int routeThreads) {
         return new Turns(routeThreads);
     }
 
-    private static final class Turns extends Filter {
+    /** The filter of {@link #turns}; {@link #waiting()} is the queue of requests waiting for a turn. */
+    static final class Turns extends Filter {
         private final Semaphore turns;
 
         Turns(int routeThreads) {
             this.turns = new Semaphore(routeThreads, true);
+        }
+
+        /** Requests waiting for a turn right now (an estimate, as {@link Semaphore#getQueueLength()} says). */
+        int waiting() {
+            return turns.getQueueLength();
         }
 
         @Override

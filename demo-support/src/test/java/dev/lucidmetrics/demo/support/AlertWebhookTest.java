@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.core.support.TextSamples;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class AlertWebhookTest {
         start(Map.of("PORT", "0"));
         TestHttp.post(webhook.server().uri("/alerts"), "application/json", FIRING);
         String metrics = TestHttp.get(webhook.server().uri("/metrics")).body();
-        assertTrue(metrics.contains("alert_webhook_requests_total{method=\"POST\",route=\"/alerts\",code=\"200\",} 1.0"),
-                metrics);
+        assertTrue(TextSamples.contains(metrics,
+                "alert_webhook_requests_total{method=\"POST\",route=\"/alerts\",code=\"200\",} 1.0"), metrics);
     }
 }

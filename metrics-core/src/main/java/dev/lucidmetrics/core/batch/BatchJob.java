@@ -2,6 +2,7 @@ package dev.lucidmetrics.core.batch;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Gauge;
+import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.AppRegistries;
 import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.naming.MetricNames;
@@ -31,6 +32,7 @@ public final class BatchJob {
 
     private final String name;
     private final String version;
+    private final MetricsConfig config;
     private final Map<String, String> groupingKey;
     private final Pusher pusher;
     private final Clock clock;
@@ -38,6 +40,7 @@ public final class BatchJob {
     private BatchJob(Builder b) {
         this.name = b.name;
         this.version = b.version;
+        this.config = b.config;
         this.groupingKey = Map.copyOf(b.groupingKey);
         this.pusher = new Pusher(b.gateway, b.timeout);
         this.clock = b.clock;
@@ -58,7 +61,11 @@ public final class BatchJob {
 
     /** Runs {@code work} once, records its metrics in a fresh registry and pushes them; re-throws its failure. */
     public <E extends Exception> void run(Work<E> work) throws E {
-        AppMetrics app = AppMetrics.builder(name).version(version).build();   // a fresh registry per run
+        AppMetrics.Builder builder = AppMetrics.builder(name).config(config);
+        if (version != null) {
+            builder.version(version);
+        }
+        AppMetrics app = builder.build();   // a fresh registry per run
         Gauge duration = app.gauge("duration_seconds").help("How long the last run of " + name + " took.")
                 .register();
         Gauge records = app.gauge("records_processed").help("Records the last run of " + name + " processed.")
@@ -101,7 +108,8 @@ public final class BatchJob {
     public static final class Builder {
         private final String name;
         private URI gateway;
-        private String version = "unknown";
+        private String version;
+        private MetricsConfig config = MetricsConfig.empty();
         private final Map<String, String> groupingKey = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
@@ -137,12 +145,21 @@ public final class BatchJob {
             return this;
         }
 
-        /** The version for {@code <ns>_build_info}, pushed with the run; default "unknown". */
+        /** The version for {@code <ns>_build_info}, pushed with the run; default {@code APP_VERSION}, else "unknown". */
         public Builder version(String version) {
             if (version == null || version.isBlank()) {
                 throw new IllegalArgumentException("version is blank: pass a version such as \"1.0.0\".");
             }
             this.version = version;
+            return this;
+        }
+
+        /**
+         * Takes {@code APP_VERSION} and {@code METRICS_BACKEND} (for a class path with more than one backend) from
+         * the settings, when set; an explicit {@link #version(String)} wins.
+         */
+        public Builder config(MetricsConfig config) {
+            this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
             return this;
         }
 

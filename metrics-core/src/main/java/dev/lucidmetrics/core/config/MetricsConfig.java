@@ -31,6 +31,8 @@ import java.util.Optional;
  * <tr><td>{@code APP_REVISION}</td><td>any text (a commit id)</td><td>"unknown"</td></tr>
  * <tr><td>{@code METRICS_CREATED_SERIES}</td><td>true/false</td><td>false</td></tr>
  * <tr><td>{@code METRICS_JVM_DEADLOCK_DETECTION}</td><td>true/false</td><td>true</td></tr>
+ * <tr><td>{@code METRICS_BACKEND}</td><td>a backend's name: {@code simpleclient} or {@code client_java}; for a
+ * class path that has both</td><td>the one backend on the class path</td></tr>
  * <tr><td>{@code METRICS_VIRTUAL_THREADS}</td><td>true/false; true needs Java 21+</td><td>false</td></tr>
  * <tr><td>{@code METRICS_AUTH_USER}</td><td>a user name without ':'; needs the password file</td><td>no
  * authentication</td></tr>
@@ -61,6 +63,7 @@ public final class MetricsConfig {
     private final Boolean createdSeries;
     private final Boolean jvmDeadlockDetection;
     private final Boolean virtualThreads;
+    private final String backend;
     private final String authUser;
     private final String authPassword;
     private final Duration headerTimeout;
@@ -77,6 +80,7 @@ public final class MetricsConfig {
         this.createdSeries = b.createdSeries;
         this.jvmDeadlockDetection = b.jvmDeadlockDetection;
         this.virtualThreads = b.virtualThreads;
+        this.backend = b.backend;
         this.authUser = b.authUser;
         this.authPassword = b.authPassword;
         this.headerTimeout = b.headerTimeout;
@@ -121,6 +125,7 @@ public final class MetricsConfig {
         b.createdSeries = createdSeries != null ? createdSeries : fallback.createdSeries;
         b.jvmDeadlockDetection = jvmDeadlockDetection != null ? jvmDeadlockDetection : fallback.jvmDeadlockDetection;
         b.virtualThreads = virtualThreads != null ? virtualThreads : fallback.virtualThreads;
+        b.backend = backend != null ? backend : fallback.backend;
         boolean ownAuth = authUser != null;
         b.authUser = ownAuth ? authUser : fallback.authUser;
         b.authPassword = ownAuth ? authPassword : fallback.authPassword;
@@ -145,6 +150,15 @@ public final class MetricsConfig {
     /** {@code METRICS_PATH}: the exact path of the metrics. */
     public Optional<String> path() {
         return Optional.ofNullable(path);
+    }
+
+    /**
+     * {@code METRICS_BACKEND}: the backend to run on, by name, for a class path that has more than one (the demos
+     * carry both); {@code AppMetrics.builder(ns).config(config)} applies it, and an explicit {@code backend(...)}
+     * wins.
+     */
+    public Optional<String> backend() {
+        return Optional.ofNullable(backend);
     }
 
     /** {@code APP_VERSION}: the version for {@code <ns>_build_info}. */
@@ -216,6 +230,7 @@ public final class MetricsConfig {
         append(s, "revision", revision);
         append(s, "createdSeries", createdSeries);
         append(s, "jvmDeadlockDetection", jvmDeadlockDetection);
+        append(s, "backend", backend);
         append(s, "virtualThreads", virtualThreads);
         append(s, "authUser", authUser);
         append(s, "authPassword", authPassword == null ? null : "****");
@@ -242,6 +257,7 @@ public final class MetricsConfig {
         private Boolean createdSeries;
         private Boolean jvmDeadlockDetection;
         private Boolean virtualThreads;
+        private String backend;
         private String authUser;
         private String authPassword;
         private Duration headerTimeout;
@@ -297,6 +313,12 @@ public final class MetricsConfig {
         /** Whether a metrics server of their own serves each scrape on a virtual thread (Java 21+). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** The backend to run on, by name, such as {@code "client_java"}. */
+        public Builder backend(String name) {
+            this.backend = Checks.text("backend", name, "simpleclient");
             return this;
         }
 

@@ -33,6 +33,9 @@ final class MetricsEnvironment {
         if (env.raw("METRICS_JVM_DEADLOCK_DETECTION") != null) {
             b.jvmDeadlockDetection(env.bool("METRICS_JVM_DEADLOCK_DETECTION", true));
         }
+        if (env.raw("METRICS_BACKEND") != null) {
+            b.backend(env.raw("METRICS_BACKEND"));
+        }
         if (env.raw("METRICS_VIRTUAL_THREADS") != null) {
             boolean on = env.bool("METRICS_VIRTUAL_THREADS", false);
             if (on) {

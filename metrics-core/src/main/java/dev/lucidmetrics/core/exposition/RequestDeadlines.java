@@ -168,26 +168,20 @@ public final class RequestDeadlines implements AutoCloseable {
             int state = w.state();
             if (state == Watch.READING && now - w.started() >= TICK.toNanos()) {
                 if (now - w.handed >= headerNanos) {
-                    count(w.close(Watch.READING), closedHeads);
+                    w.close(Watch.READING, closedHeads);
                 } else if (now - w.handed >= TimeUnit.MILLISECONDS.toNanos(SHED_MILLIS)) {
                     readers.add(w);
                 }
             } else if (state == Watch.HANDLING && now - w.handling() >= responseNanos) {
-                count(w.close(Watch.HANDLING), closedResponses);
+                w.close(Watch.HANDLING, closedResponses);
             }
         }
         int shed = Math.min(waiting.get(), readers.size());
         if (shed > 0) {
             readers.sort(Comparator.comparingLong(w -> w.handed));
             for (Watch w : readers.subList(0, shed)) {
-                count(w.close(Watch.READING), closedHeads);
+                w.close(Watch.READING, closedHeads);
             }
-        }
-    }
-
-    private static void count(boolean closed, AtomicLong counter) {
-        if (closed) {
-            counter.incrementAndGet();
         }
     }
 

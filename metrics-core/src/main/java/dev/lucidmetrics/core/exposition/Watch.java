@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core.exposition;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One request of a JDK {@code HttpServer} as {@link RequestDeadlines} watches it: handed to the executor (its first
@@ -52,14 +53,17 @@ final class Watch {
         return handling;
     }
 
-    /** Interrupts the request's thread if it is still in {@code from}; true when this call closed it. */
-    synchronized boolean close(int from) {
+    /**
+     * Interrupts the request's thread if it is still in {@code from}, counting it in {@code closed} first: the
+     * interrupt closes the connection, and whoever sees it closed must find it counted.
+     */
+    synchronized void close(int from, AtomicLong closed) {
         if (!state.compareAndSet(from, CLOSED)) {
-            return false;
+            return;
         }
+        closed.incrementAndGet();
         interrupted = true;
         thread.interrupt();
-        return true;
     }
 
     /** The task ended: no interrupt of the watchdog's can reach this thread any more, and none is left on it. */

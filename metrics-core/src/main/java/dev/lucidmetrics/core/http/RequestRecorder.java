@@ -49,6 +49,14 @@ public final class RequestRecorder {
         return exclusions.excludes(path);
     }
 
+    /**
+     * True when the response size is recorded ({@code responseSize(true)}): only then need an integration count
+     * the bytes of a response body, which it passes to {@link Request#completed}.
+     */
+    public boolean recordsResponseSize() {
+        return responseSize != null;
+    }
+
     /** Starts one request of {@code method} to {@code path}: in flight from now until {@link Request#close()}. */
     public Request start(String method, String path) {
         return new Request(method, path);

@@ -1,9 +1,9 @@
 package dev.lucidmetrics.core.http;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
+import dev.lucidmetrics.core.internal.Checks;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Keeps the client {@code target} label bounded. Names must look like logical service names ({@code iotd},
@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  * first {@code maxTargets} names are admitted and later ones collapse into {@value CardinalityGuard#OVERFLOW}.
  */
 final class TargetNames {
-
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private final Set<String> declared;
     private final CardinalityGuard guard;
@@ -24,12 +22,7 @@ final class TargetNames {
 
     /** Checks a name where the caller passes it: the message quotes it and shows a valid one. */
     static String check(String target) {
-        if (target == null || !NAME.matcher(target).matches()) {
-            throw new IllegalArgumentException("Target \"" + target + "\" is not a logical target name: use a short"
-                    + " name such as \"iotd\" or \"access-log\" (lower-case letters, digits, '.', '_', '-'; at most"
-                    + " 63 characters), never a URL or a value from a request.");
-        }
-        return target;
+        return Checks.logicalName("target", target, "\"iotd\" or \"access-log\"");
     }
 
     /** The label value for {@code target}; throws for a malformed or undeclared name. */

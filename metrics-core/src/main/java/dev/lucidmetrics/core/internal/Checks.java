@@ -2,6 +2,7 @@ package dev.lucidmetrics.core.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The argument checks every builder shares, so one mistake gets one message wherever it is made. Each message
@@ -9,7 +10,26 @@ import java.util.List;
  */
 public final class Checks {
 
+    private static final Pattern LOGICAL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
     private Checks() {
+    }
+
+    /**
+     * {@code name} when it is a logical name fit to be a label value (a client's target, an executor's name), else
+     * "{@code Kind} \"x\" is not a logical {@code kind} name: use a short name such as {@code examples} ...".
+     *
+     * @param kind     what the name names, such as {@code "target"} or {@code "executor"}
+     * @param examples two good names, such as {@code "\"iotd\" or \"access-log\""}
+     */
+    public static String logicalName(String kind, String name, String examples) {
+        if (name == null || !LOGICAL_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " \""
+                    + name + "\" is not a logical " + kind + " name: use a short name such as " + examples
+                    + " (lower-case letters, digits, '.', '_', '-'; at most 63 characters), never a URL or a value"
+                    + " from a request.");
+        }
+        return name;
     }
 
     /**

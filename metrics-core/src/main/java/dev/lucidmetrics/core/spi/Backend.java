@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.spi;
 
+import dev.lucidmetrics.core.model.MetricType;
 import java.util.Set;
 
 /**
@@ -29,4 +30,14 @@ public interface Backend {
 
     /** The formats {@link BackendRegistry#scrape} writes. */
     Set<ExpositionFormat> formats();
+
+    /**
+     * Why this backend's client cannot expose a family of {@code type} named {@code name} (its full name, as
+     * {@link FamilySpec#name()}) although the API's naming rules allow it — one finding in the API's style: the name
+     * quoted, the reason, what to do — or null when it can. The API refuses such a name at registration with this
+     * finding beside its own. None by default.
+     */
+    default String refusal(String name, MetricType type) {
+        return null;
+    }
 }

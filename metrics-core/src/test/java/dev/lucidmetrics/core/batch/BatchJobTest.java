@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TextSamples;
+import java.util.Map;
+import dev.lucidmetrics.core.support.KitBackend;
+import dev.lucidmetrics.core.config.MetricsConfig;
+import dev.lucidmetrics.core.config.EnvConfig;
 import dev.lucidmetrics.core.support.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +31,24 @@ class BatchJobTest {
     private static BatchJob.Builder job(URI gateway) {
         return BatchJob.builder("nightly_export").pushgateway(gateway).groupingKey("shard", "eu")
                 .clock(new TestClock(START, END));
+    }
+
+    @Test
+    void theSettingsGiveTheVersionAndTheBackendAndAnExplicitVersionWins() {
+        MetricsConfig settings = MetricsConfig.from(EnvConfig.of(Map.of("APP_VERSION", "3.1.0", "METRICS_BACKEND",
+                KitBackend.name())));
+        try (StubGateway gateway = new StubGateway(200)) {
+            job(gateway.uri()).config(settings).build().run(run -> run.recordsProcessed(1));
+            job(gateway.uri()).config(settings).version("4.0.0").build().run(run -> run.recordsProcessed(1));
+            assertTrue(TextSamples.lines(gateway.requests.get(0).body(), "nightly_export_build_info{").get(0)
+                    .contains("version=\"3.1.0\""), gateway.requests.get(0).body());
+            assertTrue(TextSamples.lines(gateway.requests.get(1).body(), "nightly_export_build_info{").get(0)
+                    .contains("version=\"4.0.0\""), gateway.requests.get(1).body());
+        }
+        MetricsConfig elsewhere = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_BACKEND", "nope")));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> job(URI.create("http://127.0.0.1:1")).config(elsewhere).build().run(run -> { }));
+        assertTrue(e.getMessage().startsWith("METRICS_BACKEND=\"nope\": "), e.getMessage());
     }
 
     @Test
@@ -68,7 +91,7 @@ class BatchJobTest {
                     .help("Files the export wrote.").register().set(3));
             String body = gateway.requests.get(0).body();
             assertTrue(body.contains("\nnightly_export_files_written 3.0\n"), body);
-            assertTrue(body.contains("nightly_export_build_info{version=\"2.0.0\","), body);
+            assertTrue(TextSamples.lines(body, "nightly_export_build_info{").get(0).contains("version=\"2.0.0\""), body);
         }
     }
 

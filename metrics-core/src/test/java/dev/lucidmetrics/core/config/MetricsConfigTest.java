@@ -34,7 +34,7 @@ class MetricsConfigTest {
         MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("APP_VERSION", "2.1.0", "APP_REVISION",
                 "abc123", "METRICS_CREATED_SERIES", "true", "METRICS_JVM_DEADLOCK_DETECTION", "false",
                 "METRICS_PATH", "/internal/metrics", "METRICS_PORT", "9400", "METRICS_HOST", "127.0.0.1",
-                "METRICS_VIRTUAL_THREADS", "false")));
+                "METRICS_VIRTUAL_THREADS", "false", "METRICS_BACKEND", "client_java")));
         assertEquals(Optional.of(9400), config.port());
         assertEquals(Optional.of("127.0.0.1"), config.host());
         assertEquals(Optional.of("/internal/metrics"), config.path());
@@ -43,6 +43,9 @@ class MetricsConfigTest {
         assertEquals(Optional.of(true), config.createdSeries());
         assertEquals(Optional.of(false), config.jvmDeadlockDetection());
         assertEquals(Optional.of(false), config.virtualThreads());
+        assertEquals(Optional.of("client_java"), config.backend());
+        assertEquals(Optional.of("simpleclient"), MetricsConfig.empty()
+                .orElse(MetricsConfig.builder().backend("simpleclient").build()).backend(), "unset takes the fallback");
     }
 
     @Test

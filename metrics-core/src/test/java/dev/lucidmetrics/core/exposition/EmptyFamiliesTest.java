@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.IndependentParser;
 import dev.lucidmetrics.core.support.Scrapes;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,8 @@ class EmptyFamiliesTest {
         String text = Scrapes.text(app);
         assertTrue(text.contains("# HELP shop_errors_total Errors, by kind.\n"), text);
         assertTrue(text.contains("# TYPE shop_errors_total counter\n"), text);
+        String om = Scrapes.openMetrics(app);
+        assertTrue(om.contains("# TYPE shop_errors counter\n# HELP shop_errors Errors, by kind.\n"), om);
+        IndependentParser.samples(om);   // a family without samples is valid OpenMetrics: the strict parser takes it
     }
 }

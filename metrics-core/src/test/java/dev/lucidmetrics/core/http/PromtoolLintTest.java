@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core.http;
 
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.core.support.Scrapes;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class PromtoolLintTest {
                     .sum("image_gallery_requests_total"), "requests");
         }
         String exposition = Scrapes.text(app);
-        assertTrue(exposition.contains("image_gallery_requests_total{method=\"GET\",route=\"/images/{id}\",code=\"200\",}"
+        assertTrue(TextSamples.contains(exposition, "image_gallery_requests_total{method=\"GET\",route=\"/images/{id}\",code=\"200\",}"
                 + " 1.0"), exposition);
         Path sample = Path.of("target", "http-exposition-sample.txt");
         Files.createDirectories(sample.getParent());

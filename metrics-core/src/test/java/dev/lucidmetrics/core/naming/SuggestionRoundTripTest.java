@@ -63,7 +63,9 @@ class SuggestionRoundTripTest {
                         suggestedBy.put(name, because);
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(because + ", which the library refuses: " + e.getMessage());
+                    if (!RefusalKinds.of(e.getMessage()).stream().allMatch(NamingCorpusTest::backendKind)) {
+                        problems.add(because + ", which the library refuses: " + e.getMessage());
+                    }   // else the backend's client cannot expose the suggestion (docs/backends.md), as it says
                 }
             }
         }
@@ -84,8 +86,9 @@ class SuggestionRoundTripTest {
     void everyHostileNamePromtoolFlagsIsRefused() {
         Set<String> flagged = new TreeSet<>();
         for (Name n : HostileNames.METRICS) {   // one registry each: raw names may clash with each other
-            if (!Promtool.checkMetrics(RawMetrics.get().textOfOneFamily(n.type(), n.name())).clean()) {
-                flagged.add(n.name());
+            String raw = RawMetrics.get().textOfOneFamily(n.type(), n.name());
+            if (raw == null || !Promtool.checkMetrics(raw).clean()) {
+                flagged.add(n.name());   // null: the client itself cannot write the name, so neither may the API
             }
         }
         List<String> accepted = new ArrayList<>();
@@ -103,6 +106,9 @@ class SuggestionRoundTripTest {
         List<String> problems = new ArrayList<>();
         for (Name n : HostileNames.ACCEPTED) {
             String refused = register(n);
+            if (refused != null && RefusalKinds.of(refused).stream().allMatch(NamingCorpusTest::backendKind)) {
+                continue;   // a name the backend's client cannot expose (docs/backends.md), refused saying so
+            }
             if (refused != null) {
                 problems.add(n.name() + " is refused: " + refused);
                 continue;
@@ -181,6 +187,10 @@ class SuggestionRoundTripTest {
      */
     private static void inSomeApp(Map<String, AppMetrics> apps, String namespace, Consumer<AppMetrics> register) {
         for (int i = 0; ; i++) {
+            if (i == 50) {   // a name that clashes in every fresh app clashes with the app's own metrics
+                throw new IllegalArgumentException("clashes in 50 fresh apps of \"" + namespace + "\": with a metric"
+                        + " every app has");
+            }
             AppMetrics app = apps.computeIfAbsent(namespace + " #" + i, k -> AppMetrics.builder(namespace).build());
             try {
                 register.accept(app);

@@ -39,6 +39,18 @@ public final class DocSnippets {
     }
 
     /**
+     * {@code page} against the snippets of source files of the module under test (paths relative to the module),
+     * such as an example's main code (examples/jetty's README).
+     */
+    public static DocSnippets ofSources(String page, String... sources) {
+        StringBuilder text = new StringBuilder();
+        for (String source : sources) {
+            text.append(read(Path.of(source))).append('\n');
+        }
+        return new DocSnippets(page, read(ROOT.resolve(page)), text.toString());
+    }
+
+    /**
      * The source of a test class of the build: metrics-core's (the compatibility kit, run from any backend module)
      * or the module under test's own.
      */
@@ -52,6 +64,25 @@ public final class DocSnippets {
      * Fails unless the page shows {@code text} (what a command printed, a file) as whole lines of one block,
      * indentation aside; {@code what} names it in the failure.
      */
+    /**
+     * Like {@link #assertShowsText}, for exposition lines: the page shows the default backend's bytes, and what
+     * {@code text} means (its samples, {@link TextSamples}) must be there on every backend.
+     */
+    public void assertShowsSamples(String what, String text) {
+        String want = TextSamples.canonical(normalise(text).replaceAll("^\n+|\n+$", ""));
+        StringBuilder shown = new StringBuilder("\n");
+        for (String line : normalise(pageText).split("\n", -1)) {
+            String canonical;
+            try {
+                canonical = TextSamples.canonical(line);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException notASample) {
+                canonical = line;   // prose and code: kept as they are
+            }
+            shown.append(canonical).append('\n');
+        }
+        assertTrue(shown.toString().contains("\n" + want + "\n"), page + " must show " + what + " as:\n" + want);
+    }
+
     public void assertShowsText(String what, String text) {
         String want = normalise(text).replaceAll("^\n+|\n+$", "");
         assertTrue(("\n" + normalise(pageText) + "\n").contains("\n" + want + "\n"), page + " must show " + what

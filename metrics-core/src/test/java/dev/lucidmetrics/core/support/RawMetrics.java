@@ -29,6 +29,9 @@ public interface RawMetrics {
     /** Registers the client's own JVM metrics (simpleclient's {@code DefaultExports}, or its equivalent). */
     void registerClientJvmMetrics(AppMetrics app);
 
-    /** The text format 0.0.4 of one family of {@code type} named exactly {@code name}, written by the client. */
+    /**
+     * The text format 0.0.4 of one family of {@code type} named exactly {@code name}, written by the client; null
+     * when the client itself refuses the name (client_java 1.x refuses {@code x_bucket}, {@code x_created}, ...).
+     */
     String textOfOneFamily(String type, String name);
 }

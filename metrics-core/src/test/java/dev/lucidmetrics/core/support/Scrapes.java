@@ -33,6 +33,26 @@ public final class Scrapes {
         return scrape(app, null, "?" + query);
     }
 
+    /**
+     * {@code exposition} with the samples of each family in sorted order (comment lines stay where they are): for
+     * golden texts of families with many series, whose order is the backend's.
+     */
+    public static String samplesSorted(String exposition) {
+        StringBuilder out = new StringBuilder();
+        java.util.List<String> run = new java.util.ArrayList<>();
+        for (String line : (exposition + "#").split("\n", -1)) {
+            if (line.startsWith("#")) {
+                run.sort(null);
+                run.forEach(sample -> out.append(sample).append('\n'));
+                run.clear();
+                out.append(line).append('\n');
+            } else if (!line.isEmpty()) {
+                run.add(line);
+            }
+        }
+        return out.substring(0, out.length() - 2);
+    }
+
     private static String scrape(AppMetrics app, String accept, String query) {
         InMemoryExchange exchange = new InMemoryExchange("GET", URI.create("/metrics" + query), "/metrics");
         if (accept != null) {
