@@ -55,13 +55,14 @@ HA_WEBHOOK_URL = "http://alert-webhook:5001/alerts"
 # scrapes a metrics port over TLS with basic auth. Parses on Prometheus 2.42 and 3.x.
 TLS_FILES = "/etc/prometheus-tls"
 TLS_IOTD = "iotd-tls:9443"
+# The name Prometheus checks the certificate for (tls_config.server_name), whatever address the target has: the compose
+# service's, and in the cluster the Service's (pods are scraped by IP). compose/tls/make-certs puts both in it.
+TLS_SERVER_NAME = "iotd-tls"
 TLS_K8S_SERVER_NAME = "iotd-api.lucid-metrics.svc"
 
 
-def tls_scrape(server_name=None):
-    tls = {"ca_file": f"{TLS_FILES}/ca.pem"}
-    if server_name:
-        tls["server_name"] = server_name
+def tls_scrape(server_name):
+    tls = {"ca_file": f"{TLS_FILES}/ca.pem", "server_name": server_name}
     return {"scheme": "https", "tls_config": tls,
             "basic_auth": {"username": "prometheus", "password_file": f"{TLS_FILES}/scrape.password"}}
 
@@ -132,7 +133,7 @@ def tls_config():
     cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
     jobs = {j["job_name"]: j for j in cfg["scrape_configs"]}
     iotd = {k: v for k, v in jobs["iotd-api"].items() if not k.endswith("_configs")}
-    iotd.update(tls_scrape())
+    iotd.update(tls_scrape(TLS_SERVER_NAME))
     iotd["static_configs"] = [{"targets": [TLS_IOTD]}]
     out = {"global": cfg["global"], "rule_files": cfg["rule_files"], "scrape_configs": [jobs["prometheus"], iotd]}
     text = (header("compose/prometheus/prometheus.yml")
