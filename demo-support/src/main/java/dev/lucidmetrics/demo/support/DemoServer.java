@@ -231,9 +231,9 @@ public final class DemoServer {
             this.port = env.port("PORT", defaultPort);
             this.host = env.string("BIND_ADDRESS", host);
             this.threads = Settings.integer(env, "HTTP_THREADS", threads, 1, 1000);
-            this.grace = Settings.duration(env, "SHUTDOWN_GRACE", grace);
-            this.headerTimeout = Settings.duration(env, "HTTP_HEADER_TIMEOUT", headerTimeout);
-            this.responseTimeout = Settings.duration(env, "HTTP_RESPONSE_TIMEOUT", responseTimeout);
+            this.grace = env.duration("SHUTDOWN_GRACE", grace);
+            this.headerTimeout = env.duration("HTTP_HEADER_TIMEOUT", headerTimeout);
+            this.responseTimeout = env.duration("HTTP_RESPONSE_TIMEOUT", responseTimeout);
             this.virtualThreads = env.bool("HTTP_VIRTUAL_THREADS", false);   // on Java 17 start() says it needs 21+
             return this;
         }
