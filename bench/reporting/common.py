@@ -58,6 +58,11 @@ class Results:
         return verdict
 
 
+def lucid_key(case, backend, params=(), impl="lucid"):
+    """The load_rounds key of a library method on `backend` (its @Param), beside a peer's (case, impl, params)."""
+    return case, impl, tuple(sorted(params + (("backend", backend),)))
+
+
 def score(runs, key="score"):
     return statistics.median(x[key] for x in runs)
 
