@@ -1,6 +1,6 @@
 """Section 1: the hot path per JDK and thread count, the client_java loop shape, and OpenTelemetry on the class path."""
 from . import goals
-from .common import PEERS, fmt_ratio, lucid_key, num, ratio, score
+from .common import OLDER_LAYOUT, PEERS, fmt_ratio, lucid_key, num, ratio, score
 
 IMPLS = ("lucid", "raw", "micrometer", "clientjava")
 CASES = [("counterInc", "unlabelled counter `inc()`"),
@@ -71,6 +71,9 @@ def section(results):
                 continue
             any_run = True
             data = results.load_rounds(name)
+            if not backends_in(data, "counterInc"):
+                md.append(f"### JDK {jdk}, {threads} thread{'s' if threads > 1 else ''}\n\n{OLDER_LAYOUT}")
+                continue
             md.append(f"### JDK {jdk}, {threads} thread{'s' if threads > 1 else ''} "
                       f"({results.rounds_of(name)} rounds)\n")
             md.append(HEADER)
@@ -85,6 +88,9 @@ def section(results):
         if results.rounds_of(name):
             any_run = True
             data = results.load_rounds(name)
+            if not backends_in(data, "loopCounterInc"):
+                md.append(f"### JDK {jdk}, client_java's shape\n\n{OLDER_LAYOUT}")
+                continue
             md.append(f"### JDK {jdk}, client_java's shape: {UPDATES:,} updates per operation, 4 threads sharing one "
                       f"metric ({results.rounds_of(name)} rounds; ns per update)\n")
             md.append(HEADER)
@@ -111,6 +117,8 @@ def otel(results):
     if not (results.rounds_of("hotpath-otel-t1") and results.rounds_of("hotpath-j17-t1")):
         return []
     on, off = results.load_rounds("hotpath-otel-t1"), results.load_rounds("hotpath-j17-t1")
+    if not backends_in(on, "counterInc"):
+        return ["### OpenTelemetry API on the class path\n", OLDER_LAYOUT]
     md = [f"### OpenTelemetry API on the class path (JDK 17, 1 thread, {results.rounds_of('hotpath-otel-t1')} "
           "rounds)\n",
           "A second JMH run with `opentelemetry-api` and `-context` 1.37.0 added to the class path (a setup check "

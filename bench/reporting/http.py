@@ -3,7 +3,7 @@ import csv
 import statistics
 
 from . import goals
-from .common import num, ratio_of_lists
+from .common import OLDER_LAYOUT, num, ratio_of_lists
 
 
 def section(results):
@@ -58,6 +58,8 @@ def jetty_rows(results):
 def against_bare(results, name, server):
     """Each backend's instrumented server ÷ the bare one of the same round (ABBA order, one CSV row per run)."""
     rows = list(csv.DictReader(open(results.path(name))))
+    if rows and "backend" not in rows[0]:
+        return [OLDER_LAYOUT]
     by_round = {}
     for r in rows:
         by_round.setdefault(r["round"], {})[r["backend"] or "bare"] = r

@@ -6,6 +6,8 @@ import subprocess
 
 def lines(results, docs, name, title, xlabel, ylabel, data, dashed=()):
     """Writes bench/results/<name>.dat and docs/<name>.svg; returns the markdown that shows it (or says why not)."""
+    if not any(data.values()):
+        return []
     dat = results.path(f"{name}.dat")
     with open(dat, "w") as f:
         for k, (label, points) in enumerate(data.items()):

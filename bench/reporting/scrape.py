@@ -2,7 +2,7 @@
 import csv
 
 from . import goals, plot
-from .common import PEERS, fmt_ratio, lucid_key, num, ratio, score
+from .common import OLDER_LAYOUT, PEERS, fmt_ratio, lucid_key, num, ratio, score
 
 PEER_IMPLS = ("raw", "clientjava", "micrometer")
 JUDGED_SIZES = (10000, 100000)
@@ -31,9 +31,12 @@ def section(results, docs):
     sizes = {}
     if results.exists("scrape-sizes.csv"):
         for row in csv.DictReader(open(results.path("scrape-sizes.csv"))):
-            sizes[(int(row["series"]), row["impl"], row["backend"], row["format"], row["encoding"])] = row
+            if "backend" in row:  # else an older layout, which the check of `cases` below reports
+                sizes[(int(row["series"]), row["impl"], row["backend"], row["format"], row["encoding"])] = row
     cases = [(s, f, e) for s in sorted({int(dict(k[2])["series"]) for k in data}) for f in FORMATS for e in ENCODINGS
              if ("scrape", "raw", params(s, f, e)) in data]
+    if not cases:
+        return md + [OLDER_LAYOUT] + reproduce()
     md.append(f"{n} rounds. Time, ms per scrape (median across rounds), and each backend ÷ its peers:\n")
     md.append("| series | format | encoding | backend | library | library+created | raw | client_java | Micrometer | "
               "÷ own raw client | ÷ Micrometer | ÷ client_java |")
