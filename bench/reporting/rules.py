@@ -34,8 +34,9 @@ def section(results):
     md = ["## Rules of the run\n",
           "Fixed before the run and applied by `bench/report.py`, not by hand:\n",
           f"1. **A goal is met when the median of the per-round ratios meets it**, over N rounds: N is each "
-          f"part's rounds below (the default is 5 for every timed part, 7 for the library's start-up); a timing "
-          f"ratio from fewer than {MIN_ROUNDS} rounds gets no verdict. Inside a round the compared implementations "
+          f"part's rounds as listed below; a timing ratio from fewer than {MIN_ROUNDS} rounds gets no verdict "
+          "(bytes — heap, allocation per scrape — do not move with the machine's load and are judged from every "
+          "run). Inside a round the compared implementations "
           "run back to back (JMH orders them by name) or alternate (ABBA…, for the servers), so each ratio compares "
           "measurements seconds apart.",
           "2. **Every run is kept**: every round's result file in `bench/results/` enters the median; none is "
