@@ -92,6 +92,11 @@ class NativeProtobufScrapeTest {
             assertEquals(5, native_.getSampleCount());
             assertEquals(11.0, native_.getSampleSum());
             assertEquals(0, native_.getBucketCount(), "native only: no classic buckets");
+            String text = server.text();   // the text formats carry no native buckets: +Inf, count and sum only
+            assertTrue(text.contains("shop_render_duration_seconds_bucket{le=\"+Inf\"} 5\n"), text);
+            assertTrue(text.contains("shop_render_duration_seconds_count 5\n"), text);
+            assertTrue(text.contains("shop_render_duration_seconds_sum 11.0\n"), text);
+            assertEquals(1, text.split("_bucket\\{", -1).length - 1, text);
         }
     }
 
