@@ -192,7 +192,7 @@ if wants scrape; then
   sizes=$(echo "$SCRAPE_SIZES" | tr ' ' ',')
   for round in $(seq 1 "$SCRAPE_ROUNDS"); do
     log "scrape round $round: $SCRAPE_SIZES series, plain and gzip, with -prof gc"
-    jmh 17 "scrape-r$round" "$JAR" ScrapeBenchmark $SCRAPE_OPTS -p series="$sizes" -jvmArgs "-Xms2g -Xmx2g" -prof gc
+    jmh 17 "scrape-r$round" "$JAR" "bench\.ScrapeBenchmark\." $SCRAPE_OPTS -p series="$sizes" -jvmArgs "-Xms2g -Xmx2g" -prof gc
   done
   "$JAVA17" -cp "$JAR" dev.lucidmetrics.bench.ScrapeSizes $SCRAPE_SIZES > "$OUT/scrape-sizes.csv"
   part_end scrape
@@ -208,8 +208,8 @@ if wants native; then
   sizes=$(echo "$NATIVE_SIZES" | tr ' ' ',')
   for round in $(seq 1 "$NATIVE_ROUNDS"); do
     log "native histograms round $round: observe by kind (1 thread), scrape of $NATIVE_SIZES series by format"
-    jmh 17 "native-observe-r$round" "$JAR" NativeObserveBenchmark $NATIVE_OPTS -t 1
-    jmh 17 "native-scrape-r$round" "$JAR" ProtobufScrapeBenchmark $NATIVE_OPTS -p series="$sizes" -prof gc
+    jmh 17 "native-observe-r$round" "$JAR" "bench\.NativeObserveBenchmark\." $NATIVE_OPTS -t 1
+    jmh 17 "native-scrape-r$round" "$JAR" "bench\.ProtobufScrapeBenchmark\." $NATIVE_OPTS -p series="$sizes" -prof gc
   done
   part_end native
 fi
