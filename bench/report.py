@@ -42,8 +42,8 @@ def machine_and_run():
                       f"{r['loadavg_end']} | `{r['git']}` |")
         md.append("")
     md.append("- Reproduce everything: `bench/run.sh` (bench/README.md gives the duration of each part). One part: "
-              "`ONLY=hotpath bench/run.sh` (parts: hotpath adder scrape integrations growth http heap startup "
-              "library; `SKIP_BUILD=1` to reuse the jars). Each section below gives its own command.\n")
+              "`ONLY=hotpath bench/run.sh` (parts: hotpath adder scrape native integrations growth http heap "
+              "startup library; `SKIP_BUILD=1` to reuse the jars). Each section below gives its own command.\n")
     md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "
               "rounds (`-f 1` each); inside a round the implementations of one case run back to back, so each "
               "ratio compares measurements seconds apart. A round's score is the median of its measurement "
