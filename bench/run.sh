@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The full benchmark run (about 70 minutes on 2 cores). Writes machine-readable results to bench/results/ and regenerates
+# The full benchmark run (bench/README.md gives its duration per part). Writes machine-readable results to bench/results/ and regenerates
 # docs/performance.md and docs/performance-scrape.svg from them (bench/report.py).
 #
 #   bench/run.sh                          # everything
-#   ONLY="hotpath scrape" bench/run.sh    # a subset of: hotpath adder scrape http heap startup (report always runs)
+#   ONLY="hotpath scrape" bench/run.sh    # a subset of the PARTS below (the report always runs; "native" has no
+#                                         # figures of record yet and is not in the report)
 #
 # Settings (env), each with its default:
 #   JMH rounds and options:  HOT_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") HOT_ROUNDS (5) HOT_THREADS ("1 2 4")
@@ -11,11 +12,18 @@
 #                            PROFILE_METHODS (the JFR-profiled run)
 #                            SCRAPE_OPTS ("-f 1 -wi 2 -w 1s -i 3 -r 1s") SCRAPE_ROUNDS (5) SCRAPE_SIZES
 #                            ("1000 10000 100000")
-#   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) BENCH_PORT (24080, hello server for wrk; the Jetty
+#   integrations (JMH):      INTEGRATION_ROUNDS (5; HOT_OPTS, 1 thread, JDK 17)
+#   growth (JMH):            GROWTH_ROUNDS (5) GROWTH_SIZES ("1000 10000 100000 1000000", the library's scrape,
+#                            text, plain, SCRAPE_OPTS, -Xmx4g) LOOKUP_CHILDREN ("10 1000 100000", HOT_OPTS)
+#   native histograms:       NATIVE_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") NATIVE_ROUNDS (3) NATIVE_SIZES
+#                            ("100 1000", histogram series in the protobuf scrape)
+#   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) HTTP_BACKENDS ("simpleclient client_java") BENCH_PORT (24080, hello server for wrk; the Jetty
 #                            one's metrics on BENCH_PORT + 1)
 #   heap:                    HEAP_ROUNDS (3) HEAP_SERIES (100000) HEAP_JAVAS ("17 25 25coh")
 #   start-up:                STARTUP_ROUNDS (5) STARTUP_JAVAS ("17 25") TWIN_CONFIGS ("default small")
 #                            STARTUP_ARCHIVES ("none app") IOTD_PORT (24011) TWIN_PORT (24012)
+#   library start-up:        LIB_ROUNDS (7) LIB_BACKENDS ("simpleclient client_java") LIB_SHARES ("off jdk")
+#                            LIB_JAVAS ("17 25")
 #   JAVA17 (java on the PATH), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; parts for 25 are skipped, and say
 #   so, when it is missing), SKIP_BUILD (unset), OUT (bench/results), DOCS (docs). bench/smoke.sh sets them all tiny.
 set -euo pipefail
@@ -28,7 +36,8 @@ JAR="$BENCH/jmh/target/benchmarks.jar"
 FLOOR_JAR="$BENCH/jmh/target/bench-floor.jar"
 OTEL_CP="$BENCH/jmh/target/otel-classpath/*"
 TWIN_JAR="$BENCH/spring-twin/target/spring-twin.jar"
-ONLY=${ONLY:-"hotpath adder scrape http heap startup"}
+PARTS="hotpath adder scrape native integrations growth http heap startup library"
+ONLY=${ONLY:-$PARTS}
 HOT_OPTS=${HOT_OPTS:-"-f 1 -wi 2 -w 300ms -i 3 -r 300ms"}
 HOT_ROUNDS=${HOT_ROUNDS:-5}
 HOT_THREADS=${HOT_THREADS:-"1 2 4"}
@@ -40,6 +49,18 @@ PROFILE_METHODS=${PROFILE_METHODS:-"counter_raw|counter_lucid|counter_micrometer
 SCRAPE_OPTS=${SCRAPE_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
 SCRAPE_ROUNDS=${SCRAPE_ROUNDS:-5}
 SCRAPE_SIZES=${SCRAPE_SIZES:-"1000 10000 100000"}
+INTEGRATION_ROUNDS=${INTEGRATION_ROUNDS:-5}
+GROWTH_ROUNDS=${GROWTH_ROUNDS:-5}
+GROWTH_SIZES=${GROWTH_SIZES:-"1000 10000 100000 1000000"}
+LOOKUP_CHILDREN=${LOOKUP_CHILDREN:-"10 1000 100000"}
+HTTP_BACKENDS=${HTTP_BACKENDS:-"simpleclient client_java"}
+LIB_ROUNDS=${LIB_ROUNDS:-7}
+LIB_BACKENDS=${LIB_BACKENDS:-"simpleclient client_java"}
+LIB_SHARES=${LIB_SHARES:-"off jdk"}
+LIB_JAVAS=${LIB_JAVAS:-"17 25"}
+NATIVE_OPTS=${NATIVE_OPTS:-"-f 1 -wi 2 -w 300ms -i 3 -r 300ms"}
+NATIVE_ROUNDS=${NATIVE_ROUNDS:-3}
+NATIVE_SIZES=${NATIVE_SIZES:-"100 1000"}
 HTTP_ROUNDS=${HTTP_ROUNDS:-5}
 WRK_SECONDS=${WRK_SECONDS:-8}
 HEAP_ROUNDS=${HEAP_ROUNDS:-3}
@@ -56,8 +77,8 @@ JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 WRK=${WRK:-/usr/bin/wrk}
 mkdir -p "$OUT"
-PARTS="$OUT/parts.csv"
-[[ -f "$PARTS" ]] || echo "part,start_utc,end_utc,loadavg_start,loadavg_end,git" > "$PARTS"
+PARTS_CSV="$OUT/parts.csv"
+[[ -f "$PARTS_CSV" ]] || echo "part,start_utc,end_utc,loadavg_start,loadavg_end,git" > "$PARTS_CSV"
 # shellcheck source=scripts/lib/common.sh
 source "$ROOT/scripts/lib/common.sh"   # ports, processes, health polls: the scripts' one library
 trap stop_all EXIT                      # an app left running by a failed part stops with the run
@@ -67,9 +88,22 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 part_begin() { part_start=$(date -u +%Y-%m-%dT%H:%M:%SZ); part_load=$(cut -d' ' -f1 /proc/loadavg); }
 part_end() { # part: replace its previous line with this run's times and 1-minute load averages
   local rev; rev=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-  grep -v "^$1," "$PARTS" > "$PARTS.tmp" || true
-  echo "$1,$part_start,$(date -u +%Y-%m-%dT%H:%M:%SZ),$part_load,$(cut -d' ' -f1 /proc/loadavg),$rev" >> "$PARTS.tmp"
-  mv "$PARTS.tmp" "$PARTS"
+  grep -v "^$1," "$PARTS_CSV" > "$PARTS_CSV.tmp" || true
+  echo "$1,$part_start,$(date -u +%Y-%m-%dT%H:%M:%SZ),$part_load,$(cut -d' ' -f1 /proc/loadavg),$rev" >> "$PARTS_CSV.tmp"
+  mv "$PARTS_CSV.tmp" "$PARTS_CSV"
+  write_settings "$1"
+}
+write_settings() { # part: the settings it ran with, into settings.json (the report's rules list them)
+  python3 - "$OUT/settings.json" "$1" <<'PY'
+import json, os, sys
+names = ("HOT_OPTS HOT_ROUNDS HOT_THREADS HOT_JAVAS OTEL_ROUNDS ADDER_ROUNDS PROFILE_OPTS SCRAPE_OPTS SCRAPE_ROUNDS "
+         "SCRAPE_SIZES INTEGRATION_ROUNDS GROWTH_ROUNDS GROWTH_SIZES LOOKUP_CHILDREN HTTP_ROUNDS WRK_SECONDS "
+         "HTTP_BACKENDS NATIVE_OPTS NATIVE_ROUNDS NATIVE_SIZES HEAP_ROUNDS HEAP_SERIES HEAP_JAVAS STARTUP_ROUNDS STARTUP_JAVAS STARTUP_ARCHIVES TWIN_CONFIGS "
+         "LIB_ROUNDS LIB_BACKENDS LIB_SHARES LIB_JAVAS").split()
+settings = json.load(open(sys.argv[1])) if os.path.exists(sys.argv[1]) else {}
+settings[sys.argv[2]] = {n: os.environ[n] for n in names}
+json.dump(settings, open(sys.argv[1], "w"), indent=1)
+PY
 }
 
 java_of() { # 17|25 -> the java binary for that JDK
@@ -99,9 +133,12 @@ launch() { # name port url cmd... : start, wait for a 200 on url; sets pid and l
 }
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
 for part in $ONLY; do
-  [[ " hotpath adder scrape http heap startup " == *" $part "* ]] \
-    || { echo "ONLY: unknown part \"$part\" (hotpath adder scrape http heap startup)" >&2; exit 1; }
+  [[ " $PARTS " == *" $part "* ]] || { echo "ONLY: unknown part \"$part\" ($PARTS)" >&2; exit 1; }
 done
+export HOT_OPTS HOT_ROUNDS HOT_THREADS HOT_JAVAS OTEL_ROUNDS ADDER_ROUNDS PROFILE_OPTS SCRAPE_OPTS SCRAPE_ROUNDS \
+  SCRAPE_SIZES INTEGRATION_ROUNDS GROWTH_ROUNDS GROWTH_SIZES LOOKUP_CHILDREN HTTP_ROUNDS WRK_SECONDS HTTP_BACKENDS \
+  NATIVE_OPTS NATIVE_ROUNDS NATIVE_SIZES HEAP_ROUNDS HEAP_SERIES HEAP_JAVAS STARTUP_ROUNDS STARTUP_JAVAS STARTUP_ARCHIVES TWIN_CONFIGS LIB_ROUNDS \
+  LIB_BACKENDS LIB_SHARES LIB_JAVAS
 skipped_25() { log "JDK 25 not found at $JAVA25: $1 on 25 skipped (set JAVA25)"; echo "$1" >> "$OUT/skipped-25.txt"; }
 rm -f "$OUT/skipped-25.txt"
 
@@ -185,83 +222,64 @@ if wants scrape; then
   rm -f "$OUT"/scrape-r*.json "$OUT"/scrape-r*.log
   sizes=$(echo "$SCRAPE_SIZES" | tr ' ' ',')
   for round in $(seq 1 "$SCRAPE_ROUNDS"); do
-    log "scrape round $round: $SCRAPE_SIZES series, plain and gzip, with -prof gc"
-    jmh 17 "scrape-r$round" "$JAR" ScrapeBenchmark $SCRAPE_OPTS -p series="$sizes" -jvmArgs "-Xms2g -Xmx2g" -prof gc
+    log "scrape round $round: $SCRAPE_SIZES series, text and OpenMetrics, plain and gzip, with -prof gc"
+    jmh 17 "scrape-r$round" "$JAR" "bench\.ScrapeBenchmark\." $SCRAPE_OPTS -p series="$sizes" -jvmArgs "-Xms2g -Xmx2g" -prof gc
   done
   "$JAVA17" -cp "$JAR" dev.lucidmetrics.bench.ScrapeSizes $SCRAPE_SIZES > "$OUT/scrape-sizes.csv"
   part_end scrape
 fi
 
-to_ms() { # wrk latency such as 812.00us, 1.20ms, 2.01s -> milliseconds
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; print n }'
-}
+# ---------------------------------------------------------------- native histograms (issue 25; no figures of record)
+# observe() into a classic, a native and a both histogram on the client_java backend, side by side in one run, and
+# one scrape of histogram series in text, OpenMetrics and protobuf. Not in the report until measured on a quiet
+# machine; the JSON stays in $OUT.
+if wants native; then
+  part_begin
+  rm -f "$OUT"/native-*.json "$OUT"/native-*.log
+  sizes=$(echo "$NATIVE_SIZES" | tr ' ' ',')
+  for round in $(seq 1 "$NATIVE_ROUNDS"); do
+    log "native histograms round $round: observe by kind (1 thread), scrape of $NATIVE_SIZES series by format"
+    jmh 17 "native-observe-r$round" "$JAR" "bench\.NativeObserveBenchmark\." $NATIVE_OPTS -t 1
+    jmh 17 "native-scrape-r$round" "$JAR" "bench\.ProtobufScrapeBenchmark\." $NATIVE_OPTS -p series="$sizes" -prof gc
+  done
+  part_end native
+fi
+
+# ---------------------------------------------------------------- integrations: executor and log-event counters
+if wants integrations; then
+  part_begin
+  rm -f "$OUT"/integrations-r*.json "$OUT"/integrations-r*.log
+  for round in $(seq 1 "$INTEGRATION_ROUNDS"); do
+    log "integrations round $round: executor task, Logback and JUL events, bare and instrumented"
+    jmh 17 "integrations-r$round" "$JAR" IntegrationBenchmark $HOT_OPTS -t 1
+  done
+  part_end integrations
+fi
+
+# ---------------------------------------------------------------- growth: scrape to 1M series, lookup to 100k children
+# The library's own scrape (both backends, text, plain) from 1k to 1M series of one counter, and the labelled lookup
+# among 10 to 100k children of one metric; maxLabelCombinations is raised to the size in both (ScrapeTargets.lucid,
+# LookupBenchmark), since the default of 1,000 would refuse the larger rows.
+if wants growth; then
+  part_begin
+  rm -f "$OUT"/growth-r*.json "$OUT"/growth-r*.log "$OUT"/lookup-r*.json "$OUT"/lookup-r*.log
+  for round in $(seq 1 "$GROWTH_ROUNDS"); do
+    log "growth round $round: the library's scrape at $GROWTH_SIZES series"
+    jmh 17 "growth-r$round" "$JAR" 'bench\.ScrapeBenchmark\.scrape_lucid$' $SCRAPE_OPTS -p series="$(tr ' ' , <<< "$GROWTH_SIZES")" \
+      -p encoding=plain -p format=text -jvmArgs "-Xms4g -Xmx4g" -prof gc
+    log "growth round $round: labelled lookup among $LOOKUP_CHILDREN children"
+    jmh 17 "lookup-r$round" "$JAR" LookupBenchmark $HOT_OPTS -t 1 -p children="$(tr ' ' , <<< "$LOOKUP_CHILDREN")" \
+      -jvmArgs "-Xms2g -Xmx2g"
+  done
+  "$JAVA17" -Xmx4g -Dimpls=lucid -cp "$JAR" dev.lucidmetrics.bench.ScrapeSizes $GROWTH_SIZES > "$OUT/growth-sizes.csv"
+  part_end growth
+fi
 
 # ---------------------------------------------------------------- HTTP instrumentation overhead
-# wrk_run bare|instrumented [METRICS_URL]: drives the server launched at $BENCH_PORT (pid $pid): 3 s of JIT warm-up
-# discarded, then WRK_SECONDS measured; checks an instrumented server counted the requests (at METRICS_URL, default
-# its own /metrics), stops it, fails on any wrk error and sets rps, p99 and p50 (ms).
-wrk_run() {
-  "$WRK" -t1 -c16 -d$(( WRK_SECONDS < 3 ? WRK_SECONDS : 3 ))s "http://127.0.0.1:$BENCH_PORT/hello" > /dev/null
-  "$WRK" -t1 -c16 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$BENCH_PORT/hello" > "$OUT/wrk-last.txt"
-  if [[ "$1" == instrumented ]]; then
-    curl -sf "${2:-http://127.0.0.1:$BENCH_PORT/metrics}" | grep -q 'hello_requests_total{.*route="/hello"' \
-      || { echo "instrumented server recorded no requests" >&2; exit 1; }
-  fi
-  stop_pid "$pid"
-  if grep -q 'Non-2xx\|Socket errors' "$OUT/wrk-last.txt"; then
-    echo "wrk saw errors in round $round:" >&2; cat "$OUT/wrk-last.txt" >&2; exit 1
-  fi
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk-last.txt")
-  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$OUT/wrk-last.txt")")
-  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/wrk-last.txt")")
-}
 if wants http; then
   part_begin
-  echo "round,variant,requests_per_second,p99_ms,p50_ms" > "$OUT/http.csv"
-  # Both variants get -Dsun.net.httpserver.nodelay=true: without TCP_NODELAY the JDK server's separate header and
-  # body writes meet the client's delayed ACK and every keep-alive request takes ~40 ms (measured: 360 req/s with
-  # 16 connections), which would hide any instrumentation cost.
-  for round in $(seq 1 "$HTTP_ROUNDS"); do
-    if (( round % 2 )); then order="bare instrumented"; else order="instrumented bare"; fi
-    for variant in $order; do
-      log "http round $round: $variant"
-      launch http-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" "$JAVA17" -Xms256m -Xmx256m \
-        -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer "$variant" "$BENCH_PORT"
-      wrk_run "$variant"
-      echo "$round,$variant,$rps,$p99,$p50" >> "$OUT/http.csv"
-    done
-  done
-  # The virtual-thread executor (Java 21+): the instrumented server on 4 platform threads against one virtual
-  # thread per exchange, both on JDK 25, alternating the same way.
-  if have_java 25; then
-    echo "round,threads,requests_per_second,p99_ms,p50_ms" > "$OUT/http-threads.csv"
-    for round in $(seq 1 "$HTTP_ROUNDS"); do
-      if (( round % 2 )); then order="platform virtual"; else order="virtual platform"; fi
-      for threads in $order; do
-        log "http round $round: instrumented, JDK 25, $threads threads"
-        launch http-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" "$JAVA25" -Xms256m -Xmx256m \
-          -Dsun.net.httpserver.nodelay=true -cp "$JAR" dev.lucidmetrics.bench.HelloServer instrumented \
-          "$BENCH_PORT" "$threads"
-        wrk_run instrumented
-        echo "$round,$threads,$rps,$p99,$p50" >> "$OUT/http-threads.csv"
-      done
-    done
-  else
-    rm -f "$OUT/http-threads.csv"; skipped_25 "virtual-thread HTTP executor"
-  fi
-  # The Servlet filter (metrics-servlet) on Jetty 12: a hello-world servlet bare and with MetricsFilter, same wrk
-  # settings, alternating the same way; the instrumented one's metrics on a port of their own.
-  echo "round,variant,requests_per_second,p99_ms,p50_ms" > "$OUT/http-jetty.csv"
-  for round in $(seq 1 "$HTTP_ROUNDS"); do
-    if (( round % 2 )); then order="bare instrumented"; else order="instrumented bare"; fi
-    for variant in $order; do
-      log "http round $round: Jetty, $variant"
-      launch jetty-server "$BENCH_PORT" "http://127.0.0.1:$BENCH_PORT/hello" "$JAVA17" -Xms256m -Xmx256m \
-        -cp "$JAR" dev.lucidmetrics.bench.JettyHelloServer "$variant" "$BENCH_PORT" "$((BENCH_PORT + 1))"
-      wrk_run "$variant" "http://127.0.0.1:$((BENCH_PORT + 1))/metrics"
-      echo "$round,$variant,$rps,$p99,$p50" >> "$OUT/http-jetty.csv"
-    done
-  done
+  # shellcheck source=bench/run-http.sh
+  source "$BENCH/run-http.sh"
   part_end http
 fi
 
@@ -274,7 +292,7 @@ if wants heap; then
     for jdk in $HEAP_JAVAS; do
       flags=(); [[ "$jdk" == 25coh ]] && flags=(-XX:+UseCompactObjectHeaders)
       if ! have_java "${jdk%coh}"; then (( round > 1 )) || skipped_25 "heap ($jdk)"; continue; fi
-      for impl in lucid raw micrometer clientjava adder rawgauge addergauge; do
+      for impl in lucid:simpleclient lucid:client_java raw micrometer clientjava adder rawgauge addergauge; do
         log "heap round $round, JDK $jdk: $impl"
         line=$("$(java_of "${jdk%coh}")" "${flags[@]}" -XX:+UseSerialGC -Xms1g -Xmx1g -cp "$JAR" \
           dev.lucidmetrics.bench.HeapPerSeries "$impl" "$HEAP_SERIES")
@@ -291,6 +309,14 @@ if wants startup; then
   # shellcheck source=bench/run-startup.sh
   source "$BENCH/run-startup.sh"
   part_end startup
+fi
+
+# ---------------------------------------------------------------- the library's own start-up, memory and classes
+if wants library; then
+  part_begin
+  # shellcheck source=bench/run-startup-library.sh
+  source "$BENCH/run-startup-library.sh"
+  part_end library
 fi
 
 sed -i "s|\"git\"|\"loadavg_end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\",\n  \"git\"|" "$OUT/machine.json"

@@ -10,6 +10,10 @@
   grafana/dashboards/*.json       k8s/components/grafana-dashboards/dashboards.yaml (ConfigMaps for the Grafana
                                   sidecar; the JSON itself comes from grafana/generate-dashboards.py)
   prometheus/prometheus.yml       prometheus/prometheus-remote-write.yml (the `victoriametrics` profile's Prometheus)
+                                  prometheus/prometheus-tls.yml (the `tls` profile's Prometheus: iotd-api's job over
+                                  TLS with basic auth, against the profile's iotd-tls)
+  k8s/prometheus/prometheus.yml   k8s/overlays/tls/prometheus.yml (pods annotated prometheus.io/scheme: https leave the
+                                  plain job; iotd-api's are scraped over TLS with basic auth)
   docker-compose.yml              docker-compose-scale.yml (the same stack, access-log on a random host port per
                                   replica: the book's `-f docker-compose-scale.yml up -d --scale accesslog=3`)
                                   prometheus/vmagent-ha.yml (the `ha` profile's scrapers: the same jobs, vmagent's
@@ -24,6 +28,7 @@
 Rule files and dashboards are embedded as text (comments kept); compose/tests/static parses both sides and
 compares them. Needs python3 with PyYAML.
 """
+import copy
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -45,6 +50,21 @@ HA_PEERS = {"victoriametrics": ["vmstore-a:8428", "vmstore-b:8428"], "vmagent": 
             "vmalert": ["vmalert-a:8880", "vmalert-b:8880"], "alertmanager": ["alertmanager-a:9093", "alertmanager-b:9093"],
             "haproxy": ["haproxy:8404"], "alert-webhook": ["alert-webhook:5001"]}
 HA_WEBHOOK_URL = "http://alert-webhook:5001/alerts"
+# The `tls` profile and the k8s tls overlay: where Prometheus finds the CA and the scrape password (compose/tls/make-certs
+# writes them; compose mounts compose/tls/generated there, the overlay a projected volume of two Secrets), and how it
+# scrapes a metrics port over TLS with basic auth. Parses on Prometheus 2.42 and 3.x.
+TLS_FILES = "/etc/prometheus-tls"
+TLS_IOTD = "iotd-tls:9443"
+# The name Prometheus checks the certificate for (tls_config.server_name), whatever address the target has: the compose
+# service's, and in the cluster the Service's (pods are scraped by IP). compose/tls/make-certs puts both in it.
+TLS_SERVER_NAME = "iotd-tls"
+TLS_K8S_SERVER_NAME = "iotd-api.lucid-metrics.svc"
+
+
+def tls_scrape(server_name):
+    tls = {"ca_file": f"{TLS_FILES}/ca.pem", "server_name": server_name}
+    return {"scheme": "https", "tls_config": tls,
+            "basic_auth": {"username": "prometheus", "password_file": f"{TLS_FILES}/scrape.password"}}
 
 
 def header(sources):
@@ -105,6 +125,46 @@ def remote_write_config():
             + "# minus alerting: the main Prometheus sends the alerts.\n"
             + yaml.safe_dump(ordered, sort_keys=False))
     return {COMPOSE / "prometheus" / "prometheus-remote-write.yml": text}
+
+
+def tls_config():
+    """prometheus.yml's global settings, rules and its own job, plus iotd-api's job against the profile's iotd-tls over
+    TLS with basic auth; no alerting (the main Prometheus sends the alerts)."""
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    jobs = {j["job_name"]: j for j in cfg["scrape_configs"]}
+    iotd = {k: v for k, v in jobs["iotd-api"].items() if not k.endswith("_configs")}
+    iotd.update(tls_scrape(TLS_SERVER_NAME))
+    iotd["static_configs"] = [{"targets": [TLS_IOTD]}]
+    out = {"global": cfg["global"], "rule_files": cfg["rule_files"], "scrape_configs": [jobs["prometheus"], iotd]}
+    text = (header("compose/prometheus/prometheus.yml")
+            + "# The `tls` profile's Prometheus (docker-compose.yml): its own job and iotd-api's, scraped over TLS with\n"
+            + "# basic auth from iotd-tls, whose metrics port serves HTTPS. The CA and the password are the files\n"
+            + "# compose/tls/make-certs writes (mounted at " + TLS_FILES + "). No alerting: the main Prometheus alerts.\n"
+            + yaml.safe_dump(out, sort_keys=False))
+    return {COMPOSE / "prometheus" / "prometheus-tls.yml": text}
+
+
+def k8s_tls_config():
+    """k8s/prometheus/prometheus.yml with pods annotated prometheus.io/scheme: https dropped from the plain job, and
+    iotd-api's pods scraped over TLS with basic auth by a job of their own (by pod IP: the certificate's name is the
+    Service's, so server_name says it)."""
+    cfg = yaml.safe_load((COMPOSE / "k8s" / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    jobs = cfg["scrape_configs"]
+    pods = next(j for j in jobs if j["job_name"] == "kubernetes-pods")
+    scheme = {"source_labels": ["__meta_kubernetes_pod_annotation_prometheus_io_scheme"], "regex": "https"}
+    tls = {"job_name": "iotd-api-tls", **tls_scrape(TLS_K8S_SERVER_NAME),
+           "kubernetes_sd_configs": copy.deepcopy(pods["kubernetes_sd_configs"]),
+           "relabel_configs": [dict(copy.deepcopy(scheme), action="keep"),
+                               {"source_labels": ["__meta_kubernetes_pod_label_app_kubernetes_io_name"],
+                                "regex": "iotd-api", "action": "keep"}] + copy.deepcopy(pods["relabel_configs"])}
+    pods["relabel_configs"] = [dict(scheme, action="drop")] + pods["relabel_configs"]
+    jobs.insert(jobs.index(pods) + 1, tls)
+    text = (header("compose/k8s/prometheus/prometheus.yml")
+            + "# The tls overlay's Prometheus: the same recipe (comments in that file), but pods annotated\n"
+            + "# prometheus.io/scheme: https are scraped by iotd-api-tls, over TLS with basic auth (the CA and password\n"
+            + "# from Secrets mounted at " + TLS_FILES + "). The overlay puts this file in prometheus-config.\n"
+            + yaml.safe_dump(cfg, sort_keys=False))
+    return {COMPOSE / "k8s" / "overlays" / "tls" / "prometheus.yml": text}
 
 
 # The one line docker-compose-scale.yml changes, with the comment above it.
@@ -212,7 +272,7 @@ def project_version():
 
 # (files, pattern whose group 2 is the tag, matches per file)
 IMAGE_TAGS = [
-    (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 5),
+    (["docker-compose.yml"], r"(image: lucidmetrics/demo-[a-z]+:\$\{LUCID_TAG:-)([^}]+)(\})", 6),
     ([f"k8s/base/{app}.yaml" for app in ("image-gallery", "iotd-api", "access-log")] + ["k8s/ha/ha.yaml"],
      r"(image: lucidmetrics/demo-[a-z]+:)(\S+)()", 1),
     ([f"k8s/overlays/{o}/kustomization.yaml" for o in ("demo", "kube-prometheus-stack", "ha")],
@@ -235,8 +295,8 @@ def image_tags():
 
 def derived():
     files = {}
-    for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, vmagent_ha_config,
-                 alertmanager_ha_config, k8s_ha_configs, image_tags):
+    for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, tls_config,
+                 k8s_tls_config, vmagent_ha_config, alertmanager_ha_config, k8s_ha_configs, image_tags):
         files.update(part())
     compose = COMPOSE / "docker-compose.yml"   # as image_tags leaves it, so one run brings both up to date
     files.update(scale_compose(files.get(compose) or compose.read_text(encoding="utf-8")))

@@ -10,10 +10,13 @@
       --config reads another file of compose/prometheus (prometheus-remote-write.yml); --remote-write points
       its remote_write at URL. --add-config adds the scrape jobs and rule files of another Prometheus config
       (the tutorial's examples/todo/prometheus/prometheus.yml), its rule files resolved next to it.
-  promconfig.py k8s SD_FILE OUT.yml
-      compose/k8s/prometheus/prometheus.yml with kubernetes_sd_configs replaced by file_sd_configs reading
-      SD_FILE (Debian's Prometheus is built without Kubernetes discovery); the relabel recipe is unchanged,
-      so targets written with __meta_kubernetes_* labels go through the same relabeling as in a cluster.
+      --tls-dir DIR: the CA and password files a TLS job reads from /etc/prometheus-tls are read from DIR
+      (compose/tls/make-certs DIR writes them), as for prometheus-tls.yml.
+  promconfig.py k8s SD_FILE OUT.yml [--config FILE] [--tls-dir DIR]
+      compose/k8s/prometheus/prometheus.yml (or FILE, such as k8s/overlays/tls/prometheus.yml) with
+      kubernetes_sd_configs replaced by file_sd_configs reading SD_FILE (Debian's Prometheus is built without
+      Kubernetes discovery); the relabel recipe is unchanged, so targets written with __meta_kubernetes_* labels
+      go through the same relabeling as in a cluster.
 """
 import sys
 from pathlib import Path
@@ -22,10 +25,21 @@ import yaml
 
 COMPOSE = Path(__file__).resolve().parent
 RULES = sorted(str(p) for p in (COMPOSE / "prometheus" / "rules").glob("*.yml"))
+TLS_FILES = "/etc/prometheus-tls/"   # where the stack's TLS jobs read the CA and password (compose/generate.py)
+
+
+def local_tls_files(cfg, directory):
+    """Points every file a job reads from /etc/prometheus-tls (tls_config.ca_file, basic_auth.password_file) at the
+    same name in `directory`."""
+    for job in cfg["scrape_configs"]:
+        for block, key in (("tls_config", "ca_file"), ("basic_auth", "password_file")):
+            path = job.get(block, {}).get(key, "")
+            if path.startswith(TLS_FILES):
+                job[block][key] = str(Path(directory).resolve() / path[len(TLS_FILES):])
 
 
 def local(args):
-    targets, interval, out, config, remote_write, added = {}, None, None, "prometheus.yml", None, []
+    targets, interval, out, config, remote_write, added, tls_dir = {}, None, None, "prometheus.yml", None, [], None
     it = iter(args)
     for a in it:
         if a == "--target":
@@ -39,6 +53,8 @@ def local(args):
             remote_write = next(it)
         elif a == "--add-config":
             added.append(Path(next(it)).resolve())
+        elif a == "--tls-dir":
+            tls_dir = next(it)
         else:
             out = a
     cfg = yaml.safe_load((COMPOSE / "prometheus" / config).read_text(encoding="utf-8"))
@@ -78,18 +94,31 @@ def local(args):
         raise SystemExit(f"--target for job(s) {sorted(missing)} not in compose/prometheus/{config}"
                          + "".join(f" or {p}" for p in added))
     cfg["scrape_configs"] = kept
+    if tls_dir:
+        local_tls_files(cfg, tls_dir)
     Path(out).write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
     print(f"local config: jobs {[j['job_name'] for j in kept]}; dropped {dropped}")
 
 
 def k8s(args):
-    sd_file, out = args
-    cfg = yaml.safe_load((COMPOSE / "k8s" / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    config, tls_dir, positional = COMPOSE / "k8s" / "prometheus" / "prometheus.yml", None, []
+    it = iter(args)
+    for a in it:
+        if a == "--config":
+            config = Path(next(it))
+        elif a == "--tls-dir":
+            tls_dir = next(it)
+        else:
+            positional.append(a)
+    sd_file, out = positional
+    cfg = yaml.safe_load(Path(config).read_text(encoding="utf-8"))
     cfg["rule_files"] = [str(COMPOSE / "k8s" / "prometheus" / "rules" / Path(r).name) for r in cfg.get("rule_files", [])]
     for job in cfg["scrape_configs"]:
         if "kubernetes_sd_configs" in job:
             del job["kubernetes_sd_configs"]
             job["file_sd_configs"] = [{"files": [sd_file], "refresh_interval": "5s"}]
+    if tls_dir:
+        local_tls_files(cfg, tls_dir)
     Path(out).write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
 
 

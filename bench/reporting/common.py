@@ -58,6 +58,14 @@ class Results:
         return verdict
 
 
+OLDER_LAYOUT = "_Results in a layout older than this report (before both backends were measured): rerun this part._\n"
+
+
+def lucid_key(case, backend, params=(), impl="lucid"):
+    """The load_rounds key of a library method on `backend` (its @Param), beside a peer's (case, impl, params)."""
+    return case, impl, tuple(sorted(params + (("backend", backend),)))
+
+
 def score(runs, key="score"):
     return statistics.median(x[key] for x in runs)
 

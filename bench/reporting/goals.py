@@ -1,18 +1,39 @@
 """The goals, worded once: each check a section makes names one of these, and the goals table groups by them."""
 
-ONE_THREAD = ("One thread, counter `inc()` and cached-child `inc()`: library ≤ raw simpleclient, Micrometer and "
-              "client_java 1.x (the guard for any hot-path change)")
-CONTENDED = ("Counter `inc()` and cached-child `inc()`, 2 and 4 threads sharing one metric (and the 4-thread loop "
+ONE_THREAD = ("simpleclient backend, one thread, counter `inc()` and cached-child `inc()`: library ≤ raw simpleclient, "
+              "Micrometer and client_java 1.x (the guard for any hot-path change)")
+CONTENDED = ("simpleclient backend, counter `inc()` and cached-child `inc()`, 2 and 4 threads sharing one metric (and the 4-thread loop "
              "shape): library ≤ Micrometer and ≤ client_java 1.x")
-HISTOGRAM = "Histogram `observe()`, 1/2/4 threads (and the loop shape): ≤ 0.5 × Micrometer, ≤ 1.0 × client_java 1.x"
-HEAP = "Heap bytes per labelled series ≤ 1.25 × raw simpleclient"
-SCRAPE = ("Scrape at 10k and 100k series, plain and gzip: ≤ client_java 1.x's text writer and ≤ Micrometer's "
-          "scrape, in time and in bytes allocated")
-HTTP = "HTTP filter throughput ≥ 0.98 × bare"
+HISTOGRAM = "simpleclient backend, histogram `observe()`, 1/2/4 threads (and the loop shape): ≤ 0.5 × Micrometer, ≤ 1.0 × client_java 1.x"
+CLIENT_JAVA = ("client_java backend, counter `inc()`, cached-child `inc()` and histogram `observe()`, 1/2/4 threads "
+               "(and the loop shape): library ≤ 1.05 × raw client_java 1.4.3 and ≤ 1.0 × Micrometer")
+HEAP = ("Heap bytes per labelled series: simpleclient backend ≤ 1.25 × raw simpleclient, client_java backend ≤ 1.05 × "
+        "raw client_java; both ≤ 1.0 × Micrometer")
+SCRAPE = ("Scrape at 10k and 100k series, text and OpenMetrics, plain and gzip, in time and in bytes allocated: "
+          "simpleclient backend ≤ client_java 1.x's writer and ≤ Micrometer's scrape; client_java backend ≤ 1.05 × "
+          "raw client_java and ≤ 1.0 × Micrometer")
+HTTP = "HTTP filter throughput ≥ 0.98 × bare, JDK HttpServer and the Servlet filter on Jetty, each backend"
 START = ("demo-iotd start to first 200 ≤ 1.5 × a bare JDK `HttpServer` hello world with the same JVM flags, and "
          "≤ 0.15 × the Spring twin, all with class-data sharing")
 RSS = "demo-iotd RSS after 1,000 requests ≤ 1.15 × the bare-JDK floor with the same flags"
-ORDER = [ONE_THREAD, CONTENDED, HISTOGRAM, HEAP, SCRAPE, HTTP, START, RSS]
+LIB_START = ("The library alone (AppMetrics + JVM + HTTP server metrics + /metrics on a JDK hello server), each "
+             "backend, JDK and sharing mode: start to first 200 ≤ 1.2 × the same server bare")
+LIB_RSS = "The library alone, likewise: RSS after 1,000 requests ≤ 1.05 × the same server bare"
+ORDER = [ONE_THREAD, CONTENDED, HISTOGRAM, CLIENT_JAVA, HEAP, SCRAPE, HTTP, LIB_START, LIB_RSS, START, RSS]
+
+# Targets, one place: library ÷ peer, per backend. "raw" is each backend's own client (simpleclient 0.16 for the
+# simpleclient backend, client_java 1.4.3 for the client_java backend).
+SCRAPE_TARGETS = {"simpleclient": {"clientjava": 1.0, "micrometer": 1.0},
+                  "client_java": {"clientjava": 1.05, "micrometer": 1.0}}
+HEAP_TARGETS = {"simpleclient": {"raw": 1.25, "micrometer": 1.0}, "client_java": {"clientjava": 1.05, "micrometer": 1.0}}
+HTTP_TARGET = 0.98
+LIB_START_TARGET, LIB_RSS_TARGET = 1.2, 1.05
+RAW_OF = {"simpleclient": "raw", "client_java": "clientjava"}  # each backend's own client among the peers
+BACKENDS = ("simpleclient", "client_java")
+# What issue 30 asks that this report cannot measure yet, and why: printed under the goals table, never hidden.
+GAPS = ["**Native histograms** (`observe()` on the client_java backend, ÷ raw client_java and ÷ Micrometer) and the "
+        "**protobuf** scrape format: not measured — native histograms have not landed on main, and the protobuf "
+        "format comes with them. The histogram rows are classic buckets on both backends."]
 
 
 def table(results):
@@ -37,4 +58,5 @@ def table(results):
         if not rows:
             md.append(f"| {goal} | _not run_ | | | |")
     md.append("")
+    md += [f"Not measured: {gap}" for gap in GAPS] + [""]
     return md

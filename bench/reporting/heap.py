@@ -3,9 +3,10 @@ import csv
 import statistics
 
 from . import goals
-from .common import ratio_of_lists
+from .common import PEERS, ratio_of_lists
 
-IMPLS = [("lucid", "Lucid Metrics counter"), ("raw", "raw simpleclient counter"), ("micrometer", "Micrometer counter"),
+IMPLS = [("lucid:simpleclient", "Lucid Metrics counter, simpleclient backend"),
+         ("lucid:client_java", "Lucid Metrics counter, client_java backend"), ("raw", "raw simpleclient counter"), ("micrometer", "Micrometer counter"),
          ("clientjava", "client_java 1.x counter"), ("adder", "prototype: LongAdder counter (bench only)"),
          ("rawgauge", "raw simpleclient gauge"), ("addergauge", "prototype: CAS-on-bits gauge (bench only)")]
 JDKS = [("17", "JDK 17"), ("25", "JDK 25"), ("25coh", "JDK 25, `-XX:+UseCompactObjectHeaders`")]
@@ -40,17 +41,31 @@ def section(results):
             if raw and impl != "raw":
                 r = ratio_of_lists([a / b for a, b in zip(v, raw)])
                 cell += f" ({r[0]:.2f} ×)"
-                if impl == "lucid" and jdk == "17":
-                    cell += " " + results.judge(goals.HEAP, "Lucid Metrics ÷ raw simpleclient, JDK 17", r, 1.25,
-                                                min_rounds=1)
             cells.append(cell)
         md.append(f"| {label} | " + " | ".join(cells) + " |")
     md.append(f"\n{max(len(v) for v in vals.values())} runs per implementation and JDK.\n")
+    md += judged(results, vals)
     results.summary["heap"] = {f"{j}/{i}": v for (j, i), v in vals.items()}
     return md + reproduce()
+
+
+def judged(results, vals):
+    """Each backend ÷ its own raw client and ÷ Micrometer, on JDK 17, against goals.HEAP_TARGETS (bytes do not move
+    with the machine's load, so one run may judge them)."""
+    md = ["| backend | peer | JDK 17: library ÷ peer | goal | verdict |", "|---|---|---:|---:|---|"]
+    for backend, targets in goals.HEAP_TARGETS.items():
+        mine = vals.get(("17", f"lucid:{backend}"))
+        for peer, target in targets.items():
+            theirs = vals.get(("17", peer))
+            if not (mine and theirs):
+                continue
+            r = ratio_of_lists([a / b for a, b in zip(mine, theirs)])
+            v = results.judge(goals.HEAP, f"{backend} backend ÷ {PEERS[peer]}, JDK 17", r, target, min_rounds=1)
+            md.append(f"| {backend} | {PEERS[peer]} | **{r[0]:.3f}** ({r[1]:.3f}–{r[2]:.3f}) | ≤ {target} | {v} |")
+    return md + [""]
 
 
 def reproduce():
     return ["Reproduce: `ONLY=heap bench/run.sh` (`HEAP_ROUNDS`, `HEAP_SERIES`, `HEAP_JAVAS`), or `java "
             "-XX:+UseSerialGC -Xms1g -Xmx1g -cp bench/jmh/target/benchmarks.jar dev.lucidmetrics.bench.HeapPerSeries "
-            "lucid 100000` (implementations: lucid raw micrometer clientjava adder rawgauge addergauge).\n"]
+            "lucid:client_java 100000` (implementations: lucid:simpleclient lucid:client_java raw micrometer clientjava adder rawgauge addergauge).\n"]

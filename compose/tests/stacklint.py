@@ -20,7 +20,7 @@ import yaml
 
 import dashboards as dash
 
-IMAGE_HEALTHCHECK = {"gallery", "iotd", "accesslog", "alert-webhook"}  # HEALTHCHECK comes from the apps' Dockerfile
+IMAGE_HEALTHCHECK = {"gallery", "iotd", "iotd-tls", "accesslog", "alert-webhook"}  # HEALTHCHECK comes from the apps' Dockerfile
 ONE_SHOT = {"batch"}  # runs once and exits: restart "no", no healthcheck
 ROOT_ALLOWED = {"cadvisor": "reads cgroups and /var/lib/docker, privileged by design"}
 EXEMPLARS = "--enable-feature=exemplar-storage"

@@ -4,7 +4,7 @@ closing summary of scripts/test-all and compose/tests/run-all reads. The format 
 
   results.py write NAME PASSED FAILED SKIPPED SECONDS [REASON [FAILED_CHECK...]]   a step's own counts
   results.py surefire NAME SECONDS ROOT      the counts of every Surefire report (TEST-*.xml) under ROOT (also in
-                                            surefire-reports-client-java, demo-support's run on that backend)
+                                            surefire-reports-client-java: a module's run on that backend)
   results.py exit NAME STATUS SECONDS        after a step ran: records its exit status; a step that exited
                                              without writing its file gets a failed one saying so
   results.py summary [NAME...]               one line per step (default: every file, oldest first), a total;

@@ -7,6 +7,7 @@ import dev.lucidmetrics.core.logging.LogEventMetrics;
 import dev.lucidmetrics.core.logging.LogLevel;
 import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.Scrapes;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.testing.MetricsAssertions;
 import dev.lucidmetrics.testing.Promtool;
 import org.apache.logging.log4j.Level;
@@ -40,7 +41,7 @@ class Log4j2EventCounterTest {
             context.getConfiguration().getRootLogger().removeAppender("lucid-metrics-log-events");
             context.updateLoggers();
         }
-        assertEquals("""
+        assertEquals(TextSamples.canonical("""
                 # HELP shop_log_events_total Log events, by level (error, warn, info, debug, trace).
                 # TYPE shop_log_events_total counter
                 shop_log_events_total{level="debug",} 1.0
@@ -48,7 +49,7 @@ class Log4j2EventCounterTest {
                 shop_log_events_total{level="info",} 1.0
                 shop_log_events_total{level="trace",} 0.0
                 shop_log_events_total{level="warn",} 1.0
-                """, Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total")));
+                """), TextSamples.canonical(Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total"))));
         Promtool.assertClean(Scrapes.text(app));
         MetricsAssertions.assertNamingClean(app);
     }

@@ -10,6 +10,7 @@ import dev.lucidmetrics.core.logging.LogEventMetrics;
 import dev.lucidmetrics.core.logging.LogLevel;
 import dev.lucidmetrics.core.support.DocSnippets;
 import dev.lucidmetrics.core.support.Scrapes;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.testing.MetricsAssertions;
 import dev.lucidmetrics.testing.Promtool;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class LogbackEventCounterTest {
         } finally {
             context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("lucid-metrics-log-events");
         }
-        assertEquals("""
+        assertEquals(TextSamples.canonical("""
                 # HELP shop_log_events_total Log events, by level (error, warn, info, debug, trace).
                 # TYPE shop_log_events_total counter
                 shop_log_events_total{level="debug",} 1.0
@@ -45,7 +46,7 @@ class LogbackEventCounterTest {
                 shop_log_events_total{level="info",} 1.0
                 shop_log_events_total{level="trace",} 0.0
                 shop_log_events_total{level="warn",} 1.0
-                """, Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total")));
+                """), TextSamples.canonical(Scrapes.samplesSorted(Scrapes.text(app, "name[]=shop_log_events_total"))));
         Promtool.assertClean(Scrapes.text(app));
         MetricsAssertions.assertNamingClean(app);
     }

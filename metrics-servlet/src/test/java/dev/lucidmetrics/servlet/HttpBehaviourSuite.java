@@ -8,6 +8,7 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.http.HttpServerMetrics;
 import dev.lucidmetrics.core.support.Scrapes;
 import dev.lucidmetrics.core.support.TestHttp;
+import dev.lucidmetrics.core.support.TextSamples;
 import dev.lucidmetrics.testing.MetricValues;
 import dev.lucidmetrics.testing.Poll;
 import dev.lucidmetrics.testing.Promtool;
@@ -213,7 +214,7 @@ abstract class HttpBehaviourSuite {
                 + "&name[]=shop_request_exceptions_total&name[]=shop_request_duration_seconds");
         String stable = text.lines().filter(l -> !l.contains("_bucket{") && !l.contains("_sum{"))
                 .collect(Collectors.joining("\n", "", "\n"));
-        assertEquals("""
+        assertEquals(samples("""
                 # HELP shop_in_flight_requests HTTP requests being served right now.
                 # TYPE shop_in_flight_requests gauge
                 shop_in_flight_requests 0.0
@@ -234,7 +235,12 @@ abstract class HttpBehaviourSuite {
                 shop_requests_total{method="GET",route="/orders/{id}",code="200",} 2.0
                 shop_requests_total{method="GET",route="NOT_FOUND",code="404",} 1.0
                 shop_requests_total{method="POST",route="/boom",code="500",} 1.0
-                """, Scrapes.samplesSorted(stable));
+                """), samples(stable));
         Promtool.assertClean(Scrapes.text(app));
+    }
+
+    /** What an exposition means, on any backend: its samples in canonical form, sorted within each family. */
+    private static String samples(String exposition) {
+        return Scrapes.samplesSorted(TextSamples.canonical(exposition));
     }
 }

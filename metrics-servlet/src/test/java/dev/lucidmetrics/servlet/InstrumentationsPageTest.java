@@ -67,7 +67,7 @@ class InstrumentationsPageTest {
                     .sorted().collect(Collectors.joining("\n"));
             DocSnippets page = DocSnippets.of("docs/instrumentations.md", InstrumentationsPageTest.class);
             page.assertShows("servlet");
-            page.assertShowsText("the Servlet filter's lines", shown);
+            page.assertShowsSamples("the Servlet filter's lines", shown);
         } finally {
             metrics.close();
             jetty.stop();

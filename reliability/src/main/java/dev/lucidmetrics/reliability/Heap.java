@@ -1,9 +1,6 @@
 package dev.lucidmetrics.reliability;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +17,8 @@ final class Heap {
 
     /** KiB of heap in use after a full GC. */
     static long usedAfterFullGcKib(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-        return usedKib(jcmd(pid, "GC.heap_info"));
+        Jcmd.run(pid, "GC.run");
+        return usedKib(Jcmd.run(pid, "GC.heap_info"));
     }
 
     /** The sum of "used NK" over the heap's generations in {@code GC.heap_info} output. */
@@ -37,15 +34,5 @@ final class Heap {
             throw new IllegalArgumentException("no \"total NK, used NK\" line in GC.heap_info output:\n" + heapInfo);
         }
         return used;
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of("jcmd", Long.toString(pid), command)).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " " + command + " failed: " + out);
-        }
-        return out;
     }
 }

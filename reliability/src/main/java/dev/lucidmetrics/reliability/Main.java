@@ -18,13 +18,16 @@ import java.util.Map;
  * java -jar reliability.jar --form short --root . --work target/reliability --base-port 27010 --access-logs 3
  *     --java java --jvm-option -Xmx128m ... --prometheus-config target/reliability/prometheus.yml
  *     --results target/reliability/results.json [--page docs/reliability.md] [--scenarios load,shutdown]
- *     [--fuzz-results target/fuzz/results.json] [--command "scripts/reliability --short"]
+ *     [--fuzz-results target/fuzz/results.json] [--command "scripts/reliability --short"] [--apps ../v0.2.0]
  * </pre>
+ * {@code --apps} runs the demo jars of another tree (an older release, to compare), sizing the hostile clients by
+ * this tree's servers all the same.
  * Exit status: 0 when every goal was met, 1 when one was missed, 2 on a usage or start-up error.
  */
 public final class Main {
 
-    static final List<String> SCENARIOS = List.of("load", "cardinality", "dependencies", "shutdown");
+    /** In the order they run: shutdown stops every app, so it comes last. */
+    static final List<String> SCENARIOS = List.of("load", "cardinality", "dependencies", "hostile", "shutdown");
 
     private Main() {
     }
@@ -54,8 +57,11 @@ public final class Main {
         results.put("appJvmOptions", String.join(" ", o.java.subList(1, o.java.size())));
         results.put("shutdownGraceSeconds", Topology.GRACE.toSeconds());
         List<ScenarioResult> done = new ArrayList<>();
-        Topology topology = new Topology(Topology.Ports.from(o.basePort, o.accessLogs), o.java, o.root, o.work,
-                o.prometheusConfig);
+        results.put("apps", o.apps == null ? null : o.apps.toString());
+        results.put("headerTimeoutSeconds", Topology.HEADER_TIMEOUT.toSeconds());
+        results.put("responseTimeoutSeconds", Topology.RESPONSE_TIMEOUT.toSeconds());
+        Topology topology = new Topology(Topology.Ports.from(o.basePort, o.accessLogs), o.java,
+                o.apps == null ? o.root : o.apps, o.work, o.prometheusConfig);
         Thread cleanup = new Thread(topology::close, "reliability-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -66,7 +72,7 @@ public final class Main {
             for (String id : SCENARIOS) {
                 if (o.scenarios.contains(id)) {
                     log("scenario " + id);
-                    ScenarioResult r = scenario(id, topology, settings, prometheus, runStart);
+                    ScenarioResult r = scenario(id, topology, settings, prometheus, runStart, o.root);
                     r.goals.forEach(g -> log((g.met() ? "  met    " : "  MISSED ") + g.goal() + ": " + g.measured()));
                     done.add(r);
                 }
@@ -92,7 +98,7 @@ public final class Main {
         return missed == 0 ? 0 : 1;
     }
 
-    private static ScenarioResult scenario(String id, Topology t, Settings s, PromApi p, double runStart)
+    private static ScenarioResult scenario(String id, Topology t, Settings s, PromApi p, double runStart, Path root)
             throws Exception {
         switch (id) {
             case "load":
@@ -101,6 +107,8 @@ public final class Main {
                 return new CardinalityScenario(t, s).run();
             case "dependencies":
                 return new DependencyScenario(t, s, p, runStart).run();
+            case "hostile":
+                return new HostileScenario(t, s, p, root).run();
             case "shutdown":
                 return new ShutdownScenario(t, s).run();
             default:
@@ -116,6 +124,7 @@ public final class Main {
     static final class Options {
         String form = "short";
         Path root = Path.of(".");
+        Path apps;
         Path work = Path.of("target", "reliability");
         int basePort = 27010;
         int accessLogs = 3;
@@ -140,6 +149,7 @@ public final class Main {
                 switch (a) {
                     case "--form": o.form = v; Settings.of(v); break;
                     case "--root": o.root = Path.of(v); break;
+                    case "--apps": o.apps = Path.of(v); break;
                     case "--work": o.work = Path.of(v); break;
                     case "--base-port": o.basePort = Integer.parseInt(v); break;
                     case "--access-logs": o.accessLogs = Integer.parseInt(v); break;

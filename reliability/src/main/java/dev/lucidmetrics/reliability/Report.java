@@ -43,7 +43,9 @@ final class Report {
         line("**The demo**: the gallery, iotd and access-log x3 as local JVMs (`" + r.path("appJvmOptions").asText()
                 + "`, the default `HTTP_THREADS=16` requests at once on the routes (scrapes and health checks never"
                 + " wait for one), `SHUTDOWN_GRACE=" + r.path("shutdownGraceSeconds").asLong()
-                + "s`, bound to 127.0.0.1), iotd's metrics on a port of their own"
+                + "s`, header and response timeouts of " + r.path("headerTimeoutSeconds").asLong() + " s and "
+                + r.path("responseTimeoutSeconds").asLong() + " s (`HTTP_HEADER_TIMEOUT`, `HTTP_RESPONSE_TIMEOUT`,"
+                + " iotd's `METRICS_*` too), bound to 127.0.0.1), iotd's metrics on a port of their own"
                 + " (`METRICS_PORT`), and Debian's Prometheus scraping every target every second with the stack's"
                 + " own scrape config (derived by `compose/promconfig.py local`). The clients are plain"
                 + " sockets in the runner (module `reliability/`): they see every reset, short body and refused"
@@ -84,6 +86,7 @@ final class Report {
                 case "dependencies": ReportSections.dependencies(this, s.path("figures")); break;
                 case "shutdown": ReportSections.shutdown(this, s.path("figures")); break;
                 case "cardinality": ReportSections.cardinality(this, s.path("figures")); break;
+                case "hostile": ReportSections.hostile(this, s.path("figures")); break;
                 default: break;
             }
         }

@@ -84,6 +84,62 @@ final class ReportSections {
                 "client IPs remembered"), rows);
     }
 
+    static void hostile(Report p, JsonNode f) {
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> counts = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        for (JsonNode s : f.path("servers")) {
+            JsonNode slow = s.path("slowHeads");
+            JsonNode sc = s.path("scrapes");
+            JsonNode prom = s.path("prometheusScrapes");
+            rows.add(List.of(s.path("server").asText(), Report.number(s.path("slowClients")) + " (" + Report.number(
+                    slow.path("opened")) + " opened, " + Report.number(slow.path("closedByServer")) + " closed by"
+                    + " the server)", Report.number(s.path("scrapesWithin1s")) + " of " + Report.number(
+                    sc.path("requests")) + "; " + latency(sc), Report.number(prom.path("up")) + " of "
+                    + Report.number(prom.path("all")), Report.counts(s.path("appRequests").path("responsesByStatus"))
+                    + "; p99 " + Report.number(s.path("appRequests").path("p99Ms")) + " ms",
+                    held(s.path("stalledReaders")), held(s.path("idleConnections"))));
+            JsonNode c = s.path("counts");
+            counts.add(List.of(s.path("server").asText(), trio(c, "threads"), busy(c), trio(c, "fds")));
+            servers.add(s.path("server").asText());
+        }
+        p.table(List.of("server", "slow clients held", "scrapes within 1 s (p50 / p99 / max ms)",
+                "Prometheus: up", "the app's own requests", "stopped readers closed", "idle connections closed"),
+                rows);
+        p.line();
+        List<List<String>> kinds = new ArrayList<>();
+        for (java.util.Iterator<String> it = f.path("servers").path(0).path("hostileRequests").fieldNames();
+                it.hasNext(); ) {
+            String kind = it.next();
+            List<String> row = new ArrayList<>(List.of(kind));
+            f.path("servers").forEach(s -> row.add(Report.counts(s.path("hostileRequests").path(kind))));
+            kinds.add(row);
+        }
+        List<String> headers = new ArrayList<>(List.of("hostile request"));
+        headers.addAll(servers);
+        p.table(headers, kinds);
+        p.line();
+        p.table(List.of("server", "threads before -> under attack -> after", "busy (not idle in a pool)",
+                "file descriptors"), counts);
+    }
+
+    private static String held(JsonNode h) {
+        return Report.number(h.path("closedByServer")) + " of " + Report.number(h.path("held"));
+    }
+
+    private static String trio(JsonNode c, String field) {
+        return Report.number(c.path("before").path(field)) + " -> " + Report.number(c.path("during").path(field))
+                + " -> " + Report.number(c.path("after").path(field));
+    }
+
+    private static String busy(JsonNode c) {
+        return busyOf(c.path("before")) + " -> " + busyOf(c.path("during")) + " -> " + busyOf(c.path("after"));
+    }
+
+    private static long busyOf(JsonNode count) {
+        return count.path("threads").asLong() - count.path("idleInPools").asLong();
+    }
+
     static void fuzzing(Report p, JsonNode f) {
         String path = f.path("path").asText("target/fuzz/results.json");
         if (!"included".equals(f.path("status").asText())) {

@@ -22,6 +22,16 @@ final class Topology implements AutoCloseable {
 
     /** Every app's {@code SHUTDOWN_GRACE}. */
     static final Duration GRACE = Duration.ofSeconds(5);
+    /**
+     * Every server's header timeout ({@code HTTP_HEADER_TIMEOUT}, and iotd's {@code METRICS_HEADER_TIMEOUT}): shorter
+     * than the default 5 s so the hostile clients scenario is short; a whole head arrives in one packet.
+     */
+    static final Duration HEADER_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Every server's response timeout ({@code HTTP_RESPONSE_TIMEOUT}, {@code METRICS_RESPONSE_TIMEOUT}): shorter than
+     * the default 30 s, and still well above the slowest page of the load scenario (3.6 s).
+     */
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
     static final Duration START_DEADLINE = Duration.ofSeconds(60);
     static final String GALLERY = "gallery";
     static final String IOTD = "iotd";
@@ -40,22 +50,27 @@ final class Topology implements AutoCloseable {
 
     final Ports ports;
     private final List<String> java;
-    private final Path root;
+    private final Path apps;
     private final Path work;
     private final Path prometheusConfig;
     private final Map<String, Spec> specs = new LinkedHashMap<>();
     private final Map<String, Proc> running = new LinkedHashMap<>();
     private DelayProxy proxy;
 
-    /** @param java the java command and the JVM options every app gets */
-    Topology(Ports ports, List<String> java, Path root, Path work, Path prometheusConfig) {
+    /**
+     * @param java the java command and the JVM options every app gets
+     * @param apps the tree whose demo jars ({@code demo-*}/target/*.jar) to run
+     */
+    Topology(Ports ports, List<String> java, Path apps, Path work, Path prometheusConfig) {
         this.ports = ports;
         this.java = List.copyOf(java);
-        this.root = root;
+        this.apps = apps;
         this.work = work;
         this.prometheusConfig = prometheusConfig;
         app(IOTD, "demo-iotd", ports.iotd(), Map.of("IMAGE_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.iotd(),
-                "METRICS_PORT", Integer.toString(ports.iotdMetrics()), "METRICS_HOST", "127.0.0.1"),
+                "METRICS_PORT", Integer.toString(ports.iotdMetrics()), "METRICS_HOST", "127.0.0.1",
+                "METRICS_HEADER_TIMEOUT", seconds(HEADER_TIMEOUT), "METRICS_RESPONSE_TIMEOUT",
+                seconds(RESPONSE_TIMEOUT)),
                 URI.create("http://127.0.0.1:" + ports.iotdMetrics() + "/actuator/prometheus"));
         for (int i = 0; i < ports.accessLogs().size(); i++) {
             int p = ports.accessLogs().get(i);
@@ -73,6 +88,10 @@ final class Topology implements AutoCloseable {
                 ports.prometheus()));
     }
 
+    private static String seconds(Duration d) {
+        return d.toSeconds() + "s";
+    }
+
     static String accessLog(int i) {
         return "access-log-" + (i + 1);
     }
@@ -80,11 +99,13 @@ final class Topology implements AutoCloseable {
     private void app(String name, String module, int port, Map<String, String> extra, URI metrics) {
         List<String> argv = new ArrayList<>(java);
         argv.add("-jar");
-        argv.add(root.resolve(module).resolve("target").resolve(module + ".jar").toString());
+        argv.add(apps.resolve(module).resolve("target").resolve(module + ".jar").toString());
         Map<String, String> env = new LinkedHashMap<>(extra);
         env.put("PORT", Integer.toString(port));
         env.put("BIND_ADDRESS", "127.0.0.1");
-        env.put("SHUTDOWN_GRACE", GRACE.toSeconds() + "s");
+        env.put("SHUTDOWN_GRACE", seconds(GRACE));
+        env.put("HTTP_HEADER_TIMEOUT", seconds(HEADER_TIMEOUT));
+        env.put("HTTP_RESPONSE_TIMEOUT", seconds(RESPONSE_TIMEOUT));
         specs.put(name, new Spec(name, argv, env, URI.create("http://127.0.0.1:" + port + "/health"), metrics, port));
     }
 

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
  * own {@code io.prometheus.client.DoubleAdder}, a copy of jsr166e's that finds its cell through a
  * {@code ThreadLocal}; the JDK's {@link DoubleAdder} and {@link LongAdder}, which keep the probe in the
  * {@code Thread}; one {@link AtomicLong} as the no-striping reference) against whole counters built on them
- * ({@code counter_*}: raw simpleclient's child, the library's child, Micrometer's counter on the JDK DoubleAdder,
+ * ({@code counter_*}: raw simpleclient's child, the library's child (simpleclient backend), Micrometer's counter on the JDK DoubleAdder,
  * client_java 1.x's on the JDK LongAdder, and the bench-only {@link AdderStorage} prototype). All threads share one
  * instance; run with {@code -t 1}, {@code -t 2}, {@code -t 4}.
  */
@@ -31,12 +31,15 @@ public class AdderBenchmark {
     final LongAdder jdkLong = new LongAdder();
     final AtomicLong atomic = new AtomicLong();
     Meters m;
+    dev.lucidmetrics.core.Counter.Child lucidChild; // on the simpleclient backend, whose storage this part studies
     AdderStorage.CounterSeries prototype;
 
     @Setup
     public void setUp() {
         ClassPathCheck.verify("plain");
         m = new Meters();
+        lucidChild = BenchApps.on("bench", BenchApps.SIMPLECLIENT).build().counter("requests_total").help("Requests.")
+                .labelNames("method", "route", "code").register().labels("GET", "/image", "200");
         prototype = AdderStorage.counter("proto_requests", "Requests.", "method", "route", "code")
                 .counterSeries("GET", "/image", "200");
     }
@@ -68,7 +71,7 @@ public class AdderBenchmark {
 
     @Benchmark
     public void counter_lucid() {
-        m.lucidChild.inc();
+        lucidChild.inc();
     }
 
     @Benchmark

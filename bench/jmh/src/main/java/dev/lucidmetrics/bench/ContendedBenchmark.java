@@ -48,11 +48,11 @@ public class ContendedBenchmark {
     }
 
     @Benchmark
-    public Object loopCounterInc_lucid() {
+    public Object loopCounterInc_lucid(LucidMeters l) {
         for (int i = 0; i < UPDATES; i++) {
-            m.lucidCounter.inc();
+            l.counter.inc();
         }
-        return m.lucidCounter;
+        return l.counter;
     }
 
     @Benchmark
@@ -80,11 +80,11 @@ public class ContendedBenchmark {
     }
 
     @Benchmark
-    public Object loopCachedInc_lucid() {
+    public Object loopCachedInc_lucid(LucidMeters l) {
         for (int i = 0; i < UPDATES; i++) {
-            m.lucidChild.inc();
+            l.child.inc();
         }
-        return m.lucidChild;
+        return l.child;
     }
 
     @Benchmark
@@ -112,11 +112,11 @@ public class ContendedBenchmark {
     }
 
     @Benchmark
-    public Object loopObserve_lucid(Observations o) {
+    public Object loopObserve_lucid(LucidMeters l, Observations o) {
         for (double v : o.values) {
-            m.lucidHistogram.observe(v);
+            l.histogram.observe(v);
         }
-        return m.lucidHistogram;
+        return l.histogram;
     }
 
     @Benchmark

@@ -12,7 +12,8 @@ import java.lang.ref.Reference;
 import java.util.List;
 
 /**
- * Heap bytes per labelled series, of a counter ({@code lucid}, {@code raw}, {@code micrometer}, {@code clientjava},
+ * Heap bytes per labelled series, of a counter ({@code lucid:simpleclient} and {@code lucid:client_java}, the library
+ * on each backend; {@code raw}, {@code micrometer}, {@code clientjava},
  * and the {@link AdderStorage} prototype {@code adder}) or a gauge ({@code rawgauge}, {@code addergauge}). Creates
  * {@code N} series of a metric with two labels whose value strings already exist (a pool of about sqrt(N) values
  * each, as real label values are shared constants),
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public final class HeapPerSeries {
     /** Counters, then two gauges: simpleclient's and the {@link AdderStorage} prototype's compare-and-set one. */
-    static final List<String> IMPLS = List.of("lucid", "raw", "micrometer", "clientjava", "adder", "rawgauge",
+    static final List<String> IMPLS = List.of("lucid:simpleclient", "lucid:client_java", "raw", "micrometer", "clientjava", "adder", "rawgauge",
             "addergauge");
 
     private HeapPerSeries() {
@@ -41,8 +42,9 @@ public final class HeapPerSeries {
         Object metric;
         Runnable[] create = new Runnable[1];
         switch (impl) {
-            case "lucid" -> {
-                AppMetrics app = AppMetrics.builder("bench").maxLabelCombinations(n).build();
+            case "lucid:simpleclient", "lucid:client_java" -> {
+                AppMetrics app = BenchApps.on("bench", impl.substring("lucid:".length())).maxLabelCombinations(n)
+                        .build();
                 Counter c = app.counter("requests_total").help("Requests.").labelNames("instance", "shard")
                         .maxLabelCombinations(n).register();
                 metric = app;

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  * (plus a /metrics endpoint nobody scrapes during the run), on 4 platform worker threads or on one virtual thread
  * per exchange (Java 21+, the executor the demos' {@code HTTP_VIRTUAL_THREADS=true} picks). bench/run.sh drives the
  * variants with wrk, alternating.
- * Usage: {@code java -cp benchmarks.jar dev.lucidmetrics.bench.HelloServer bare|instrumented PORT [platform|virtual]}
+ * Usage: {@code METRICS_BACKEND=simpleclient|client_java java -cp benchmarks.jar dev.lucidmetrics.bench.HelloServer
+ * bare|instrumented PORT [platform|virtual]}
  */
 public final class HelloServer {
     private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.UTF_8);
@@ -45,7 +46,7 @@ public final class HelloServer {
             }
         });
         if (args[0].equals("instrumented")) {
-            AppMetrics app = AppMetrics.builder("hello").build();
+            AppMetrics app = BenchApps.fromEnvironment("hello").build();
             HttpServerMetrics.builder(app).routes("/hello").register().instrument(hello);
             MetricsHandler.builder(app).path("/metrics").build().mount(server);
         }

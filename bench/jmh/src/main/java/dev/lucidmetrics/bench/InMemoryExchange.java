@@ -34,12 +34,16 @@ final class InMemoryExchange extends HttpExchange {
         this(path, gzip, false);
     }
 
-    /** With {@code keep}, the body is also kept for {@link #body()}. */
     InMemoryExchange(String path, boolean gzip, boolean keep) {
+        this(path, "text/plain", gzip, keep);
+    }
+
+    /** Asks for {@code accept}; with {@code keep}, the body is also kept for {@link #body()}. */
+    InMemoryExchange(String path, String accept, boolean gzip, boolean keep) {
         this.body = new CountingStream(keep ? new java.io.ByteArrayOutputStream() : null);
         this.uri = URI.create(path);
         this.context = new Context(path);
-        requestHeaders.set("Accept", "text/plain");
+        requestHeaders.set("Accept", accept);
         if (gzip) {
             requestHeaders.set("Accept-Encoding", "gzip");
         }

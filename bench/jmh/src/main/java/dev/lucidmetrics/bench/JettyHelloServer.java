@@ -21,7 +21,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * The Servlet filter's cost: a hello-world servlet on Jetty 12 (ee10, its default thread pool), bare or with
  * metrics-servlet's {@link MetricsFilter} on {@code /*} (and the metrics on a port of their own, which nobody
  * scrapes during the run). bench/run.sh drives the two with wrk, alternating, like {@link HelloServer}.
- * Usage: {@code java -cp benchmarks.jar dev.lucidmetrics.bench.JettyHelloServer bare|instrumented PORT METRICS_PORT}
+ * Usage: {@code METRICS_BACKEND=simpleclient|client_java java -cp benchmarks.jar
+ * dev.lucidmetrics.bench.JettyHelloServer bare|instrumented PORT METRICS_PORT}
  */
 public final class JettyHelloServer {
     private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.UTF_8);
@@ -52,7 +53,7 @@ public final class JettyHelloServer {
         context.addServlet(new ServletHolder(new Hello()), "/hello");
         MetricsServer metrics = null;
         if (args[0].equals("instrumented")) {
-            AppMetrics app = AppMetrics.builder("hello").build();
+            AppMetrics app = BenchApps.fromEnvironment("hello").build();
             HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/hello").register();
             context.addFilter(new FilterHolder(MetricsFilter.of(http)), "/*", EnumSet.of(DispatcherType.REQUEST));
             metrics = MetricsServer.builder(app).host("127.0.0.1").port(Integer.parseInt(args[2])).start();

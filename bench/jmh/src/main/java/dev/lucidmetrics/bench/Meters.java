@@ -1,7 +1,5 @@
 package dev.lucidmetrics.bench;
 
-import dev.lucidmetrics.core.AppMetrics;
-import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -15,7 +13,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * three labels and one cached child of it, and an unlabelled histogram with the library's default buckets. Each is
  * built the way its own documentation shows:
  * <ul>
- *   <li>{@code lucid}: the library;</li>
+ *   <li>{@code lucid}: the library, on each backend: {@link LucidMeters}, a JMH state of its own;</li>
  *   <li>{@code raw}: simpleclient 0.16 (exemplars at their default);</li>
  *   <li>{@code micrometer}: Micrometer's Prometheus registry (the histogram a {@code DistributionSummary} whose SLO
  *       boundaries are the same buckets);</li>
@@ -26,11 +24,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  */
 final class Meters {
     static final double[] BUCKETS = Histogram.defaultBuckets();
-
-    final Counter lucidCounter;
-    final Counter lucidLabelled;
-    final Counter.Child lucidChild;
-    final Histogram lucidHistogram;
 
     final io.prometheus.client.Counter rawCounter;
     final io.prometheus.client.Counter rawLabelled;
@@ -48,13 +41,6 @@ final class Meters {
     final io.prometheus.metrics.core.metrics.Histogram clientjavaHistogram;
 
     Meters() {
-        AppMetrics app = AppMetrics.builder("bench").build();
-        lucidCounter = app.counter("events_total").help("Events.").register();
-        lucidLabelled = app.counter("requests_total").help("Requests.").labelNames("method", "route", "code")
-                .register();
-        lucidChild = lucidLabelled.labels("GET", "/image", "200");
-        lucidHistogram = app.histogram("duration_seconds").help("Durations.").register();
-
         CollectorRegistry raw = new CollectorRegistry();
         rawCounter = io.prometheus.client.Counter.build("raw_events_total", "Events.").register(raw);
         rawLabelled = io.prometheus.client.Counter.build("raw_requests_total", "Requests.")

@@ -15,9 +15,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * One scrape of {@code series} counter series through each implementation's handler ({@link ScrapeTargets} says
- * which), plain and gzip, on an in-memory exchange. Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the
- * bytes allocated per scrape. Each fork builds only the registry of the method it runs. Method names are
- * {@code scrape_<implementation>}.
+ * which), in the text format or OpenMetrics, plain or gzip, on an in-memory exchange. Run with {@code -prof gc}:
+ * {@code gc.alloc.rate.norm} is the bytes allocated per scrape. Each fork builds only the registry of the method it
+ * runs; the library's methods run once per backend ({@link Lucid}). Method names are {@code scrape_<implementation>}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,8 +30,26 @@ public class ScrapeBenchmark {
     @Param({"plain", "gzip"})
     public String encoding;
 
+    @Param({"text", "openmetrics"})
+    public String format;
+
     HttpHandler handler;
     boolean gzip;
+    String accept;
+
+    /** The library's handler on one backend, built over the size and format of the enclosing benchmark. */
+    @State(Scope.Benchmark)
+    public static class Lucid {
+        @Param({BenchApps.SIMPLECLIENT, BenchApps.CLIENT_JAVA})
+        public String backend;
+
+        HttpHandler handler;
+
+        @Setup
+        public void setUp(ScrapeBenchmark b, BenchmarkParams params) {
+            handler = ScrapeTargets.create(ScrapeBenchmark.impl(params), b.series, backend);
+        }
+    }
 
     @Setup
     public void setUp(BenchmarkParams params) {
@@ -40,12 +58,18 @@ public class ScrapeBenchmark {
             case "gzip" -> true;
             default -> throw new IllegalArgumentException("encoding \"" + encoding + "\" is not plain or gzip.");
         };
-        String method = params.getBenchmark();
-        handler = ScrapeTargets.create(method.substring(method.lastIndexOf('_') + 1), series);
+        accept = ScrapeTargets.accept(format);
+        String impl = impl(params);
+        handler = impl.startsWith("lucid") ? null : ScrapeTargets.create(impl, series, BenchApps.SIMPLECLIENT);
     }
 
-    static long scrape(HttpHandler handler, boolean gzip) throws IOException {
-        InMemoryExchange exchange = new InMemoryExchange("/metrics", gzip);
+    static String impl(BenchmarkParams params) {
+        String method = params.getBenchmark();
+        return method.substring(method.lastIndexOf('_') + 1);
+    }
+
+    static long scrape(HttpHandler handler, String accept, boolean gzip) throws IOException {
+        InMemoryExchange exchange = new InMemoryExchange("/metrics", accept, gzip, false);
         handler.handle(exchange);
         if (exchange.getResponseCode() != 200) {
             throw new IllegalStateException("scrape answered " + exchange.getResponseCode());
@@ -54,28 +78,28 @@ public class ScrapeBenchmark {
     }
 
     @Benchmark
-    public long scrape_lucid() throws IOException {
-        return scrape(handler, gzip);
+    public long scrape_lucid(Lucid l) throws IOException {
+        return scrape(l.handler, accept, gzip);
     }
 
     /** The library with simpleclient's {@code _created} series switched back on: the same text as raw. */
     @Benchmark
-    public long scrape_lucidcreated() throws IOException {
-        return scrape(handler, gzip);
+    public long scrape_lucidcreated(Lucid l) throws IOException {
+        return scrape(l.handler, accept, gzip);
     }
 
     @Benchmark
     public long scrape_raw() throws IOException {
-        return scrape(handler, gzip);
+        return scrape(handler, accept, gzip);
     }
 
     @Benchmark
     public long scrape_clientjava() throws IOException {
-        return scrape(handler, gzip);
+        return scrape(handler, accept, gzip);
     }
 
     @Benchmark
     public long scrape_micrometer() throws IOException {
-        return scrape(handler, gzip);
+        return scrape(handler, accept, gzip);
     }
 }

@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.HTTPServer;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -27,8 +29,10 @@ import java.util.zip.GZIPOutputStream;
  *       {@code PrometheusTextFormatWriter} (default: no created timestamps);</li>
  *   <li>{@code micrometer}: {@code PrometheusMeterRegistry.scrape(OutputStream, contentType)}.</li>
  * </ul>
- * The two 1.x peers have no handler of their own here, so {@link #streaming} gives them the plainest one: headers,
- * then the writer straight into the response body, through a {@link GZIPOutputStream} when the client accepts gzip.
+ * The two 1.x peers have no handler of their own here, so {@link #streaming} gives them the plainest one: the
+ * writer the Accept header asks for (OpenMetrics or text), headers, then the writer straight into the response body,
+ * through a {@link GZIPOutputStream} when the client accepts gzip. The library's two run on the backend named; the
+ * peers do not depend on it ({@code raw} is simpleclient's handler, so it needs the simpleclient backend).
  */
 final class ScrapeTargets {
     static final List<String> IMPLS = List.of("lucid", "lucidcreated", "raw", "clientjava", "micrometer");
@@ -37,23 +41,37 @@ final class ScrapeTargets {
     }
 
     interface Body {
-        void writeTo(OutputStream out) throws IOException;
+        void writeTo(ExpositionFormatWriter writer, OutputStream out) throws IOException;
     }
 
-    static HttpHandler create(String impl, int series) {
+    /** The Accept header of a scrape in {@code format}: "text" (0.0.4) or "openmetrics" (1.0.0). */
+    static String accept(String format) {
+        return switch (format) {
+            case "text" -> "text/plain; version=0.0.4";
+            case "openmetrics" -> "application/openmetrics-text; version=1.0.0";
+            default -> throw new IllegalArgumentException("format \"" + format + "\" is not text or openmetrics.");
+        };
+    }
+
+    static HttpHandler create(String impl, int series, String backend) {
         return switch (impl) {
-            case "lucid" -> MetricsHandler.builder(lucid(series)).path("/metrics").build();
-            case "lucidcreated" -> MetricsHandler.builder(lucid(series)).path("/metrics").createdSeries(true).build();
-            case "raw" -> new HTTPServer.HTTPMetricHandler(lucid(series).unwrap(CollectorRegistry.class));
+            case "lucid" -> MetricsHandler.builder(lucid(series, backend)).path("/metrics").build();
+            case "lucidcreated" -> MetricsHandler.builder(lucid(series, backend)).path("/metrics").createdSeries(true)
+                    .build();
+            case "raw" -> new HTTPServer.HTTPMetricHandler(lucid(series, BenchApps.SIMPLECLIENT)
+                    .unwrap(CollectorRegistry.class));
             case "clientjava" -> clientjava(series);
             case "micrometer" -> micrometer(series);
             default -> throw new IllegalArgumentException("impl \"" + impl + "\" is not one of " + IMPLS + ".");
         };
     }
 
-    /** An app whose registry holds one counter with {@code series} label combinations, each incremented once. */
-    static AppMetrics lucid(int series) {
-        AppMetrics app = AppMetrics.builder("bench").build();
+    /**
+     * An app on {@code backend} whose registry holds one counter with {@code series} label combinations, each
+     * incremented once (its {@code maxLabelCombinations} raised to {@code series}).
+     */
+    static AppMetrics lucid(int series, String backend) {
+        AppMetrics app = BenchApps.on("bench", backend).build();
         Counter c = app.counter("requests_total").help("Requests by instance and shard.")
                 .labelNames("instance", "shard").maxLabelCombinations(series).register();
         for (int i = 0; i < series; i++) {
@@ -70,8 +88,7 @@ final class ScrapeTargets {
         for (int i = 0; i < series; i++) {
             c.labelValues(instance(i), shard(i)).inc();
         }
-        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-        return streaming(writer.getContentType(), out -> writer.write(out, registry.scrape()));
+        return streaming((writer, out) -> writer.write(out, registry.scrape()));
     }
 
     private static HttpHandler micrometer(int series) {
@@ -79,22 +96,25 @@ final class ScrapeTargets {
         for (int i = 0; i < series; i++) {
             registry.counter("bench.requests", "instance", instance(i), "shard", shard(i)).increment();
         }
-        String type = PrometheusTextFormatWriter.CONTENT_TYPE;
-        return streaming(type, out -> registry.scrape(out, type));
+        return streaming((writer, out) -> registry.scrape(out, writer.getContentType()));
     }
 
-    static HttpHandler streaming(String contentType, Body body) {
+    static HttpHandler streaming(Body body) {
+        ExpositionFormatWriter text = PrometheusTextFormatWriter.create();
+        ExpositionFormatWriter openMetrics = OpenMetricsTextFormatWriter.create();
         return exchange -> {
             try (exchange) {
                 boolean gzip = acceptsGzip(exchange);
-                exchange.getResponseHeaders().set("Content-Type", contentType);
+                String accept = exchange.getRequestHeaders().getFirst("Accept");
+                ExpositionFormatWriter writer = openMetrics.accepts(accept) ? openMetrics : text;
+                exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
                 if (gzip) {
                     exchange.getResponseHeaders().set("Content-Encoding", "gzip");
                 }
                 exchange.sendResponseHeaders(200, 0);
                 try (OutputStream out = gzip ? new GZIPOutputStream(exchange.getResponseBody())
                         : exchange.getResponseBody()) {
-                    body.writeTo(out);
+                    body.writeTo(writer, out);
                 }
             }
         };

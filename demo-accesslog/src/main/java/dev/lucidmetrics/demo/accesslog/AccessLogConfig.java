@@ -12,7 +12,7 @@ record AccessLogConfig(Duration clientIpWindow, int clientIpMax, int recentEntri
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     static AccessLogConfig from(EnvConfig env) {
-        return new AccessLogConfig(Settings.duration(env, "CLIENT_IP_WINDOW", Duration.ofHours(1)),
+        return new AccessLogConfig(env.duration("CLIENT_IP_WINDOW", Duration.ofHours(1)),
                 Settings.integer(env, "CLIENT_IP_MAX", 10_000, 1, 1_000_000),
                 Settings.integer(env, "RECENT_ENTRIES", 20, 0, 1000));
     }

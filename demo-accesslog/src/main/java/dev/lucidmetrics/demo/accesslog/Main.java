@@ -24,7 +24,7 @@ public final class Main {
             EnvConfig env = EnvConfig.fromSystem();
             Logs.configure(env);
             app = AccessLogApp.start(env);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             LOG.log(ERROR, "access-log cannot start: " + e.getMessage());
             System.exit(2);
             return;

@@ -19,7 +19,7 @@ record GalleryConfig(URI imageApi, List<URI> accessApis, double failureRate, Dur
         return new GalleryConfig(Settings.httpUrl(env, "IMAGE_API_URL", "http://localhost:8011/image"),
                 Settings.httpUrls(env, "ACCESS_API_URL", "http://localhost:8012/access-log"),
                 Settings.ratio(env, "FAILURE_RATE", 0.1),
-                Settings.duration(env, "IMAGE_API_TIMEOUT", Duration.ofMillis(1500)),
-                Settings.duration(env, "ACCESS_API_TIMEOUT", Duration.ofSeconds(1)));
+                env.duration("IMAGE_API_TIMEOUT", Duration.ofMillis(1500)),
+                env.duration("ACCESS_API_TIMEOUT", Duration.ofSeconds(1)));
     }
 }

@@ -21,7 +21,7 @@ public final class Main {
             EnvConfig env = EnvConfig.fromSystem();
             Logs.configure(env);
             app = GalleryApp.start(env);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             LOG.log(ERROR, "image-gallery cannot start: " + e.getMessage());
             System.exit(2);
             return;

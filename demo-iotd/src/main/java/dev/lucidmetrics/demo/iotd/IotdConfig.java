@@ -19,10 +19,10 @@ record IotdConfig(URI publicBaseUrl, Duration cacheTtl, Duration rotation, Strin
     static IotdConfig from(EnvConfig env) {
         URI base = env.raw("IMAGE_PUBLIC_BASE_URL") == null ? null : Settings.httpUrl(env, "IMAGE_PUBLIC_BASE_URL", null);
         return new IotdConfig(base,
-                Settings.duration(env, "CACHE_TTL", Duration.ofHours(2)),
-                Settings.duration(env, "ROTATION_PERIOD", Duration.ofDays(1)),
+                env.duration("CACHE_TTL", Duration.ofHours(2)),
+                env.duration("ROTATION_PERIOD", Duration.ofDays(1)),
                 env.raw("APOD_API_KEY"),
                 Settings.httpUrl(env, "APOD_API_URL", "https://api.nasa.gov/planetary/apod"),
-                Settings.duration(env, "APOD_TIMEOUT", Duration.ofSeconds(3)));
+                env.duration("APOD_TIMEOUT", Duration.ofSeconds(3)));
     }
 }

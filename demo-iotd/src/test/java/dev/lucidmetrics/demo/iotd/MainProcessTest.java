@@ -28,6 +28,14 @@ class MainProcessTest {
     }
 
     @Test
+    void aBackendMissingFromTheClassPathStopsStartupWithOneLineNamingTheSetting() throws Exception {
+        Processes.assertStartupRefused(Main.class, Map.of("PORT", "0", "METRICS_BACKEND", "client_java"),
+                "iotd cannot start: METRICS_BACKEND=\"client_java\": Backend \"client_java\" is not on the class path;"
+                + " simpleclient from dev.lucidmetrics:metrics-simpleclient is: add dev.lucidmetrics:metrics-client-java"
+                + " or choose one that is there.");
+    }
+
+    @Test
     void anUnknownLogFormatStopsStartupNamingTheSetting() throws Exception {
         Processes.assertStartupRefused(Main.class, Map.of("PORT", "0", "LOG_FORMAT", "xml"),
                 "iotd cannot start: LOG_FORMAT=\"xml\" is not valid: expected json or text.");

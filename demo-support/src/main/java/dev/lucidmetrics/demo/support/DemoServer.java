@@ -53,6 +53,8 @@ public final class DemoServer {
      * counted, never waits for a turn and writes no log line.
      */
     public static final String HEALTH_PATH = "/health";
+    /** Requests on the app's routes at once unless {@code HTTP_THREADS} says otherwise. */
+    public static final int DEFAULT_HTTP_THREADS = 16;
     private static final System.Logger LOG = System.getLogger(DemoServer.class.getName());
 
     private final HttpServer server;
@@ -71,7 +73,7 @@ public final class DemoServer {
         this.executor = b.executor != null ? b.executor
                 : b.virtualThreads ? ServerExecutors.virtualThreadPerTask("HTTP_VIRTUAL_THREADS=true")
                 : HttpThreads.pool(b.name, b.threads);
-        this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
+        this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), RequestDeadlines.BACKLOG);
         this.deadlines = RequestDeadlines.builder().headerTimeout(b.headerTimeout).responseTimeout(b.responseTimeout)
                 .build();
         server.setExecutor(deadlines.watch(executor));
@@ -98,6 +100,14 @@ public final class DemoServer {
 
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /**
+     * The most platform threads that read requests with {@code httpThreads} on the routes ({@code HTTP_THREADS}):
+     * every request in flight, queued for a turn or not, has one (scripts/reliability sizes its attack by it).
+     */
+    public static int readerThreads(int httpThreads) {
+        return HttpThreads.maxThreads(httpThreads);
     }
 
     /** The bound port (the real one after port 0). */
@@ -192,7 +202,7 @@ public final class DemoServer {
         private final String name;
         private String host = "0.0.0.0";
         private int port;
-        private int threads = 16;
+        private int threads = DEFAULT_HTTP_THREADS;
         private Duration grace = Duration.ofSeconds(5);
         private Duration headerTimeout = RequestDeadlines.DEFAULT_HEADER_TIMEOUT;
         private Duration responseTimeout = RequestDeadlines.DEFAULT_RESPONSE_TIMEOUT;
@@ -221,9 +231,9 @@ public final class DemoServer {
             this.port = env.port("PORT", defaultPort);
             this.host = env.string("BIND_ADDRESS", host);
             this.threads = Settings.integer(env, "HTTP_THREADS", threads, 1, 1000);
-            this.grace = Settings.duration(env, "SHUTDOWN_GRACE", grace);
-            this.headerTimeout = Settings.duration(env, "HTTP_HEADER_TIMEOUT", headerTimeout);
-            this.responseTimeout = Settings.duration(env, "HTTP_RESPONSE_TIMEOUT", responseTimeout);
+            this.grace = env.duration("SHUTDOWN_GRACE", grace);
+            this.headerTimeout = env.duration("HTTP_HEADER_TIMEOUT", headerTimeout);
+            this.responseTimeout = env.duration("HTTP_RESPONSE_TIMEOUT", responseTimeout);
             this.virtualThreads = env.bool("HTTP_VIRTUAL_THREADS", false);   // on Java 17 start() says it needs 21+
             return this;
         }

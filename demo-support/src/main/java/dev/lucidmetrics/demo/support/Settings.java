@@ -3,25 +3,21 @@ package dev.lucidmetrics.demo.support;
 import dev.lucidmetrics.core.config.EnvConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The demos' own setting parsers, built on the library's {@link EnvConfig}: whole numbers in a range, ratios,
- * durations and http(s) URLs. A value that does not parse fails at start-up the library's way, naming the variable
- * and the accepted form:
+ * The demos' own setting parsers, built on the library's {@link EnvConfig}: whole numbers in a range, ratios and
+ * http(s) URLs. A value that does not parse fails at start-up the library's way, naming the variable and the
+ * accepted form:
  * <pre>{@code
- * Duration ttl = Settings.duration(env, "CACHE_TTL", Duration.ofHours(2));   // accepts 90s, 15m, 2h, PT2H
+ * double rate = Settings.ratio(env, "FAILURE_RATE", 0.1);   // accepts 0.1 or 10%
  * }</pre>
+ * Durations are the library's: {@link EnvConfig#duration} (90s, 15m, 2h, PT2H), the one parser of every duration
+ * setting, the library's and the demos'.
  */
 public final class Settings {
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private Settings() {
     }
@@ -59,36 +55,6 @@ public final class Settings {
             // reported below
         }
         throw EnvConfig.bad(name, v, "a ratio from 0 to 1 such as 0.1 (or a percentage such as 10%)");
-    }
-
-    /** A positive duration: {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT2H}. */
-    public static Duration duration(EnvConfig env, String name, Duration defaultValue) {
-        String v = env.raw(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        Duration d = null;
-        Matcher m = SIMPLE_DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                switch (m.group(2)) {
-                    case "ms": d = Duration.ofMillis(n); break;
-                    case "s": d = Duration.ofSeconds(n); break;
-                    case "m": d = Duration.ofMinutes(n); break;
-                    case "h": d = Duration.ofHours(n); break;
-                    default: d = Duration.ofDays(n); break;
-                }
-            } else {
-                d = Duration.parse(v.toUpperCase(Locale.ROOT));
-            }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException ignored) {
-            // reported below
-        }
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw EnvConfig.bad(name, v, "a positive duration such as 500ms, 30s, 15m, 2h or PT2H");
-        }
-        return d;
     }
 
     /** An absolute http or https URL. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lucidmetrics.core.config.EnvConfig;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,31 +18,24 @@ class SettingsTest {
 
     @Test
     void unsetAndBlankValuesFallBackToTheDefault() {
-        EnvConfig env = EnvConfig.of(Map.of("TTL", "  "));
-        assertEquals(Duration.ofHours(2), Settings.duration(env, "TTL", Duration.ofHours(2)));
+        EnvConfig env = EnvConfig.of(Map.of("RATE", "  "));
         assertEquals(0.25, Settings.ratio(env, "RATE", 0.25));
         assertEquals(3, Settings.integer(env, "N", 3, 1, 10));
     }
 
     @Test
     void validValuesAreParsed() {
-        EnvConfig env = EnvConfig.of(Map.of("RATE", "10%", "TTL", "15m", "URL", "http://iotd:80/image", "N", "7",
-                "ISO", "PT2H", "MS", "250ms"));
+        EnvConfig env = EnvConfig.of(Map.of("RATE", "10%", "URL", "http://iotd:80/image", "N", "7"));
         assertEquals(0.1, Settings.ratio(env, "RATE", 0), 1e-12);
-        assertEquals(Duration.ofMinutes(15), Settings.duration(env, "TTL", null));
-        assertEquals(Duration.ofHours(2), Settings.duration(env, "ISO", null));
-        assertEquals(Duration.ofMillis(250), Settings.duration(env, "MS", null));
         assertEquals(URI.create("http://iotd:80/image"), Settings.httpUrl(env, "URL", null));
         assertEquals(7, Settings.integer(env, "N", 1, 1, 10));
     }
 
     @Test
     void invalidValuesNameTheVariableAndTheAcceptedForm() {
-        EnvConfig env = EnvConfig.of(Map.of("RATE", "1.5", "TTL", "soon", "URL", "iotd/image", "N", "11"));
+        EnvConfig env = EnvConfig.of(Map.of("RATE", "1.5", "URL", "iotd/image", "N", "11"));
         rejects("RATE=\"1.5\" is not valid: expected a ratio from 0 to 1 such as 0.1 (or a percentage such as 10%).",
                 () -> Settings.ratio(env, "RATE", 0));
-        rejects("TTL=\"soon\" is not valid: expected a positive duration such as 500ms, 30s, 15m, 2h or PT2H.",
-                () -> Settings.duration(env, "TTL", Duration.ZERO));
         rejects("URL=\"iotd/image\" is not valid: expected an absolute http(s) URL such as"
                 + " http://example:8080/path.", () -> Settings.httpUrl(env, "URL", null));
         rejects("N=\"11\" is not valid: expected a whole number from 1 to 10.",

@@ -11,7 +11,10 @@ import java.util.List;
 /**
  * An app's metrics, served where its settings say: on the app's own server at {@code METRICS_PATH} when
  * {@code METRICS_PORT} is unset (or 0), else on a {@link MetricsServer} of their own on that port; either way with
- * {@code /-/healthy} next to them and basic auth when {@code METRICS_AUTH_USER} is set. It knows where it answers:
+ * {@code /-/healthy} next to them and basic auth when {@code METRICS_AUTH_USER} is set; over HTTPS when
+ * {@code METRICS_TLS_KEYSTORE} is set too (which needs {@code METRICS_PORT}: the app's own server serves what it
+ * serves). Every setting of the server of their own applies ({@link MetricsServer.Builder#config}). It knows where
+ * it answers:
  * <pre>{@code
  * MetricsEndpoint metrics = MetricsEndpoint.expose(app, server, MetricsConfig.fromEnvironment());
  * System.out.println("metrics at " + metrics.url());
@@ -38,6 +41,12 @@ public final class MetricsEndpoint implements AutoCloseable {
         if (config.port().filter(p -> p != 0).isPresent()) {
             MetricsServer server = MetricsServer.builder(app).config(config).start();
             return new MetricsEndpoint(server.url(), server::close);
+        }
+        if (config.tlsKeystore().isPresent()) {   // the app's server speaks what it speaks: never TLS in name only
+            throw new IllegalArgumentException("METRICS_TLS_KEYSTORE=\"" + config.tlsKeystore().get() + "\" is set"
+                    + " but METRICS_PORT is not: the metrics would be served on the app's own server, without that"
+                    + " keystore. Set METRICS_PORT for a metrics server of their own, which serves HTTPS with it, or"
+                    + " unset METRICS_TLS_KEYSTORE.");
         }
         Checks.notNull("appServer", appServer, "pass the app's HttpServer, or set METRICS_PORT for a server of"
                 + " their own");

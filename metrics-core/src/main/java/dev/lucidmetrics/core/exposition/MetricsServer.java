@@ -274,9 +274,9 @@ public final class MetricsServer implements AutoCloseable {
             try {
                 InetSocketAddress address = new InetSocketAddress(host, port);
                 if (tls == null) {
-                    return HttpServer.create(address, 0);
+                    return HttpServer.create(address, RequestDeadlines.BACKLOG);
                 }
-                HttpsServer server = HttpsServer.create(address, 0);
+                HttpsServer server = HttpsServer.create(address, RequestDeadlines.BACKLOG);
                 server.setHttpsConfigurator(tls);
                 return server;
             } catch (IOException e) {

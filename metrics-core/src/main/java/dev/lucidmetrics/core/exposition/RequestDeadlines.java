@@ -53,6 +53,13 @@ public final class RequestDeadlines implements AutoCloseable {
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(5);
     /** The response timeout unless {@code responseTimeout(...)} or {@code METRICS_RESPONSE_TIMEOUT} says otherwise. */
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The accept queue to create a watched server with ({@code HttpServer.create(address, BACKLOG)}). Slow clients
+     * closed to make room reconnect as fast as they are closed, hundreds a second; the JDK's default queue of 50
+     * overflows, the kernel drops SYNs, a scrape's among them, and that connect waits a second for its
+     * retransmission. Linux caps it at {@code net.core.somaxconn} (4,096 by default).
+     */
+    public static final int BACKLOG = 1_024;
     /** Under pressure, heads that have taken longer than this are closed to make room. */
     public static final long SHED_MILLIS = 250;
     static final Duration TICK = Duration.ofMillis(25);

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What one scrape asks for: the format (by {@code Accept}; null when it accepts neither), the name escaping (by
- * {@code Accept}'s {@code escaping}), gzip (by {@code Accept-Encoding}) and {@code name[]}. The query is bounded
- * before it is read, as client_java bounds it: at most {@value #MAX_QUERY_CHARS} characters and
- * {@value #MAX_PARAMETERS} parameters, else a 400 naming the limit.
+ * What one scrape asks for: the format (by {@code Accept}, among those the backend writes; null when it accepts
+ * none), the name escaping (by {@code Accept}'s {@code escaping}), gzip (by {@code Accept-Encoding}) and
+ * {@code name[]}. The query is bounded before it is read, as client_java bounds it: at most
+ * {@value #MAX_QUERY_CHARS} characters and {@value #MAX_PARAMETERS} parameters, else a 400 naming the limit.
  */
 final class ScrapeRequest {
 
@@ -49,10 +49,10 @@ final class ScrapeRequest {
      * @throws Refused when the query string is too long, has too many parameters or is malformed (the caller
      *         answers 400 with its message)
      */
-    static ScrapeRequest of(Headers headers, String rawQuery) {
+    static ScrapeRequest of(Headers headers, String rawQuery, Set<ExpositionFormat> offered) {
         List<String> acceptHeaders = headers.get("Accept");
         String accept = acceptHeaders == null ? null : String.join(",", acceptHeaders);
-        return new ScrapeRequest(Negotiation.choose(accept), acceptsGzip(headers.get("Accept-Encoding")),
+        return new ScrapeRequest(Negotiation.choose(accept, offered), acceptsGzip(headers.get("Accept-Encoding")),
                 names(rawQuery), Escaping.declared(accept));
     }
 

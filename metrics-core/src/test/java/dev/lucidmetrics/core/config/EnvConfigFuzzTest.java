@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.lucidmetrics.core.internal.PathRule;
 import dev.lucidmetrics.core.support.BoundedFuzzTest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class EnvConfigFuzzTest {
 
     @BoundedFuzzTest
     void everyParserAcceptsAValueOrNamesTheVariable(FuzzedDataProvider data) {
-        int parser = data.consumeInt(0, 3);
+        int parser = data.consumeInt(0, 4);
         String name = data.consumeString(12);
         String value = data.consumeRemainingAsString();
         EnvConfig env = EnvConfig.of(Map.of(name, value));
@@ -42,6 +43,13 @@ class EnvConfigFuzzTest {
                 break;
             case 2:
                 check(name, () -> env.string(name, "fallback"));
+                break;
+            case 3:
+                check(name, () -> {
+                    Duration d = env.duration(name, Duration.ofSeconds(1));
+                    assertTrue(!d.isNegative() && !d.isZero(), "duration " + d);
+                    return d;
+                });
                 break;
             default:
                 check(name, () -> {

@@ -1,6 +1,7 @@
 package dev.lucidmetrics.core.exposition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -41,6 +42,25 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = TestHttp.get(exposed.url());
             assertEquals(200, scrape.statusCode());
             assertTrue(scrape.body().contains("shop_build_info{"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aKeystoreWithoutAPortOfTheirOwnIsRefusedRatherThanServedInPlainHttp(@TempDir Path dir) throws Exception {
+        Path password = Files.writeString(dir.resolve("keystore.password"), "secret");
+        MetricsConfig config = MetricsConfig.from(EnvConfig.of(Map.of("METRICS_TLS_KEYSTORE", "/run/tls/iotd.p12",
+                "METRICS_TLS_KEYSTORE_PASSWORD_FILE", password.toString())));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MetricsEndpoint.expose(app, server, config));
+            assertEquals("METRICS_TLS_KEYSTORE=\"/run/tls/iotd.p12\" is set but METRICS_PORT is not: the metrics would"
+                    + " be served on the app's own server, without that keystore. Set METRICS_PORT for a metrics"
+                    + " server of their own, which serves HTTPS with it, or unset METRICS_TLS_KEYSTORE.",
+                    e.getMessage());
+            assertTrue(server.createContext("/metrics") != null, "nothing was mounted before the refusal");
         } finally {
             server.stop(0);
         }

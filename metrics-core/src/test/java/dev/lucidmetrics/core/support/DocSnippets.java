@@ -61,28 +61,39 @@ public final class DocSnippets {
     }
 
     /**
+     * Like {@link #assertShowsText}, for exposition lines: the page shows the default backend's bytes, and what
+     * {@code text} means must be there on every backend: the same samples ({@link TextSamples}, labels in any order,
+     * {@code 1} and {@code 1.0} alike) as one block of as many lines, in any order (the order of the series, and of
+     * lines sorted as text, is the backend's).
+     */
+    public void assertShowsSamples(String what, String text) {
+        List<String> want = canonicalLines(normalise(text).replaceAll("^\n+|\n+$", ""));
+        List<String> page = canonicalLines(normalise(pageText));
+        List<String> sorted = want.stream().sorted().toList();
+        for (int i = 0; i + want.size() <= page.size(); i++) {
+            if (page.subList(i, i + want.size()).stream().sorted().toList().equals(sorted)) {
+                return;
+            }
+        }
+        throw new AssertionError(this.page + " must show " + what + " (its samples, in any order) as:\n"
+                + String.join("\n", want));
+    }
+
+    /** Each line in {@link TextSamples}' canonical form, or as it is where it is prose or code. */
+    private static List<String> canonicalLines(String text) {
+        return text.lines().map(line -> {
+            try {
+                return TextSamples.canonical(line);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException notASample) {
+                return line;
+            }
+        }).toList();
+    }
+
+    /**
      * Fails unless the page shows {@code text} (what a command printed, a file) as whole lines of one block,
      * indentation aside; {@code what} names it in the failure.
      */
-    /**
-     * Like {@link #assertShowsText}, for exposition lines: the page shows the default backend's bytes, and what
-     * {@code text} means (its samples, {@link TextSamples}) must be there on every backend.
-     */
-    public void assertShowsSamples(String what, String text) {
-        String want = TextSamples.canonical(normalise(text).replaceAll("^\n+|\n+$", ""));
-        StringBuilder shown = new StringBuilder("\n");
-        for (String line : normalise(pageText).split("\n", -1)) {
-            String canonical;
-            try {
-                canonical = TextSamples.canonical(line);
-            } catch (IllegalArgumentException | IndexOutOfBoundsException notASample) {
-                canonical = line;   // prose and code: kept as they are
-            }
-            shown.append(canonical).append('\n');
-        }
-        assertTrue(shown.toString().contains("\n" + want + "\n"), page + " must show " + what + " as:\n" + want);
-    }
-
     public void assertShowsText(String what, String text) {
         String want = normalise(text).replaceAll("^\n+|\n+$", "");
         assertTrue(("\n" + normalise(pageText) + "\n").contains("\n" + want + "\n"), page + " must show " + what

@@ -48,8 +48,9 @@ public final class RawHttp implements AutoCloseable {
 
     /**
      * How one request on a kept connection ended: a status such as "200" (a whole response), "refused" (no
-     * connection), "reset" or "closed" (the connection failed or ended before a byte of a response), "cut" (part
-     * of a response, then nothing); and when its bytes were written ({@link System#nanoTime}, 0 when never).
+     * connection), "reset" or "closed" (the connection failed or ended before a byte of a response), "timeout" (no
+     * byte of a response and no close within {@link #TIMEOUT}: a hang), "cut" (part of a response, then nothing);
+     * and when its bytes were written ({@link System#nanoTime}, 0 when never).
      */
     public record Outcome(String outcome, long sentNanos) {
         public boolean complete() {
@@ -165,7 +166,8 @@ public final class RawHttp implements AutoCloseable {
             return new Outcome(Integer.toString(read().status()), sent);
         } catch (IOException e) {
             close();
-            return new Outcome(received > 0 ? "cut" : e instanceof EOFException ? "closed" : "reset", sent);
+            return new Outcome(received > 0 ? "cut" : e instanceof EOFException ? "closed"
+                    : e instanceof SocketTimeoutException ? "timeout" : "reset", sent);
         }
     }
 

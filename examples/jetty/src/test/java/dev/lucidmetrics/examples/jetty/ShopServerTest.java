@@ -40,7 +40,7 @@ class ShopServerTest {
             DocSnippets readme = DocSnippets.ofSources("examples/jetty/README.md",
                     "src/main/java/dev/lucidmetrics/examples/jetty/ShopServer.java");
             readme.assertShows("example");
-            readme.assertShowsText("the lines after the README's requests", shown);
+            readme.assertShowsSamples("the lines after the README's requests", shown);
             assertTrue(values.get("shop_executor_pool_size_threads", "executor", "jetty") > 0);
             Promtool.assertClean(scrape);
             MetricsAssertions.assertNamingClean(shop.app);

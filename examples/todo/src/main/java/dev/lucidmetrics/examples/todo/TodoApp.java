@@ -37,7 +37,7 @@ final class TodoApp implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         MetricsEndpoint endpoint = MetricsEndpoint.expose(app, server, config);   // GET /metrics on the app's port
 
-        Counter created = app.counter("tasks_created_total").help("Tasks created since the service started.")
+        Counter created = app.counter("tasks_added_total").help("Tasks added since the service started.")
                 .register();
         Tasks tasks = new Tasks(created::inc);                     // the list counts each task it creates
 

@@ -1,0 +1,60 @@
+"""The rules of the run, written at the top of the report from the settings each part actually ran with
+(settings.json, written by bench/run.sh at the end of each part) and the commits in parts.csv."""
+import csv
+import json
+
+from .common import MIN_ROUNDS
+
+# What each part's settings mean, worded once: (part, [(setting, what it is)]).
+PART_SETTINGS = [
+    ("hotpath", [("HOT_OPTS", "JMH options per round"), ("HOT_ROUNDS", "rounds"), ("HOT_THREADS", "threads"),
+                 ("HOT_JAVAS", "JDKs"), ("OTEL_ROUNDS", "rounds with OpenTelemetry on the class path")]),
+    ("adder", [("HOT_OPTS", "JMH options per round"), ("ADDER_ROUNDS", "rounds"), ("PROFILE_OPTS", "JFR run")]),
+    ("scrape", [("SCRAPE_OPTS", "JMH options per round (+ `-prof gc`, `-Xmx2g`)"), ("SCRAPE_ROUNDS", "rounds"),
+                ("SCRAPE_SIZES", "series")]),
+    ("integrations", [("HOT_OPTS", "JMH options per round (1 thread)"), ("INTEGRATION_ROUNDS", "rounds")]),
+    ("growth", [("SCRAPE_OPTS", "JMH options per scrape round (+ `-prof gc`, `-Xmx4g`)"), ("HOT_OPTS",
+                "JMH options per lookup round"), ("GROWTH_ROUNDS", "rounds"), ("GROWTH_SIZES", "series"),
+                ("LOOKUP_CHILDREN", "children")]),
+    ("http", [("HTTP_ROUNDS", "rounds"), ("WRK_SECONDS", "seconds of wrk per run (after 3 s of warm-up)"),
+              ("HTTP_BACKENDS", "backends")]),
+    ("heap", [("HEAP_ROUNDS", "runs"), ("HEAP_SERIES", "series"), ("HEAP_JAVAS", "JDKs")]),
+    ("startup", [("STARTUP_ROUNDS", "rounds"), ("STARTUP_JAVAS", "JDKs"), ("STARTUP_ARCHIVES", "archives"),
+                 ("TWIN_CONFIGS", "JVM settings")]),
+    ("library", [("LIB_ROUNDS", "rounds"), ("LIB_JAVAS", "JDKs"), ("LIB_BACKENDS", "backends"),
+                 ("LIB_SHARES", "class-data sharing (off: `-Xshare:off`; jdk: the JDK's default CDS archive, "
+                  "`-Xshare:on`)")]),
+]
+
+
+def section(results):
+    settings = json.load(open(results.path("settings.json"))) if results.exists("settings.json") else {}
+    parts = list(csv.DictReader(open(results.path("parts.csv")))) if results.exists("parts.csv") else []
+    commits = sorted({p["git"] for p in parts})
+    md = ["## Rules of the run\n",
+          "Fixed before the run and applied by `bench/report.py`, not by hand:\n",
+          f"1. **A goal is met when the median of the per-round ratios meets it**, over N rounds: N is each "
+          f"part's rounds as listed below; a timing ratio from fewer than {MIN_ROUNDS} rounds gets no verdict "
+          "(bytes — heap, allocation per scrape — do not move with the machine's load and are judged from every "
+          "run). Inside a round the compared implementations "
+          "run back to back (JMH orders them by name) or alternate (ABBA…, for the servers), so each ratio compares "
+          "measurements seconds apart.",
+          "2. **Every run is kept**: every round's result file in `bench/results/` enters the median; none is "
+          "dropped as an outlier. **No choosing among reruns**: rerunning a part (`ONLY=part bench/run.sh`) "
+          "replaces all of that part's rounds, and `parts.csv` records when it ran.",
+          "3. **The settings are those of `bench/run.sh`**, listed below as each part actually ran; a part never "
+          "runs shorter to fit a sitting — the run is split into parts (`ONLY=`) on **one commit** instead.",
+          "4. **The load average before and after each part is recorded** (the table under *Machine and run*).\n"]
+    if len(commits) == 1:
+        md.append(f"Every part below ran on commit `{commits[0]}`.\n")
+    elif commits:
+        md.append(f"**The parts ran on {len(commits)} commits ({', '.join(commits)})**: these figures are not of "
+                  "record until every part runs on one.\n")
+    md.append("| part | settings it ran with |")
+    md.append("|---|---|")
+    for part, names in PART_SETTINGS:
+        used = settings.get(part)
+        cell = "; ".join(f"{what}: `{used[name]}`" for name, what in names if name in used) if used else "_not run_"
+        md.append(f"| {part} | {cell} |")
+    md.append("")
+    return md
