@@ -5,6 +5,7 @@ import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
 import dev.lucidmetrics.core.spi.Backend;
 import dev.lucidmetrics.core.spi.BackendRegistry;
+import dev.lucidmetrics.core.spi.OtlpTarget;
 import dev.lucidmetrics.core.spi.ExpositionFormat;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.EnumSet;
@@ -87,4 +88,22 @@ public final class ClientJavaBackend implements Backend {
     /** The suffixes client_java 1.x's {@code PrometheusNaming} reserves in family names, and what for. */
     private static final Map<String, String> RESERVED = Map.of("_created", "the created time of counters, histograms"
             + " and summaries", "_bucket", "histogram buckets", "_info", "info metrics", "_total", "counters");
+
+    private static final String OTLP_EXPORTER = "io.prometheus.metrics.exporter.opentelemetry.OpenTelemetryExporter";
+
+    /**
+     * The push with client_java's OpenTelemetry exporter, an optional dependency of this artifact (it shades the
+     * OpenTelemetry SDK: 5.8 MB), which the app adds when it turns the push on.
+     */
+    @Override
+    public AutoCloseable startOtlpPush(BackendRegistry registry, OtlpTarget target) {
+        try {
+            Class.forName(OTLP_EXPORTER, false, ClientJavaBackend.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("OTLP push to " + target.endpoint() + " was asked for, but"
+                    + " io.prometheus:prometheus-metrics-exporter-opentelemetry is not on the class path: add it"
+                    + " (metrics-bom manages its version), or unset OTEL_EXPORTER_OTLP_ENDPOINT.");
+        }
+        return OtlpExport.start(registry.unwrap(PrometheusRegistry.class), target);
+    }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * What one scrape asks for: the format (by {@code Accept}, among those the backend writes; null when it accepts
- * none), gzip (by
- * {@code Accept-Encoding}) and {@code name[]}. The query is bounded before it is read, as client_java bounds it: at
- * most {@value #MAX_QUERY_CHARS} characters and {@value #MAX_PARAMETERS} parameters, else a 400 naming the limit.
+ * none), the name escaping (by {@code Accept}'s {@code escaping}), gzip (by {@code Accept-Encoding}) and
+ * {@code name[]}. The query is bounded before it is read, as client_java bounds it: at most
+ * {@value #MAX_QUERY_CHARS} characters and {@value #MAX_PARAMETERS} parameters, else a 400 naming the limit.
  */
 final class ScrapeRequest {
 
@@ -33,11 +33,14 @@ final class ScrapeRequest {
     final ExpositionFormat format;
     final boolean gzip;
     final Set<String> names;
+    /** The {@code escaping} the response declares ({@link Escaping}); null: none asked, none declared. */
+    final String escaping;
 
-    private ScrapeRequest(ExpositionFormat format, boolean gzip, Set<String> names) {
+    private ScrapeRequest(ExpositionFormat format, boolean gzip, Set<String> names, String escaping) {
         this.format = format;
         this.gzip = gzip;
         this.names = names;
+        this.escaping = escaping;
     }
 
     /**
@@ -47,9 +50,10 @@ final class ScrapeRequest {
      *         answers 400 with its message)
      */
     static ScrapeRequest of(Headers headers, String rawQuery, Set<ExpositionFormat> offered) {
-        List<String> accept = headers.get("Accept");
-        return new ScrapeRequest(Negotiation.choose(accept == null ? null : String.join(",", accept), offered),
-                acceptsGzip(headers.get("Accept-Encoding")), names(rawQuery));
+        List<String> acceptHeaders = headers.get("Accept");
+        String accept = acceptHeaders == null ? null : String.join(",", acceptHeaders);
+        return new ScrapeRequest(Negotiation.choose(accept, offered), acceptsGzip(headers.get("Accept-Encoding")),
+                names(rawQuery), Escaping.declared(accept));
     }
 
     /** True when some Accept-Encoding header lists {@code gzip} (or {@code *}) with a non-zero quality. */

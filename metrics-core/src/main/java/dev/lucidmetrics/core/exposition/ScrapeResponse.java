@@ -10,7 +10,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Renders one scrape with the backend's writer into a buffer of its own (released after the response) and sends
- * it: the negotiated Content-Type, gzip when asked, nothing but headers for HEAD.
+ * it: the negotiated Content-Type (with the {@code escaping} asked for), gzip when asked, nothing but headers for HEAD.
  */
 final class ScrapeResponse {
 
@@ -34,7 +34,8 @@ final class ScrapeResponse {
                 return;
             }
         }
-        exchange.getResponseHeaders().set("Content-Type", request.format.contentType());
+        exchange.getResponseHeaders().set("Content-Type",
+                Escaping.contentType(request.format.contentType(), request.escaping));
         exchange.getResponseHeaders().set("Vary", "Accept, Accept-Encoding");
         if (request.gzip) {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");

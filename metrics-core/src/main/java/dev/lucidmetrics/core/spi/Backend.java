@@ -51,4 +51,15 @@ public interface Backend {
         return kind.hasNative() ? "the " + name() + " backend (" + artifact() + ") counts classic buckets only."
                 : null;
     }
+
+    /**
+     * Starts pushing every family of {@code registry} over OTLP to {@code target}, until the returned handle is
+     * closed, which pushes a last time; or null when this backend cannot push OTLP (the API then refuses the start,
+     * naming the backend that can). None by default.
+     *
+     * @throws IllegalArgumentException when something the push needs is missing (its message is the start-up error)
+     */
+    default AutoCloseable startOtlpPush(BackendRegistry registry, OtlpTarget target) {
+        return null;
+    }
 }

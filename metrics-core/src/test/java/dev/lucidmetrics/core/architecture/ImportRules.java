@@ -24,7 +24,7 @@ final class ImportRules {
     static final Set<String> API = Set.of("dev.lucidmetrics.core", "dev.lucidmetrics.core.batch",
             "dev.lucidmetrics.core.config", "dev.lucidmetrics.core.exposition", "dev.lucidmetrics.core.http",
             "dev.lucidmetrics.core.jvm", "dev.lucidmetrics.core.model", "dev.lucidmetrics.core.naming",
-            "dev.lucidmetrics.core.executor", "dev.lucidmetrics.core.logging");
+            "dev.lucidmetrics.core.executor", "dev.lucidmetrics.core.logging", "dev.lucidmetrics.core.otlp");
 
     /** The project's shared test helpers (metrics-core's tests jar): other modules' tests may use them, never main. */
     static final Set<String> TEST_HELPERS = Set.of("dev.lucidmetrics.core.support");
