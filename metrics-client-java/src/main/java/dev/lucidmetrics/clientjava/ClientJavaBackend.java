@@ -1,5 +1,6 @@
 package dev.lucidmetrics.clientjava;
 
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
 import dev.lucidmetrics.core.spi.Backend;
@@ -54,7 +55,13 @@ public final class ClientJavaBackend implements Backend {
 
     @Override
     public Set<ExpositionFormat> formats() {
-        return EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS);
+        return EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS, ExpositionFormat.PROTOBUF);
+    }
+
+    /** Every kind: client_java 1.x counts classic buckets, native histograms and both. */
+    @Override
+    public String refusal(HistogramKind kind) {
+        return null;
     }
 
     /**

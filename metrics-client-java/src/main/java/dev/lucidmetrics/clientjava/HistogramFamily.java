@@ -1,5 +1,6 @@
 package dev.lucidmetrics.clientjava;
 
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.spi.FamilySpec;
 import dev.lucidmetrics.core.spi.HistogramSeries;
 import dev.lucidmetrics.core.spi.HistogramSpec;
@@ -17,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A histogram family: client_java's own {@link Histogram} with classic buckets, which samples exemplars from the
+ * A histogram family: client_java's own {@link Histogram} with classic buckets, a native histogram or both (as the
+ * spec's {@link HistogramKind} says; the native one at client_java's defaults: schema 5, at most 160 buckets, which
+ * keeps each bucket within about 2 % of its bounds, coarsened when more would be needed), which samples exemplars from the
  * current span when asked to, plus the explicit exemplars of {@code observeWithExemplar}, kept per bucket as given
  * (client_java drops them when exemplars are off, and keeps the first of a bucket for 7 s when on).
  */
@@ -31,7 +34,12 @@ final class HistogramFamily implements Collector, SeriesFamily<HistogramSeries> 
 
     HistogramFamily(FamilySpec spec, HistogramSpec histogram) {
         Histogram.Builder b = Histogram.builder().name(spec.name()).help(spec.help())
-                .labelNames(spec.labelNameArray()).classicOnly().classicUpperBounds(histogram.buckets());
+                .labelNames(spec.labelNameArray()).classicUpperBounds(histogram.buckets());
+        b = switch (histogram.kind()) {
+            case CLASSIC -> b.classicOnly();
+            case NATIVE -> b.nativeOnly();
+            case BOTH -> b;   // client_java's default: classic and native at once
+        };
         this.histogram = (histogram.sampledExemplars() ? b.withExemplars() : b.withoutExemplars()).build();
         this.labelNames = spec.labelNameArray();
         this.bounds = histogram.buckets();

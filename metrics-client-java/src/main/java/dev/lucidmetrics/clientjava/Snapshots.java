@@ -8,6 +8,7 @@ import dev.lucidmetrics.core.spi.ScrapeOptions;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -44,6 +45,10 @@ final class Snapshots {
                 selected.add(s);
             }
         }
+        if (format == ExpositionFormat.PROTOBUF) {
+            writeProtobuf(selected, out);
+            return;
+        }
         ExpositionFormatWriter writer = writer(format, options.createdSeries());
         byte[] eof = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
         for (MetricSnapshot s : new MetricSnapshots(selected)) {   // sorted by name
@@ -60,6 +65,21 @@ final class Snapshots {
         if (format == ExpositionFormat.OPENMETRICS) {
             out.write(eof);
         }
+    }
+
+    /**
+     * The protobuf format with client_java's writer: the families that have series (a family without any has no
+     * metric to send, and the format carries no HELP of its own). No {@code _created} choice to make: client_java
+     * sends the created time as a field of the counter, histogram or summary, never as a series of its own.
+     */
+    private static void writeProtobuf(List<MetricSnapshot> selected, OutputStream out) throws IOException {
+        List<MetricSnapshot> withSeries = new ArrayList<>();
+        for (MetricSnapshot s : selected) {
+            if (!s.getDataPoints().isEmpty()) {
+                withSeries.add(s);
+            }
+        }
+        new PrometheusProtobufWriter().write(out, new MetricSnapshots(withSeries), EscapingScheme.UNDERSCORE_ESCAPING);
     }
 
     /** Every family of {@code registry}, with the name each is queried by and the samples each exposes. */

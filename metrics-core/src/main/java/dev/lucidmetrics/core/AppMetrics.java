@@ -3,6 +3,7 @@ package dev.lucidmetrics.core;
 import dev.lucidmetrics.core.config.MetricsConfig;
 import dev.lucidmetrics.core.internal.AppRegistries;
 import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.model.MetricSnapshots;
 import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
@@ -39,8 +40,9 @@ public final class AppMetrics {
     private final String[] commonLabelValues;
     private final BackendRegistry registry;
     private final int maxLabelCombinations;
+    private final HistogramKind histogramKind;
 
-    private AppMetrics(Builder b, BackendRegistry registry) {
+    private AppMetrics(Builder b, BackendRegistry registry, HistogramKind histogramKind) {
         this.namespace = b.namespace;
         this.version = b.resolvedVersion();
         this.revision = b.resolvedRevision();
@@ -48,6 +50,7 @@ public final class AppMetrics {
         this.commonLabelValues = b.commonLabels.values().toArray(new String[0]);
         this.registry = registry;
         this.maxLabelCombinations = b.maxLabelCombinations;
+        this.histogramKind = histogramKind;
     }
 
     /**
@@ -141,6 +144,11 @@ public final class AppMetrics {
         return maxLabelCombinations;
     }
 
+    /** The kind of a histogram whose builder names none. */
+    HistogramKind defaultHistogramKind() {
+        return histogramKind;
+    }
+
     /** The backend registry the app's metrics live in; for the library's own packages, through its builders. */
     BackendRegistry registry() {
         return registry;
@@ -171,6 +179,7 @@ public final class AppMetrics {
         private String backend;
         private Object nativeRegistry;
         private int maxLabelCombinations = DEFAULT_MAX_LABEL_COMBINATIONS;
+        private HistogramKind histogramKind;
 
         Builder(String namespace) {
             Checks.noFindings(MetricNames.checkNamespace(namespace));
@@ -190,8 +199,9 @@ public final class AppMetrics {
         }
 
         /**
-         * Takes {@code APP_VERSION}, {@code APP_REVISION} and {@code METRICS_BACKEND} from the settings (when set);
-         * an explicit {@link #version(String)}, {@link #revision(String)} or {@link #backend(String)} still wins.
+         * Takes {@code APP_VERSION}, {@code APP_REVISION}, {@code METRICS_BACKEND} and {@code METRICS_HISTOGRAM_KIND}
+         * from the settings (when set); an explicit {@link #version(String)}, {@link #revision(String)},
+         * {@link #backend(String)} or {@link #histogramKind(HistogramKind)} still wins.
          */
         public Builder config(MetricsConfig config) {
             this.config = Checks.notNull("config", config, "pass MetricsConfig.fromEnvironment()");
@@ -240,6 +250,16 @@ public final class AppMetrics {
             return this;
         }
 
+        /**
+         * How the app's histograms count unless a histogram's {@code kind(...)} says otherwise: classic buckets
+         * (the default), a native histogram, or both. Beats {@code METRICS_HISTOGRAM_KIND}; native and both need the
+         * client_java backend, and {@link #build()} refuses them on another, naming it.
+         */
+        public Builder histogramKind(HistogramKind kind) {
+            this.histogramKind = Checks.notNull("histogramKind", kind, "pass HistogramKind.CLASSIC, NATIVE or BOTH");
+            return this;
+        }
+
         /** Default limit of label combinations per metric (1000); {@code maxLabelCombinations} on a builder wins. */
         public Builder maxLabelCombinations(int limit) {
             this.maxLabelCombinations = Checks.atLeastOne("maxLabelCombinations", limit,
@@ -252,7 +272,7 @@ public final class AppMetrics {
          * {@code <namespace>_build_info}; building a second app on a shared registry replaces the facts.
          *
          * @throws IllegalStateException when no backend is on the class path (naming the artifacts to add), or more
-         *         than one and none is named
+         *         than one and none is named, or the backend cannot count the histogram kind asked for
          */
         public AppMetrics build() {
             String requested = backend != null ? backend : config.backend().orElse(null);
@@ -266,7 +286,8 @@ public final class AppMetrics {
                 }
                 throw e;
             }
-            AppMetrics app = new AppMetrics(this, registry);
+            AppMetrics app = new AppMetrics(this, registry,
+                    HistogramKinds.appDefault(histogramKind, config, registry.backend()));
             app.info("build_info").help("Build facts of " + namespace + "; the value is always 1.")
                     .labelNames("version", "revision", "java_version").register()
                     .set(app.version, app.revision, System.getProperty("java.version", "unknown"));

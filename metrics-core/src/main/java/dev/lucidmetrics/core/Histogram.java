@@ -2,6 +2,7 @@ package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.Buckets;
 import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
 import dev.lucidmetrics.core.spi.HistogramSeries;
@@ -21,8 +22,8 @@ public final class Histogram extends Metric<Histogram.Child> {
             {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
     private Histogram(Builder b) {
-        super(b, Children.Backing.of(b.app.registry().histogram(b.spec(), new HistogramSpec(b.buckets, b.exemplars)),
-                series -> new Child(b.name, series)));
+        super(b, Children.Backing.of(b.app.registry().histogram(b.spec(),
+                new HistogramSpec(b.buckets, b.exemplars, b.resolvedKind())), series -> new Child(b.name, series)));
     }
 
     /**
@@ -93,9 +94,21 @@ public final class Histogram extends Metric<Histogram.Child> {
     public static final class Builder extends LabelledBuilder<Builder, Histogram> {
         private double[] buckets = DEFAULT_BUCKETS;
         private boolean exemplars;
+        private HistogramKind kind;
 
         Builder(AppMetrics app, String name) {
             super(app, name, MetricType.HISTOGRAM);
+        }
+
+        /**
+         * How this histogram counts: {@link HistogramKind#CLASSIC} buckets, a {@link HistogramKind#NATIVE} histogram
+         * (served in the protobuf format), or {@link HistogramKind#BOTH}. Beats the app's default
+         * ({@code histogramKind(...)}, {@code METRICS_HISTOGRAM_KIND}); native and both need the client_java backend,
+         * and {@link #register()} refuses them on another, naming it.
+         */
+        public Builder kind(HistogramKind kind) {
+            this.kind = Checks.notNull("kind", kind, "pass HistogramKind.CLASSIC, NATIVE or BOTH");
+            return this;
         }
 
         /** Upper bounds of the buckets, finite and strictly increasing; {@code +Inf} is added for you. */
@@ -111,6 +124,17 @@ public final class Histogram extends Metric<Histogram.Child> {
         public Builder withExemplars() {
             this.exemplars = true;
             return this;
+        }
+
+        /** Registers the histogram; refuses a native kind the backend cannot count, naming the backend to use. */
+        @Override
+        public Histogram register() {
+            resolvedKind();
+            return super.register();
+        }
+
+        HistogramKind resolvedKind() {
+            return HistogramKinds.of(name, kind, app.defaultHistogramKind(), app.registry().backend());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.lucidmetrics.simpleclient;
 
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.spi.Backend;
 import dev.lucidmetrics.core.spi.BackendRegistry;
 import dev.lucidmetrics.core.spi.ExpositionFormat;
@@ -53,5 +54,16 @@ public final class SimpleclientBackend implements Backend {
     @Override
     public Set<ExpositionFormat> formats() {
         return EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS);
+    }
+
+    /** Classic buckets only: simpleclient 0.16 predates native histograms and their protobuf exposition. */
+    @Override
+    public String refusal(HistogramKind kind) {
+        if (!kind.hasNative()) {
+            return null;
+        }
+        return "the simpleclient backend (" + artifact() + ") counts classic buckets only: simpleclient 0.16 has no"
+                + " native histograms. Switch the dependency to dev.lucidmetrics:metrics-client-java (the client_java"
+                + " 1.x backend; docs/backends.md), or keep classic buckets.";
     }
 }

@@ -64,6 +64,10 @@ final class SimpleclientRegistry implements BackendRegistry {
 
     @Override
     public SeriesFamily<HistogramSeries> histogram(FamilySpec family, HistogramSpec histogram) {
+        String refusal = backend().refusal(histogram.kind());
+        if (refusal != null) {   // the API refuses it first; a backend never counts what it cannot expose
+            throw new IllegalArgumentException("Histogram \"" + family.name() + "\": " + refusal);
+        }
         Histogram.Builder b = Histogram.build().name(family.name()).help(family.help())
                 .labelNames(family.labelNameArray()).buckets(histogram.buckets());
         Histogram collector = (histogram.sampledExemplars() ? b.withExemplars() : b.withoutExemplars())

@@ -3,6 +3,7 @@ package dev.lucidmetrics.core.config;
 import dev.lucidmetrics.core.internal.BasicAuthRule;
 import dev.lucidmetrics.core.internal.Checks;
 import dev.lucidmetrics.core.internal.PathRule;
+import dev.lucidmetrics.core.model.HistogramKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * <tr><td>{@code METRICS_JVM_DEADLOCK_DETECTION}</td><td>true/false</td><td>true</td></tr>
  * <tr><td>{@code METRICS_BACKEND}</td><td>a backend's name: {@code simpleclient} or {@code client_java}; for a
  * class path that has both</td><td>the one backend on the class path</td></tr>
+ * <tr><td>{@code METRICS_HISTOGRAM_KIND}</td><td>{@code classic}, {@code native} or {@code both}: how the app's
+ * histograms count (native and both need the client_java backend); a histogram's own {@code kind(...)}
+ * wins</td><td>classic</td></tr>
  * <tr><td>{@code METRICS_VIRTUAL_THREADS}</td><td>true/false; true needs Java 21+</td><td>false</td></tr>
  * <tr><td>{@code METRICS_AUTH_USER}</td><td>a user name without ':'; needs the password file</td><td>no
  * authentication</td></tr>
@@ -64,6 +68,7 @@ public final class MetricsConfig {
     private final Boolean jvmDeadlockDetection;
     private final Boolean virtualThreads;
     private final String backend;
+    private final HistogramKind histogramKind;
     private final String authUser;
     private final String authPassword;
     private final Duration headerTimeout;
@@ -81,6 +86,7 @@ public final class MetricsConfig {
         this.jvmDeadlockDetection = b.jvmDeadlockDetection;
         this.virtualThreads = b.virtualThreads;
         this.backend = b.backend;
+        this.histogramKind = b.histogramKind;
         this.authUser = b.authUser;
         this.authPassword = b.authPassword;
         this.headerTimeout = b.headerTimeout;
@@ -126,6 +132,7 @@ public final class MetricsConfig {
         b.jvmDeadlockDetection = jvmDeadlockDetection != null ? jvmDeadlockDetection : fallback.jvmDeadlockDetection;
         b.virtualThreads = virtualThreads != null ? virtualThreads : fallback.virtualThreads;
         b.backend = backend != null ? backend : fallback.backend;
+        b.histogramKind = histogramKind != null ? histogramKind : fallback.histogramKind;
         boolean ownAuth = authUser != null;
         b.authUser = ownAuth ? authUser : fallback.authUser;
         b.authPassword = ownAuth ? authPassword : fallback.authPassword;
@@ -159,6 +166,15 @@ public final class MetricsConfig {
      */
     public Optional<String> backend() {
         return Optional.ofNullable(backend);
+    }
+
+    /**
+     * {@code METRICS_HISTOGRAM_KIND}: how the app's histograms count, classic buckets, a native histogram or both;
+     * {@code AppMetrics.builder(ns).config(config)} applies it, and an explicit {@code histogramKind(...)} on the app
+     * builder or {@code kind(...)} on a histogram's wins.
+     */
+    public Optional<HistogramKind> histogramKind() {
+        return Optional.ofNullable(histogramKind);
     }
 
     /** {@code APP_VERSION}: the version for {@code <ns>_build_info}. */
@@ -231,6 +247,7 @@ public final class MetricsConfig {
         append(s, "createdSeries", createdSeries);
         append(s, "jvmDeadlockDetection", jvmDeadlockDetection);
         append(s, "backend", backend);
+        append(s, "histogramKind", histogramKind == null ? null : histogramKind.settingValue());
         append(s, "virtualThreads", virtualThreads);
         append(s, "authUser", authUser);
         append(s, "authPassword", authPassword == null ? null : "****");
@@ -258,6 +275,7 @@ public final class MetricsConfig {
         private Boolean jvmDeadlockDetection;
         private Boolean virtualThreads;
         private String backend;
+        private HistogramKind histogramKind;
         private String authUser;
         private String authPassword;
         private Duration headerTimeout;
@@ -319,6 +337,12 @@ public final class MetricsConfig {
         /** The backend to run on, by name, such as {@code "client_java"}. */
         public Builder backend(String name) {
             this.backend = Checks.text("backend", name, "simpleclient");
+            return this;
+        }
+
+        /** How the app's histograms count: {@code HistogramKind.CLASSIC}, {@code NATIVE} or {@code BOTH}. */
+        public Builder histogramKind(HistogramKind kind) {
+            this.histogramKind = Checks.notNull("histogramKind", kind, "pass HistogramKind.CLASSIC, NATIVE or BOTH");
             return this;
         }
 

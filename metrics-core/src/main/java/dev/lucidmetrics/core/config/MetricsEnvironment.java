@@ -2,6 +2,7 @@ package dev.lucidmetrics.core.config;
 
 import dev.lucidmetrics.core.internal.BasicAuthRule;
 import dev.lucidmetrics.core.internal.VirtualThreads;
+import dev.lucidmetrics.core.model.HistogramKind;
 import java.nio.file.Path;
 
 /** Reads {@link MetricsConfig} from environment variables: a variable that is unset leaves its setting unset. */
@@ -36,6 +37,10 @@ final class MetricsEnvironment {
         if (env.raw("METRICS_BACKEND") != null) {
             b.backend(env.raw("METRICS_BACKEND"));
         }
+        String kind = env.raw("METRICS_HISTOGRAM_KIND");
+        if (kind != null) {
+            b.histogramKind(histogramKind(kind));
+        }
         if (env.raw("METRICS_VIRTUAL_THREADS") != null) {
             boolean on = env.bool("METRICS_VIRTUAL_THREADS", false);
             if (on) {
@@ -52,6 +57,14 @@ final class MetricsEnvironment {
         basicAuth(env, b);
         tls(env, b);
         return b.build();
+    }
+
+    private static HistogramKind histogramKind(String value) {
+        HistogramKind kind = HistogramKind.fromSetting(value.trim());
+        if (kind == null) {
+            throw EnvConfig.bad("METRICS_HISTOGRAM_KIND", value, "classic, native or both");
+        }
+        return kind;
     }
 
     /** The keystore and the password in METRICS_TLS_KEYSTORE_PASSWORD_FILE, when set; each half alone named. */

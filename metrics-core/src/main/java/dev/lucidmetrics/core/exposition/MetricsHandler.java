@@ -121,7 +121,8 @@ public final class MetricsHandler implements HttpHandler {
             }
             ScrapeRequest request;
             try {
-                request = ScrapeRequest.of(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery());
+                request = ScrapeRequest.of(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(),
+                        registry.backend().formats());
             } catch (ScrapeRequest.Refused e) {
                 TextResponses.text(exchange, 400, e.getMessage() + "\n");
                 return;

@@ -1,7 +1,9 @@
 package dev.lucidmetrics.core.exposition;
 
 import dev.lucidmetrics.core.spi.ExpositionFormat;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Chooses the exposition format from an {@code Accept} header, by its quality values ({@code q=}, RFC 9110
@@ -17,6 +19,11 @@ import java.util.Locale;
  * </ul>
  * A range asking for another version ({@code application/openmetrics-text;version=0.0.1},
  * {@code text/plain;version=1.0.0}) does not match: those are formats this library does not write.
+ * <p>The protobuf format is a third choice when the backend writes it (client_java): Prometheus with native
+ * histograms on asks for {@code application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;
+ * encoding=delimited} first, and gets it; a range naming another {@code proto} or {@code encoding} does not match.
+ * On a tie the text format wins, then OpenMetrics: protobuf is served only to a scraper that prefers it, never for
+ * {@code *}{@code /*}.
  */
 final class Negotiation {
 
@@ -24,13 +31,25 @@ final class Negotiation {
     private Negotiation() {
     }
 
-    /** The format to answer with, or null when the header accepts neither. */
+    private static final Set<ExpositionFormat> TEXT_FORMATS =
+            EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS);
+
+    /** The text format or OpenMetrics to answer with, or null when the header accepts neither. */
     static ExpositionFormat choose(String accept) {
+        return choose(accept, TEXT_FORMATS);
+    }
+
+    /**
+     * The format to answer with among {@code offered} (which always holds the text format and OpenMetrics), or null
+     * when the header accepts none of them.
+     */
+    static ExpositionFormat choose(String accept, Set<ExpositionFormat> offered) {
         if (accept == null) {
             return ExpositionFormat.TEXT;
         }
         Match openMetrics = new Match();
         Match text = new Match();
+        Match protobuf = new Match();
         boolean parsed = false;
         for (String range : accept.split(",")) {
             MediaRange r = MediaRange.parse(range);
@@ -38,12 +57,17 @@ final class Negotiation {
                 parsed = true;
                 openMetrics.offer(r.specificityFor("application", "openmetrics-text", "1.0.0"), r.quality);
                 text.offer(r.specificityFor("text", "plain", "0.0.4"), r.quality);
+                protobuf.offer(r.protobufSpecificity(), r.quality);
             }
         }
         if (!parsed) {
             return ExpositionFormat.TEXT;
         }
-        if (openMetrics.quality <= 0 && text.quality <= 0) {
+        double best = Math.max(openMetrics.quality, text.quality);
+        if (offered.contains(ExpositionFormat.PROTOBUF) && protobuf.quality > best) {
+            return ExpositionFormat.PROTOBUF;
+        }
+        if (best <= 0) {
             return null;
         }
         return openMetrics.quality > text.quality ? ExpositionFormat.OPENMETRICS : ExpositionFormat.TEXT;
@@ -67,12 +91,17 @@ final class Negotiation {
         final String type;
         final String subtype;
         final String version;
+        final String proto;
+        final String encoding;
         final double quality;
 
-        private MediaRange(String type, String subtype, String version, double quality) {
+        private MediaRange(String type, String subtype, String version, String proto, String encoding,
+                double quality) {
             this.type = type;
             this.subtype = subtype;
             this.version = version;
+            this.proto = proto;
+            this.encoding = encoding;
             this.quality = quality;
         }
 
@@ -84,6 +113,8 @@ final class Negotiation {
                 return null;
             }
             String version = null;
+            String proto = null;
+            String encoding = null;
             double quality = 1;
             for (int i = 1; i < parts.length; i++) {
                 int eq = parts[i].indexOf('=');
@@ -99,9 +130,13 @@ final class Negotiation {
                     }
                 } else if (key.equals("version")) {
                     version = value;
+                } else if (key.equals("proto")) {
+                    proto = value;
+                } else if (key.equals("encoding")) {
+                    encoding = value;
                 }
             }
-            return new MediaRange(mediaType[0], mediaType[1], version, quality);
+            return new MediaRange(mediaType[0], mediaType[1], version, proto, encoding, quality);
         }
 
         private static double parseQuality(String value) {
@@ -111,6 +146,19 @@ final class Negotiation {
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
+        }
+
+        /**
+         * How specifically this range names the protobuf format: 3 with its {@code proto} and {@code encoding}, 2
+         * with one or neither, 1 {@code application/*}, 0 any; -1 no match (another type, message or encoding).
+         */
+        int protobufSpecificity() {
+            if (proto != null && !proto.equals("io.prometheus.client.MetricFamily")
+                    || encoding != null && !encoding.equalsIgnoreCase("delimited")) {
+                return -1;
+            }
+            int specificity = specificityFor("application", "vnd.google.protobuf", null);
+            return specificity == 2 && proto != null && encoding != null ? 3 : specificity;
         }
 
         /** How specifically this range names the format: 3 type+version, 2 type, 1 type/*, 0 any; -1 no match. */
@@ -127,7 +175,7 @@ final class Negotiation {
             if (!subtype.equals(formatSubtype)) {
                 return -1;
             }
-            if (version == null) {
+            if (version == null || formatVersion == null) {
                 return 2;
             }
             return version.equals(formatVersion) ? 3 : -1;

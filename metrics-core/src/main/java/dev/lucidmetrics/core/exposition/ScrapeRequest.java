@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What one scrape asks for: the format (by {@code Accept}; null when it accepts neither), gzip (by
+ * What one scrape asks for: the format (by {@code Accept}, among those the backend writes; null when it accepts
+ * none), gzip (by
  * {@code Accept-Encoding}) and {@code name[]}. The query is bounded before it is read, as client_java bounds it: at
  * most {@value #MAX_QUERY_CHARS} characters and {@value #MAX_PARAMETERS} parameters, else a 400 naming the limit.
  */
@@ -45,9 +46,9 @@ final class ScrapeRequest {
      * @throws Refused when the query string is too long, has too many parameters or is malformed (the caller
      *         answers 400 with its message)
      */
-    static ScrapeRequest of(Headers headers, String rawQuery) {
+    static ScrapeRequest of(Headers headers, String rawQuery, Set<ExpositionFormat> offered) {
         List<String> accept = headers.get("Accept");
-        return new ScrapeRequest(Negotiation.choose(accept == null ? null : String.join(",", accept)),
+        return new ScrapeRequest(Negotiation.choose(accept == null ? null : String.join(",", accept), offered),
                 acceptsGzip(headers.get("Accept-Encoding")), names(rawQuery));
     }
 

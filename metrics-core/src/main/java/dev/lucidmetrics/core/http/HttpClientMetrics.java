@@ -4,6 +4,7 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Counter;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.HistogramKind;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -85,6 +86,16 @@ public final class HttpClientMetrics {
         /** Upper bounds in seconds for the duration histogram; default {@link Histogram#defaultBuckets()}. */
         public Builder durationBuckets(double... upperBounds) {
             duration.buckets(app.namespace() + "_client_request_duration_seconds", upperBounds);
+            return this;
+        }
+
+        /**
+         * How the duration histogram counts: classic buckets, a native histogram or both (see {@link HistogramKind});
+         * default the app's ({@code histogramKind(...)}, {@code METRICS_HISTOGRAM_KIND}, else classic). Native and
+         * both need the client_java backend.
+         */
+        public Builder durationKind(HistogramKind kind) {
+            duration.kind(kind);
             return this;
         }
 

@@ -9,6 +9,7 @@ import dev.lucidmetrics.core.Gauge;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.Summary;
 import dev.lucidmetrics.core.internal.Checks;
+import dev.lucidmetrics.core.model.HistogramKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -166,6 +167,16 @@ public final class HttpServerMetrics {
         /** Also records {@code <ns>_response_size_bytes{method,route,code}}, a summary (count and sum). Off by default. */
         public Builder responseSize(boolean on) {
             this.responseSize = on;
+            return this;
+        }
+
+        /**
+         * How the duration histogram counts: classic buckets, a native histogram or both (see {@link HistogramKind});
+         * default the app's ({@code histogramKind(...)}, {@code METRICS_HISTOGRAM_KIND}, else classic). Native and
+         * both need the client_java backend.
+         */
+        public Builder durationKind(HistogramKind kind) {
+            duration.kind(kind);
             return this;
         }
 

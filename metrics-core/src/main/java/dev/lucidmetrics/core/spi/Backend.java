@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core.spi;
 
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.model.MetricType;
 import java.util.Set;
 
@@ -39,5 +40,15 @@ public interface Backend {
      */
     default String refusal(String name, MetricType type) {
         return null;
+    }
+
+    /**
+     * Why this backend cannot count histograms of {@code kind} — the reason and the backend to switch to — or null
+     * when it can. The API refuses such a histogram, or an app whose default kind it is, at start-up with this reason
+     * after the setting or the call that asked for it. Only {@link HistogramKind#CLASSIC} by default.
+     */
+    default String refusal(HistogramKind kind) {
+        return kind.hasNative() ? "the " + name() + " backend (" + artifact() + ") counts classic buckets only."
+                : null;
     }
 }

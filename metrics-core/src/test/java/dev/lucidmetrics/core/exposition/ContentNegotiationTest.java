@@ -9,6 +9,8 @@ import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.support.CompatibilityKit;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,5 +88,30 @@ class ContentNegotiationTest {
         assertNull(Negotiation.choose("application/json"));
         assertNull(Negotiation.choose("text/plain;q=0,application/openmetrics-text;q=0"));
         assertNull(Negotiation.choose("application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily"));
+    }
+
+    /** With a backend that writes protobuf (client_java): the scraper must prefer it, by q or by order of q ties. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited | protobuf",
+        "application/vnd.google.protobuf                                                         | protobuf",
+        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=text   | none",
+        "application/vnd.google.protobuf;proto=other.Message;encoding=delimited,text/plain;q=0.1 | text",
+        "application/vnd.google.protobuf;q=0.5,application/openmetrics-text;q=0.5              | openmetrics",
+        "application/vnd.google.protobuf;q=0.5,text/plain;q=0.5                                | text",
+        "*/*                                                                                   | text",
+        "application/*                                                                         | openmetrics",
+        "application/vnd.google.protobuf;q=0,*/*                                               | text",
+    })
+    void protobufIsChosenOnlyWhenPreferred(String accept, String expected) {
+        ExpositionFormat chosen = Negotiation.choose(accept, EnumSet.allOf(ExpositionFormat.class));
+        assertEquals(expected, chosen == null ? "none" : chosen.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    void prometheusWithNativeHistogramsGetsProtobufWhereItIsWrittenAndOpenMetricsElsewhere() {
+        String accept = ScrapeServer.PROMETHEUS_2_42_NATIVE_ACCEPT;
+        assertEquals(ExpositionFormat.PROTOBUF, Negotiation.choose(accept, EnumSet.allOf(ExpositionFormat.class)));
+        assertEquals(ExpositionFormat.OPENMETRICS, Negotiation.choose(accept));
     }
 }

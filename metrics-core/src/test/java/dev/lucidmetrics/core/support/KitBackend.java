@@ -1,10 +1,13 @@
 package dev.lucidmetrics.core.support;
 
+import dev.lucidmetrics.core.model.HistogramKind;
 import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.spi.Backend;
+import dev.lucidmetrics.core.spi.ExpositionFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /** The backend the compatibility kit runs on: the one backend on the test class path. */
 public final class KitBackend {
@@ -26,6 +29,16 @@ public final class KitBackend {
      */
     public static String refusal(String name, MetricType type) {
         return get().refusal(name, type);
+    }
+
+    /** Why the backend under test cannot count histograms of {@code kind}, or null: {@link Backend#refusal(HistogramKind)}. */
+    public static String refusal(HistogramKind kind) {
+        return get().refusal(kind);
+    }
+
+    /** The formats the backend under test writes. */
+    public static Set<ExpositionFormat> formats() {
+        return get().formats();
     }
 
     /** The type of the registry the backend under test hands out with {@code unwrap}. */

@@ -11,6 +11,13 @@ import java.net.http.HttpResponse;
 /** An app's metrics served by a real {@link MetricsHandler} on a loopback port, for tests that scrape for real. */
 public final class ScrapeServer implements AutoCloseable {
 
+    /**
+     * The Accept header of Prometheus 2.42 run with {@code --enable-feature=native-histograms}: protobuf first
+     * (recorded from a real 2.42 by metrics-client-java's RealPrometheusNativeTest, which checks it stays so).
+     */
+    public static final String PROMETHEUS_2_42_NATIVE_ACCEPT = "application/vnd.google.protobuf;"
+            + "proto=io.prometheus.client.MetricFamily;encoding=delimited,application/openmetrics-text;version=1.0.0;"
+            + "q=0.8,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
     /** The Accept header Prometheus 2.42 sends (measured). */
     public static final String PROMETHEUS_2_42_ACCEPT = "application/openmetrics-text;version=1.0.0,"
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
