@@ -48,14 +48,16 @@ check_native() {
   check "native Prometheus answers histogram_count(sum(rate($NATIVE_HISTOGRAM[1m])))" \
     pc "$NATIVE_PROM" query "histogram_count(sum(rate($NATIVE_HISTOGRAM[1m] @ $at)))"
   check "native p99 agrees with the main Prometheus's classic p99 within the classic bucket's width" \
-    "${nc[@]}" p99 "$PROM" "$NATIVE_PROM" "$NATIVE_HISTOGRAM" "$at"
+    measured "${nc[@]}" p99 "$PROM" "$NATIVE_PROM" "$NATIVE_HISTOGRAM" "$at"
   check "series stored: native ones (no _bucket) in the native Prometheus, _bucket ones (no native) in the main one" \
-    "${nc[@]}" series "$PROM" "$NATIVE_PROM" "$NATIVE_HISTOGRAM"
+    measured "${nc[@]}" series "$PROM" "$NATIVE_PROM" "$NATIVE_HISTOGRAM"
+  log "measured: $(grep -v '^FAIL' "$WORK/native-measured.txt" | paste -sd ';' | sed 's/;/; /g')"
   check "every panel on Grafana's \"native\" datasource and every \`\`\`promql native cookbook query answers from it" \
     native_panels_and_cookbook
 }
 
 past() { [[ $(date +%s) -gt $1 ]]; }
+measured() { "$@" | tee -a "$WORK/native-measured.txt"; }   # what nativecheck.py measured, for the log
 native_panels_and_cookbook() {
   pc "$NATIVE_PROM" panels "$COMPOSE_DIR/grafana/dashboards" --datasource native \
     && pc "$NATIVE_PROM" cookbook "$REPO_DIR/docs/promql.md" --native
