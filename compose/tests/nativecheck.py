@@ -4,10 +4,11 @@ which scrapes text/OpenMetrics and keeps the classic _bucket series, and the nat
 (--enable-feature=native-histograms), which scrapes protobuf and keeps only the native series. Exit 0 = all good,
 1 = a finding; what was measured is printed either way.
 
-  nativecheck.py p99 CLASSIC_URL NATIVE_URL HISTOGRAM AT
-      at unix time AT, over [1m]: the native p99, histogram_quantile(0.99, sum(rate(HISTOGRAM[1m]))), agrees with
-      the classic one, histogram_quantile(0.99, sum by (le) (rate(HISTOGRAM_bucket[1m]))), within the width of the
-      classic bucket that holds the classic estimate; histogram_count(sum(rate(HISTOGRAM[1m]))) has a value
+  nativecheck.py p99 CLASSIC_URL NATIVE_URL HISTOGRAM AT WINDOW
+      at unix time AT, over WINDOW (a duration): the native p99, histogram_quantile(0.99, sum(rate(HISTOGRAM[W]))),
+      agrees with the classic one, histogram_quantile(0.99, sum by (le) (rate(HISTOGRAM_bucket[W]))), within the
+      width of the classic bucket that holds the classic estimate; histogram_count(sum(rate(HISTOGRAM[W]))) is
+      above 0. Both servers must hold the same requests in the window: all of them, from a scrape before the first.
   nativecheck.py series CLASSIC_URL NATIVE_URL HISTOGRAM
       the series each stores for HISTOGRAM, counted by name with a query: the native one has native series and no
       _bucket series, the main one _bucket series and no native one
@@ -17,9 +18,6 @@ import math
 import sys
 import urllib.parse
 import urllib.request
-
-WINDOW = "1m"
-
 
 def query(base, expr, at=None):
     """[(labels, value)] of an instant query; value a float (NaN stays NaN), or "histogram" for a native sample."""
@@ -38,24 +36,24 @@ def scalar(base, expr, at):
     return found[0][1]
 
 
-def classic_bucket(base, hist, estimate, at):
+def classic_bucket(base, hist, estimate, at, window):
     """(lower, upper) of the classic bucket that holds estimate: the first bound at or above it, and the one below
     (0 below the first bound, as histogram_quantile takes it)."""
-    bounds = sorted(float(m["le"]) for m, _ in query(base, f"sum by (le) (rate({hist}_bucket[{WINDOW}]))", at))
+    bounds = sorted(float(m["le"]) for m, _ in query(base, f"sum by (le) (rate({hist}_bucket[{window}]))", at))
     upper = next((b for b in bounds if b >= estimate), math.inf)
     lower = max([0.0] + [b for b in bounds if b < estimate])
     return lower, upper
 
 
-def p99(classic_url, native_url, hist, at):
+def p99(classic_url, native_url, hist, at, window):
     at = float(at)
-    classic = scalar(classic_url, f"histogram_quantile(0.99, sum by (le) (rate({hist}_bucket[{WINDOW}])))", at)
-    native = scalar(native_url, f"histogram_quantile(0.99, sum(rate({hist}[{WINDOW}])))", at)
-    count = scalar(native_url, f"histogram_count(sum(rate({hist}[{WINDOW}])))", at)
-    classic_count = scalar(classic_url, f"sum(rate({hist}_count[{WINDOW}]))", at)
-    lower, upper = classic_bucket(classic_url, hist, classic, at)
+    classic = scalar(classic_url, f"histogram_quantile(0.99, sum by (le) (rate({hist}_bucket[{window}])))", at)
+    native = scalar(native_url, f"histogram_quantile(0.99, sum(rate({hist}[{window}])))", at)
+    count = scalar(native_url, f"histogram_count(sum(rate({hist}[{window}])))", at)
+    classic_count = scalar(classic_url, f"sum(rate({hist}_count[{window}]))", at)
+    lower, upper = classic_bucket(classic_url, hist, classic, at, window)
     width = upper - lower
-    print(f"p99 of {hist} over [{WINDOW}]: native {native:.6f} s, classic {classic:.6f} s (classic bucket "
+    print(f"p99 of {hist} over [{window}]: native {native:.6f} s, classic {classic:.6f} s (classic bucket "
           f"({lower:g}, {upper:g}], width {width:g} s); difference {abs(native - classic):.6f} s; requests/s: "
           f"native histogram_count {count:.3f}, classic _count {classic_count:.3f}")
     if math.isinf(width):
