@@ -42,7 +42,7 @@ def machine_and_run():
                       f"{r['loadavg_end']} | `{r['git']}` |")
         md.append("")
     md.append("- Reproduce everything: `bench/run.sh` (about 70 minutes). One part: `ONLY=hotpath bench/run.sh` (parts: "
-              "hotpath adder scrape http heap startup; `SKIP_BUILD=1` to reuse the jars). Each section below gives "
+              "hotpath adder scrape native http heap startup; `SKIP_BUILD=1` to reuse the jars). Each section below gives "
               "its own command.\n")
     md.append("Notation: **median of the per-round ratios** (lowest–highest round). JMH parts run as several short "
               "rounds (`-f 1` each); inside a round the implementations of one case run back to back, so each "

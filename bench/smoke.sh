@@ -22,6 +22,7 @@ export OUT="$SCRATCH/results" DOCS="$SCRATCH/docs"
 export HOT_OPTS="-f 1 -wi 0 -i 1 -r 100ms" HOT_ROUNDS=1 OTEL_ROUNDS=1 HOT_THREADS=2 HOT_JAVAS=17 ADDER_ROUNDS=1
 export PROFILE_OPTS="-f 1 -wi 0 -i 1 -r 300ms" PROFILE_METHODS=counter_raw
 export SCRAPE_OPTS="-f 1 -wi 0 -i 1 -r 100ms" SCRAPE_ROUNDS=1 SCRAPE_SIZES="1000"
+export NATIVE_OPTS="-f 1 -wi 0 -i 1 -r 100ms" NATIVE_ROUNDS=1 NATIVE_SIZES="100"
 export HTTP_ROUNDS=1 WRK_SECONDS=1 HEAP_ROUNDS=1 HEAP_SERIES=1000 HEAP_JAVAS="17 25coh"
 export STARTUP_ROUNDS=1 STARTUP_JAVAS="17 25" STARTUP_ARCHIVES=app TWIN_CONFIGS=small TRAIN_REQUESTS=10
 export BENCH_PORT=${BENCH_PORT:-24180} IOTD_PORT=${IOTD_PORT:-24111} TWIN_PORT=${TWIN_PORT:-24112}
@@ -41,6 +42,13 @@ for f in hotpath-j17-t2-r1:HotPathBenchmark hotpath-otel-t1-r1:HotPathBenchmark 
 done
 got=$(results scrape-r1) want=$(( $(methods ScrapeBenchmark) * 2 ))
 [[ "$got" == "$want" ]] || fail "scrape has $got results, expected $want (every handler, plain and gzip)"
+ok
+# Native histograms: observe() of each kind, and a scrape in each format (protobuf beside text and OpenMetrics).
+got=$(results native-observe-r1) want=$(methods NativeObserveBenchmark)
+[[ "$got" == "$want" ]] || fail "native-observe has $got results, expected $want (classic, native, both)"
+ok
+got=$(results native-scrape-r1) want=$(methods ProtobufScrapeBenchmark)
+[[ "$got" == "$want" ]] || fail "native-scrape has $got results, expected $want (text, OpenMetrics, protobuf)"
 ok
 grep -q '^counter_raw,' "$OUT/adder-profile.csv" || fail "no JFR profile of counter_raw in adder-profile.csv"
 ok

@@ -72,6 +72,9 @@ final class Samples {
             cumulative += buckets.getCount(i);
             add("_bucket", with(labels, "le", goString(buckets.getUpperBound(i))), cumulative);
         }
+        if (buckets.size() == 0 && p.hasCount()) {   // native only: the text formats show the +Inf bucket alone
+            add("_bucket", with(labels, "le", "+Inf"), p.getCount());
+        }
         if (p.hasCount()) {
             add(gauge ? "_gcount" : "_count", labels, p.getCount());
         }

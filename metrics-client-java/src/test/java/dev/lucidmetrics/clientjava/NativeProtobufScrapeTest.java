@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.model.HistogramKind;
+import dev.lucidmetrics.core.model.SampleSnapshot;
 import dev.lucidmetrics.core.support.ScrapeServer;
 import dev.lucidmetrics.core.support.Scrapes;
 import dev.lucidmetrics.core.support.TestHttp;
@@ -92,6 +93,15 @@ class NativeProtobufScrapeTest {
             assertEquals(5, native_.getSampleCount());
             assertEquals(11.0, native_.getSampleSum());
             assertEquals(0, native_.getBucketCount(), "native only: no classic buckets");
+            String text = server.text();   // the text formats carry no native buckets: +Inf, count and sum only
+            assertTrue(text.contains("shop_render_duration_seconds_bucket{le=\"+Inf\"} 5\n"), text);
+            assertTrue(text.contains("shop_render_duration_seconds_count 5\n"), text);
+            assertTrue(text.contains("shop_render_duration_seconds_sum 11.0\n"), text);
+            assertEquals(1, text.split("_bucket\\{", -1).length - 1, text);
+            assertEquals(List.of(5.0), app.snapshot().samples("shop_render_duration_seconds_bucket").stream()
+                    .map(SampleSnapshot::value).toList(), "the read model has the +Inf bucket the text shows");
+            assertEquals(List.of(5.0), app.snapshot().samples("shop_render_duration_seconds_count").stream()
+                    .map(SampleSnapshot::value).toList());
         }
     }
 

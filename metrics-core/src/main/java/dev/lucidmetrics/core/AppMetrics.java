@@ -272,7 +272,9 @@ public final class AppMetrics {
          * {@code <namespace>_build_info}; building a second app on a shared registry replaces the facts.
          *
          * @throws IllegalStateException when no backend is on the class path (naming the artifacts to add), or more
-         *         than one and none is named, or the backend cannot count the histogram kind asked for
+         *         than one and none is named
+         * @throws IllegalArgumentException when the backend cannot count the histogram kind asked for, quoting the
+         *         call or {@code METRICS_HISTOGRAM_KIND} and naming the backend to switch to
          */
         public AppMetrics build() {
             String requested = backend != null ? backend : config.backend().orElse(null);

@@ -17,7 +17,8 @@ final class HistogramKinds {
     /**
      * The app's default kind: {@code explicit} (the app builder's call), else the setting, else classic.
      *
-     * @throws IllegalStateException when the backend refuses it, quoting the call or the setting
+     * @throws IllegalArgumentException when the backend refuses it, quoting the call or the setting (a bad value
+     *         for this backend, as an invalid setting is)
      */
     static HistogramKind appDefault(HistogramKind explicit, MetricsConfig config, Backend backend) {
         HistogramKind kind = explicit != null ? explicit : config.histogramKind().orElse(HistogramKind.CLASSIC);
@@ -25,7 +26,7 @@ final class HistogramKinds {
         if (refusal != null) {
             String asked = explicit != null ? "histogramKind(HistogramKind." + kind + ")"
                     : "METRICS_HISTOGRAM_KIND=\"" + kind.settingValue() + "\"";
-            throw new IllegalStateException(asked + " asks for native histograms, but " + refusal);
+            throw new IllegalArgumentException(asked + " asks for native histograms, but " + refusal);
         }
         return kind;
     }

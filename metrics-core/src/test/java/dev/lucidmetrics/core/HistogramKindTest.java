@@ -67,7 +67,7 @@ class HistogramKindTest {
             render(app(kind.settingValue()).build()).observe(0.2);   // builds and counts
             return;
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> app(kind.settingValue().toUpperCase()).build());
         assertEquals("METRICS_HISTOGRAM_KIND=\"" + kind.settingValue() + "\" asks for native histograms, but "
                 + refusal, e.getMessage());

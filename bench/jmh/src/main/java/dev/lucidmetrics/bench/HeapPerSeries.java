@@ -42,7 +42,7 @@ public final class HeapPerSeries {
         Runnable[] create = new Runnable[1];
         switch (impl) {
             case "lucid" -> {
-                AppMetrics app = AppMetrics.builder("bench").maxLabelCombinations(n).build();
+                AppMetrics app = AppMetrics.builder("bench").backend("simpleclient").maxLabelCombinations(n).build();
                 Counter c = app.counter("requests_total").help("Requests.").labelNames("instance", "shard")
                         .maxLabelCombinations(n).register();
                 metric = app;

@@ -45,7 +45,7 @@ public final class HelloServer {
             }
         });
         if (args[0].equals("instrumented")) {
-            AppMetrics app = AppMetrics.builder("hello").build();
+            AppMetrics app = AppMetrics.builder("hello").backend("simpleclient").build();
             HttpServerMetrics.builder(app).routes("/hello").register().instrument(hello);
             MetricsHandler.builder(app).path("/metrics").build().mount(server);
         }

@@ -52,7 +52,7 @@ public final class JettyHelloServer {
         context.addServlet(new ServletHolder(new Hello()), "/hello");
         MetricsServer metrics = null;
         if (args[0].equals("instrumented")) {
-            AppMetrics app = AppMetrics.builder("hello").build();
+            AppMetrics app = AppMetrics.builder("hello").backend("simpleclient").build();
             HttpServerMetrics http = HttpServerMetrics.builder(app).routes("/hello").register();
             context.addFilter(new FilterHolder(MetricsFilter.of(http)), "/*", EnumSet.of(DispatcherType.REQUEST));
             metrics = MetricsServer.builder(app).host("127.0.0.1").port(Integer.parseInt(args[2])).start();

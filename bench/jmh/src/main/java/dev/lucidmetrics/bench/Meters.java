@@ -48,7 +48,7 @@ final class Meters {
     final io.prometheus.metrics.core.metrics.Histogram clientjavaHistogram;
 
     Meters() {
-        AppMetrics app = AppMetrics.builder("bench").build();
+        AppMetrics app = AppMetrics.builder("bench").backend("simpleclient").build();
         lucidCounter = app.counter("events_total").help("Events.").register();
         lucidLabelled = app.counter("requests_total").help("Requests.").labelNames("method", "route", "code")
                 .register();

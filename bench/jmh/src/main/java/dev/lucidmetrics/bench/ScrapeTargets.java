@@ -53,7 +53,7 @@ final class ScrapeTargets {
 
     /** An app whose registry holds one counter with {@code series} label combinations, each incremented once. */
     static AppMetrics lucid(int series) {
-        AppMetrics app = AppMetrics.builder("bench").build();
+        AppMetrics app = AppMetrics.builder("bench").backend("simpleclient").build();
         Counter c = app.counter("requests_total").help("Requests by instance and shard.")
                 .labelNames("instance", "shard").maxLabelCombinations(series).register();
         for (int i = 0; i < series; i++) {

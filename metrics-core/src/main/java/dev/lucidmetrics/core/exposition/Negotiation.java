@@ -27,12 +27,11 @@ import java.util.Set;
  */
 final class Negotiation {
 
+    private static final Set<ExpositionFormat> TEXT_FORMATS =
+            EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS);
 
     private Negotiation() {
     }
-
-    private static final Set<ExpositionFormat> TEXT_FORMATS =
-            EnumSet.of(ExpositionFormat.TEXT, ExpositionFormat.OPENMETRICS);
 
     /** The text format or OpenMetrics to answer with, or null when the header accepts neither. */
     static ExpositionFormat choose(String accept) {
