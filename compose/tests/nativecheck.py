@@ -4,11 +4,13 @@ which scrapes text/OpenMetrics and keeps the classic _bucket series, and the nat
 (--enable-feature=native-histograms), which scrapes protobuf and keeps only the native series. Exit 0 = all good,
 1 = a finding; what was measured is printed either way.
 
-  nativecheck.py p99 CLASSIC_URL NATIVE_URL HISTOGRAM AT WINDOW
-      at unix time AT, over WINDOW (a duration): the native p99, histogram_quantile(0.99, sum(rate(HISTOGRAM[W]))),
-      agrees with the classic one, histogram_quantile(0.99, sum by (le) (rate(HISTOGRAM_bucket[W]))), within the
-      width of the classic bucket that holds the classic estimate; histogram_count(sum(rate(HISTOGRAM[W]))) is
-      above 0. Both servers must hold the same requests in the window: all of them, from a scrape before the first.
+  nativecheck.py p99 CLASSIC_URL NATIVE_URL HISTOGRAM AT
+      at unix time AT (after the traffic, both servers having scraped since): the native p99 of every observation,
+      histogram_quantile(0.99, sum(HISTOGRAM)), agrees with the classic one, histogram_quantile(0.99, sum by (le)
+      (HISTOGRAM_bucket)), within the width of the classic bucket that holds the classic estimate, and
+      histogram_count(sum(HISTOGRAM)) equals sum(HISTOGRAM_count): the same requests, counted twice.
+      Cumulative, not rate(): a series is born with its first request, so rate() leaves out what came before each
+      server's first scrape of it, a different set of (the first, cold) requests on each server. Measured.
   nativecheck.py series CLASSIC_URL NATIVE_URL HISTOGRAM
       the series each stores for HISTOGRAM, counted by name with a query: the native one has native series and no
       _bucket series, the main one _bucket series and no native one
@@ -36,34 +38,34 @@ def scalar(base, expr, at):
     return found[0][1]
 
 
-def classic_bucket(base, hist, estimate, at, window):
+def classic_bucket(base, hist, estimate, at):
     """(lower, upper) of the classic bucket that holds estimate: the first bound at or above it, and the one below
     (0 below the first bound, as histogram_quantile takes it)."""
-    bounds = sorted(float(m["le"]) for m, _ in query(base, f"sum by (le) (rate({hist}_bucket[{window}]))", at))
+    bounds = sorted(float(m["le"]) for m, _ in query(base, f"sum by (le) ({hist}_bucket)", at))
     upper = next((b for b in bounds if b >= estimate), math.inf)
     lower = max([0.0] + [b for b in bounds if b < estimate])
     return lower, upper
 
 
-def p99(classic_url, native_url, hist, at, window):
+def p99(classic_url, native_url, hist, at):
     at = float(at)
-    classic = scalar(classic_url, f"histogram_quantile(0.99, sum by (le) (rate({hist}_bucket[{window}])))", at)
-    native = scalar(native_url, f"histogram_quantile(0.99, sum(rate({hist}[{window}])))", at)
-    count = scalar(native_url, f"histogram_count(sum(rate({hist}[{window}])))", at)
-    classic_count = scalar(classic_url, f"sum(rate({hist}_count[{window}]))", at)
-    lower, upper = classic_bucket(classic_url, hist, classic, at, window)
+    classic = scalar(classic_url, f"histogram_quantile(0.99, sum by (le) ({hist}_bucket))", at)
+    native = scalar(native_url, f"histogram_quantile(0.99, sum({hist}))", at)
+    count = scalar(native_url, f"histogram_count(sum({hist}))", at)
+    classic_count = scalar(classic_url, f"sum({hist}_count)", at)
+    lower, upper = classic_bucket(classic_url, hist, classic, at)
     width = upper - lower
-    print(f"p99 of {hist} over [{window}]: native {native:.6f} s, classic {classic:.6f} s (classic bucket "
-          f"({lower:g}, {upper:g}], width {width:g} s); difference {abs(native - classic):.6f} s; requests/s: "
-          f"native histogram_count {count:.3f}, classic _count {classic_count:.3f}")
+    print(f"p99 of {hist}, every request: native {native:.6f} s, classic {classic:.6f} s (classic bucket "
+          f"({lower:g}, {upper:g}], width {width:g} s); difference {abs(native - classic):.6f} s; requests: "
+          f"native histogram_count {count:g}, classic _count {classic_count:g}")
     if math.isinf(width):
         print("FAIL  the classic p99 falls in the +Inf bucket: no finite width to compare the native one with")
         return False
     if abs(native - classic) > width:
         print(f"FAIL  native and classic p99 differ by more than the classic bucket's width {width:g} s")
         return False
-    if count <= 0:
-        print(f"FAIL  histogram_count of the native {hist} is {count}: no requests counted")
+    if count <= 0 or count != classic_count:
+        print(f"FAIL  the native histogram counts {count:g} requests, the classic one {classic_count:g}")
         return False
     return True
 
