@@ -12,6 +12,10 @@
   prometheus/prometheus.yml       prometheus/prometheus-remote-write.yml (the `victoriametrics` profile's Prometheus)
                                   prometheus/prometheus-tls.yml (the `tls` profile's Prometheus: iotd-api's job over
                                   TLS with basic auth, against the profile's iotd-tls)
+                                  prometheus/prometheus-native.yml (the `native` profile's Prometheus: the apps'
+                                  jobs, scraped for native histograms; no rules, no alerting)
+                                  prometheus/prometheus-v3.yml (the `prometheus3` profile: every job, classic and
+                                  native histograms both; Prometheus 3.9+ only, the one config exempt from 2.42)
   k8s/prometheus/prometheus.yml   k8s/overlays/tls/prometheus.yml (pods annotated prometheus.io/scheme: https leave the
                                   plain job; iotd-api's are scraped over TLS with basic auth)
   docker-compose.yml              docker-compose-scale.yml (the same stack, access-log on a random host port per
@@ -45,6 +49,10 @@ RELEASE_LABEL = {"release": "kube-prometheus-stack"}
 # kube-prometheus-stack's Grafana sidecar loads ConfigMaps carrying this label (its default label and value).
 SIDECAR_LABEL = {"grafana_dashboard": "1"}
 REMOTE_WRITE_URL = "http://victoriametrics:8428/api/v1/write"
+# The jobs of the demo apps, the ones whose duration histograms are exposed both ways on the client_java backend.
+APP_JOBS = ["image-gallery", "iotd-api", "access-log"]
+# The first line of the one config that does not parse on Prometheus 2.42; compose/tests/static skips it by name.
+V3_ONLY_MARK = "# PROMETHEUS 3.9+ ONLY: does not parse on Prometheus 2.x (scrape_native_histograms, always_scrape_classic_histograms)."
 # The `ha` profile (docker-compose.yml): what its scrapers scrape besides the apps, and where its Alertmanagers send.
 HA_PEERS = {"victoriametrics": ["vmstore-a:8428", "vmstore-b:8428"], "vmagent": ["vmagent-a:8429", "vmagent-b:8429"],
             "vmalert": ["vmalert-a:8880", "vmalert-b:8880"], "alertmanager": ["alertmanager-a:9093", "alertmanager-b:9093"],
@@ -165,6 +173,42 @@ def k8s_tls_config():
             + "# from Secrets mounted at " + TLS_FILES + "). The overlay puts this file in prometheus-config.\n"
             + yaml.safe_dump(cfg, sort_keys=False))
     return {COMPOSE / "k8s" / "overlays" / "tls" / "prometheus.yml": text}
+
+
+def native_config():
+    """The apps' jobs of prometheus.yml for a Prometheus started with --enable-feature=native-histograms, which then
+    asks for the protobuf format and, for a histogram exposed both ways, stores only its native series: so no rules
+    and no alerting (they read the classic _bucket series, which the main Prometheus keeps)."""
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    jobs = [j for j in cfg["scrape_configs"] if j["job_name"] in APP_JOBS]
+    if [j["job_name"] for j in jobs] != APP_JOBS:
+        raise SystemExit(f"prometheus.yml: expected the jobs {APP_JOBS}, found {[j['job_name'] for j in jobs]}; "
+                         "update APP_JOBS in compose/generate.py")
+    text = (header("compose/prometheus/prometheus.yml")
+            + "# The `native` profile's Prometheus (and `BACKEND=client_java make demo`'s second one): the apps' jobs of\n"
+            + "# prometheus.yml, for a Prometheus run with --enable-feature=native-histograms. It asks for the protobuf\n"
+            + "# format and, for a histogram exposed both ways, stores only the native series: no rules and no alerting,\n"
+            + "# which read the classic _bucket series the main Prometheus keeps. Parses on 2.42 and 3.x; the flag turns\n"
+            + "# native scraping on up to 3.8 (from 3.9 it is a no-op: there, use prometheus-v3.yml).\n"
+            + yaml.safe_dump({"global": cfg["global"], "scrape_configs": jobs}, sort_keys=False))
+    return {COMPOSE / "prometheus" / "prometheus-native.yml": text}
+
+
+def v3_config():
+    """prometheus.yml for Prometheus 3.9+, every job keeping both the classic and the native histograms."""
+    cfg = yaml.safe_load((COMPOSE / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    cfg.pop("alerting", None)
+    for job in cfg["scrape_configs"]:
+        job["scrape_native_histograms"] = True
+        job["always_scrape_classic_histograms"] = True
+    text = (V3_ONLY_MARK + "\n" + header("compose/prometheus/prometheus.yml")
+            + "# The `prometheus3` profile, for users on Prometheus 3.9 and later: prometheus.yml's jobs and rules, each job\n"
+            + "# scraping native histograms (the protobuf format) and keeping the classic _bucket series as well, so every\n"
+            + "# dashboard, rule and alert works as on the main Prometheus and the native queries answer too. No alerting:\n"
+            + "# the main Prometheus sends the alerts. The one config of the stack exempt from \"parses on 2.42\"\n"
+            + "# (compose/tests/static skips it by name, and no test runs it).\n"
+            + yaml.safe_dump(cfg, sort_keys=False))
+    return {COMPOSE / "prometheus" / "prometheus-v3.yml": text}
 
 
 # The one line docker-compose-scale.yml changes, with the comment above it.
@@ -296,7 +340,8 @@ def image_tags():
 def derived():
     files = {}
     for part in (k8s_rule_copies, prometheus_rules, dashboard_configmaps, remote_write_config, tls_config,
-                 k8s_tls_config, vmagent_ha_config, alertmanager_ha_config, k8s_ha_configs, image_tags):
+                 k8s_tls_config, native_config, v3_config, vmagent_ha_config, alertmanager_ha_config, k8s_ha_configs,
+                 image_tags):
         files.update(part())
     compose = COMPOSE / "docker-compose.yml"   # as image_tags leaves it, so one run brings both up to date
     files.update(scale_compose(files.get(compose) or compose.read_text(encoding="utf-8")))

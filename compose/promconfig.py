@@ -7,7 +7,8 @@
       (DNS discovery becomes the list of replica addresses; a relabel rule that pins __address__, as the
       docker job's does, pins it to the listed target), jobs not listed are dropped (Docker engine,
       exporters), rule_files point at compose/prometheus/rules, everything else (paths, honor_labels) is kept.
-      --config reads another file of compose/prometheus (prometheus-remote-write.yml); --remote-write points
+      --config reads another file of compose/prometheus (prometheus-remote-write.yml, prometheus-native.yml);
+      a config without rule_files gets none; --remote-write points
       its remote_write at URL. --add-config adds the scrape jobs and rule files of another Prometheus config
       (the tutorial's examples/todo/prometheus/prometheus.yml), its rule files resolved next to it.
       --tls-dir DIR: the CA and password files a TLS job reads from /etc/prometheus-tls are read from DIR
@@ -58,11 +59,12 @@ def local(args):
         else:
             out = a
     cfg = yaml.safe_load((COMPOSE / "prometheus" / config).read_text(encoding="utf-8"))
-    cfg["rule_files"] = list(RULES)
+    if "rule_files" in cfg:  # prometheus-native.yml has none: its store has no classic _bucket series
+        cfg["rule_files"] = list(RULES)
     for path in added:
         more = yaml.safe_load(path.read_text(encoding="utf-8"))
         cfg["scrape_configs"] += more.get("scrape_configs", [])
-        cfg["rule_files"] += [str(path.parent / r) for r in more.get("rule_files", [])]
+        cfg["rule_files"] = cfg.get("rule_files", []) + [str(path.parent / r) for r in more.get("rule_files", [])]
     if remote_write:
         if not cfg.get("remote_write"):
             raise SystemExit(f"--remote-write given but compose/prometheus/{config} has no remote_write")

@@ -5,7 +5,8 @@
     python3 compose/grafana/generate-dashboards.py --check   # exit 1 if the committed JSON is out of date
 
 Only the standard library: the JSON is Grafana's dashboard model (schemaVersion 39), with `timeseries` and
-`stat` panels (no Angular panels), the datasource pinned as {"type": "prometheus", "uid": "prometheus"},
+`stat` panels (no Angular panels), the datasource pinned as {"type": "prometheus", "uid": "prometheus"} (the
+overview's native-histogram row: {"type": "prometheus", "uid": "native"}, the Prometheus of the `native` profile),
 template variables from label_values() and rate(...[$__rate_interval]) everywhere.
 """
 import json
@@ -14,6 +15,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "dashboards"
 DS = {"type": "prometheus", "uid": "prometheus"}
+# The Prometheus that stores native histograms (compose profile `native`; grafana/provisioning/datasources/native.yaml).
+NATIVE_DS = {"type": "prometheus", "uid": "native"}
 APP_JOBS = "image-gallery|iotd-api|access-log"
 
 
@@ -44,7 +47,7 @@ class Board:
                             "gridPos": {"h": 1, "w": 24, "x": 0, "y": self._y}, "panels": []})
         self._y += 1
 
-    def timeseries(self, title, targets, unit="short", w=8, h=8, description="", stack=False, exemplar=False):
+    def timeseries(self, title, targets, unit="short", w=8, h=8, description="", stack=False, exemplar=False, ds=DS):
         fc = {"defaults": {"unit": unit, "min": 0,
                            "custom": {"drawStyle": "line", "lineWidth": 1, "fillOpacity": 10,
                                       "showPoints": "never", "spanNulls": False,
@@ -52,9 +55,9 @@ class Board:
               "overrides": []}
         opts = {"legend": {"displayMode": "list", "placement": "bottom", "showLegend": True},
                 "tooltip": {"mode": "multi", "sort": "desc"}}
-        self._panel("timeseries", title, targets, fc, opts, w, h, description, exemplar)
+        self._panel("timeseries", title, targets, fc, opts, w, h, description, exemplar, ds)
 
-    def stat(self, title, targets, unit="short", w=4, h=4, description="", text_mode="auto", decimals=None):
+    def stat(self, title, targets, unit="short", w=4, h=4, description="", text_mode="auto", decimals=None, ds=DS):
         defaults = {"unit": unit, "color": {"mode": "thresholds"},
                     "thresholds": {"mode": "absolute", "steps": [{"color": "green", "value": None}]}}
         if decimals is not None:
@@ -62,20 +65,21 @@ class Board:
         opts = {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
                 "colorMode": "value", "graphMode": "area", "justifyMode": "auto", "orientation": "auto",
                 "textMode": text_mode}
-        self._panel("stat", title, targets, {"defaults": defaults, "overrides": []}, opts, w, h, description)
+        self._panel("stat", title, targets, {"defaults": defaults, "overrides": []}, opts, w, h, description,
+                    ds=ds)
 
-    def _panel(self, kind, title, targets, field_config, options, w, h, description, exemplar=False):
+    def _panel(self, kind, title, targets, field_config, options, w, h, description, exemplar=False, ds=DS):
         if self._x + w > 24:
             self._newline()
         ts = []
         for i, t in enumerate(targets):
             expr, legend = t if isinstance(t, tuple) else (t, "")
-            ts.append({"refId": chr(ord("A") + i), "datasource": DS, "expr": expr, "legendFormat": legend,
+            ts.append({"refId": chr(ord("A") + i), "datasource": ds, "expr": expr, "legendFormat": legend,
                        "range": True, "instant": False, "editorMode": "code"})
             if exemplar:
                 ts[-1]["exemplar"] = True
         self.panels.append({"type": kind, "id": self._id(), "title": title, "description": description,
-                            "datasource": DS, "gridPos": {"h": h, "w": w, "x": self._x, "y": self._y},
+                            "datasource": ds, "gridPos": {"h": h, "w": w, "x": self._x, "y": self._y},
                             "targets": ts, "fieldConfig": field_config, "options": options})
         self._x += w
         self._row_h = max(self._row_h, h)
@@ -190,6 +194,8 @@ def overview():
     app_row(b, "Image of the day (iotd)", "iotd-api", "iotd_api", iotd)
     app_row(b, "Access log", "access-log", "access", accesslog)
 
+    native_row(b)
+
     b.row("Docker engine")
     b.timeseries("Containers by state",
                  [('sum by (state) (engine_daemon_container_states_containers{job="docker"})', "{{state}}")], w=8)
@@ -199,6 +205,30 @@ def overview():
     b.stat("Engine", [('count by (version, os, kernel) (engine_daemon_engine_info{job="docker"})',
                        "{{version}} · {{os}} · {{kernel}}")], w=8, text_mode="name")
     return b
+
+
+NATIVE = ("From the gallery's native histogram (image_gallery_request_duration_seconds: one series per label set, "
+          "its exponential buckets following the durations, no bounds chosen in advance), stored by the `native` "
+          "profile's Prometheus. Needs the client_java backend with METRICS_HISTOGRAM_KIND=both (compose/README.md).")
+
+
+def native_row(b):
+    """The gallery's page durations read from its native histogram, on the `native` datasource."""
+    sel = 'job="image-gallery", instance=~"$instance"'
+    rate = f"rate(image_gallery_request_duration_seconds{{{sel}}}[$__rate_interval])"
+    b.row("Image gallery — native histograms (client_java backend, profile native)")
+    b.timeseries("Page duration p50 / p90 / p99 (native)",
+                 [(f"histogram_quantile({q}, sum({rate}))", name) for q, name in (("0.5", "p50"), ("0.9", "p90"),
+                                                                                 ("0.99", "p99"))],
+                 unit="s", w=8, ds=NATIVE_DS, description=NATIVE + " " + DURATION)
+    b.timeseries("Page duration p99 by route (native)",
+                 [(f"histogram_quantile(0.99, sum by (route) ({rate}))", "{{route}}")], unit="s", w=8, ds=NATIVE_DS,
+                 description=NATIVE)
+    b.timeseries("Pages per second (native)", [(f"histogram_count(sum({rate}))", "pages/s")], unit="reqps", w=4,
+                 ds=NATIVE_DS, description=NATIVE + " The count comes from the histogram itself, with no _count series.")
+    b.timeseries("Share of pages under 250 ms (native)", [(f"histogram_fraction(0, 0.25, sum({rate}))", "under 250 ms")],
+                 unit="percentunit", w=4, ds=NATIVE_DS,
+                 description=NATIVE + " Any bound works, with no classic bucket at that bound.")
 
 
 def jvm():

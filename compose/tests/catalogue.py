@@ -49,6 +49,9 @@ class Family:
     def __init__(self, name, kind, help_text):
         self.name, self.type, self.help = name, kind, help_text
         self.samples = {name + s for s in SUFFIXES.get(kind, ("",))}
+        # what a query may name: the sample names, and a histogram's own name, its native series (on the client_java
+        # backend with METRICS_HISTOGRAM_KIND=both, in a Prometheus that scrapes native histograms)
+        self.queried = self.samples | ({name} if kind == "histogram" else set())
         self.labels, self.jobs, self.series = set(), set(), 0
 
 
@@ -79,10 +82,10 @@ def parse(text, source):
 
 def reads(sel, fam, job):
     """Whether selector sel reads family fam of an app whose series carry job=job (see the module docstring)."""
-    ok = sel.name in fam.samples if sel.name else True
+    ok = sel.name in fam.queried if sel.name else True
     for label, op, value in sel.matchers:
         if label == "__name__":
-            ok = ok and any(promql.matches_value(op, value, s) for s in fam.samples)
+            ok = ok and any(promql.matches_value(op, value, s) for s in fam.queried)
         elif "$" in value or label == "instance":
             continue
         elif label == "job":

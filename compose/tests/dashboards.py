@@ -11,6 +11,9 @@ from pathlib import Path
 BUILTINS = {"$__rate_interval": "1m", "$__interval": "15s", "$__range": "30m", "${__rate_interval}": "1m",
             "${__interval}": "15s", "${__range}": "30m"}
 PANEL_TYPES = {"row", "timeseries", "stat"}
+# The datasources panels may read, each a Prometheus of the stack: the main one, and the `native` profile's, which
+# stores the apps' native histograms (and, for those, no classic _bucket series).
+DATASOURCES = {"prometheus", "native"}
 
 
 def load(directory):
@@ -18,8 +21,9 @@ def load(directory):
     return [(p.name, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(Path(directory).glob("*.json"))]
 
 
-def queries(board):
-    """Yields (row title, panel title, refId, expr) for every target of every non-row panel, in layout order."""
+def queries(board, datasource=None):
+    """Yields (row title, panel title, refId, expr) for every target of every non-row panel, in layout order; with
+    datasource (a uid), only the targets that query that datasource."""
     row = ""
     for panel in board.get("panels", []):
         if panel.get("type") == "row":
@@ -29,7 +33,13 @@ def queries(board):
             nested = [panel]
         for p in nested:
             for t in p.get("targets", []):
-                yield row, p.get("title", ""), t.get("refId", ""), t.get("expr", "")
+                if datasource is None or datasource_uid(p, t) == datasource:
+                    yield row, p.get("title", ""), t.get("refId", ""), t.get("expr", "")
+
+
+def datasource_uid(panel, target):
+    """The uid of the datasource a target queries: its own, else its panel's."""
+    return (target.get("datasource") or panel.get("datasource") or {}).get("uid", "")
 
 
 def variables(board):

@@ -25,14 +25,15 @@ TODO_PROM_ARGS=(--add-config "$TUTORIAL_DIR/prometheus/prometheus.yml" --target 
   --target "example-jetty=127.0.0.1:$JETTY_METRICS_PORT")
 
 # The examples have one backend each, the one their pom names: METRICS_BACKEND empty (unset) for them, whatever
-# BACKEND the demo apps run on.
+# BACKEND the demo apps run on, and METRICS_HISTOGRAM_KIND too (demo_backend sets it to both on client_java).
 start_todo() {  # after the demo apps (e2e-local finds those by their place in PIDS)
-  start_app todo "$TODO_PORT" examples/todo "$WORK" METRICS_BACKEND= \
+  start_app todo "$TODO_PORT" examples/todo "$WORK" METRICS_BACKEND= METRICS_HISTOGRAM_KIND= \
     || die "the tutorial's to-do service did not answer $HEALTH_PATH"
 }
 
 start_jetty_example() {
   start_app example-jetty "$JETTY_PORT" examples/jetty "$WORK" METRICS_PORT="$JETTY_METRICS_PORT" METRICS_BACKEND= \
+    METRICS_HISTOGRAM_KIND= \
     || die "the Jetty example did not answer /health"
 }
 

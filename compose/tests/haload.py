@@ -62,12 +62,13 @@ class Traffic:
 
 
 def dashboard_and_cookbook_queries(base, dashboards_dir, cookbook):
-    """[(name, expr)]: every panel query of every dashboard for every $job value, then every cookbook query."""
+    """[(name, expr)]: every panel query of every dashboard for every $job value, then every cookbook query (the
+    classic ones: the stores of the ha profile hold no native histograms)."""
     out = []
     for fname, board in dash.load(dashboards_dir):
         for job in promcheck.job_values(base, board):
             values = promcheck.resolve_variables(base, board, job)
-            for row, title, ref, expr in dash.queries(board):
+            for row, title, ref, expr in dash.queries(board, "prometheus"):
                 out.append((f"{fname} [job={values.get('job')}] {row}/{title}/{ref}", dash.substitute(expr, values)))
     out += [(f"cookbook {q}", q) for q in promcheck.cookbook_queries(cookbook)]
     return out

@@ -2,8 +2,11 @@
 """Assertions through a running Prometheus's HTTP API (stdlib only). Exit 0 = all good, 1 = a finding.
 
   promcheck.py URL targets JOB=COUNT ...           every listed job has exactly COUNT targets, all up
-  promcheck.py URL panels DIR [--docker]           every Grafana panel query returns data (see EXPECTED_EMPTY);
-                                                   --docker: only the Docker-engine queries, which must have data
+  promcheck.py URL panels DIR [--docker] [--datasource UID]
+                                                   every Grafana panel query on datasource UID (default
+                                                   prometheus; native: the native-histogram Prometheus) returns
+                                                   data (see EXPECTED_EMPTY); --docker: only the Docker-engine
+                                                   queries, which must have data
   promcheck.py URL rules                           every recording rule's series exists
   promcheck.py URL alerts [--allow NAME ...]       no alert pending or firing except the allowed ones
   promcheck.py URL alerts --exactly [NAME ...]     the pending and firing alerts are exactly these (none: empty)
@@ -12,7 +15,8 @@
                                                    firing), its annotations containing every TEXT
   promcheck.py URL settled SINCE                   every rule group has been evaluated twice since SINCE (unix s)
   promcheck.py URL query EXPR                      the query returns at least one series
-  promcheck.py URL cookbook FILE                   every ```promql block of FILE (docs/promql.md) returns data
+  promcheck.py URL cookbook FILE [--native]        every ```promql block of FILE (docs/promql.md) returns data;
+                                                   --native: every ```promql native block instead
   promcheck.py URL exemplars SERIES TRACE_ID ...   /api/v1/query_exemplars has exemplars for SERIES (last 15 min),
                                                    each with a valid trace_id, at least one of them a given one
 Add -q before the subcommand to print only failures.
@@ -95,14 +99,17 @@ def job_values(base, board):
 
 def panels(base, args):
     directory, docker_only = args[0], "--docker" in args
+    uid = args[args.index("--datasource") + 1] if "--datasource" in args else "prometheus"
     good, counts = True, {"data": 0, "expected-empty": 0, "some-jobs": 0}
     for fname, board in dash.load(directory):
+        if not any(dash.queries(board, uid)):
+            continue  # no panel of this board reads that datasource
         some_jobs = {}
         jobs = job_values(base, board)
         good &= say(bool(jobs), f"{fname}: $job has {len(jobs)} values")
         for job in jobs:
             values = resolve_variables(base, board, job)
-            for row, title, ref, expr in dash.queries(board):
+            for row, title, ref, expr in dash.queries(board, uid):
                 docker_query = "engine_daemon_" in expr
                 if docker_only != docker_query:
                     if not docker_only:
@@ -125,9 +132,9 @@ def panels(base, args):
             counts["some-jobs"] += 1
             good &= say(ok, f"{fname} {'/'.join(key)}: data for {sum(n > 0 for n, _, _ in results)} of "
                             f"{len(results)} jobs (client and executor queries: only apps that call others, or register executors)")
-    print(f"panels: {counts['data']} query checks with data, {counts['some-jobs']} client-side queries with data "
-          f"for some job, {counts['expected-empty']} expected empty here")
-    return good
+    print(f"panels: {counts['data']} query checks with data on datasource {uid}, {counts['some-jobs']} client-side "
+          f"queries with data for some job, {counts['expected-empty']} expected empty here")
+    return good and say(counts["data"] + counts["some-jobs"] > 0, f"panels on datasource {uid} were checked")
 
 
 def rules(base, _):
@@ -196,15 +203,16 @@ def query(base, args):
     return say(n > 0, f"{args[0]}: {n} series")
 
 
-def cookbook_queries(path):
-    """The ```promql blocks of a Markdown file, each joined into one line."""
+def cookbook_queries(path, native=False):
+    """The ```promql blocks of a Markdown file (native: the ```promql native ones), each joined into one line."""
     text = open(path, encoding="utf-8").read()
+    fence = r"```promql native\n" if native else r"```promql\n"
     return [" ".join(line.strip() for line in block.strip().splitlines())
-            for block in re.findall(r"```promql\n(.*?)```", text, re.S)]
+            for block in re.findall(fence + r"(.*?)```", text, re.S)]
 
 
 def cookbook(base, args):
-    qs, answered = cookbook_queries(args[0]), 0
+    qs, answered = cookbook_queries(args[0], "--native" in args), 0
     for q in qs:
         try:
             n = len(api(base, "query", query=q)["result"])

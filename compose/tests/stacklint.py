@@ -178,8 +178,14 @@ def lint_dashboards(directory):
             if p["id"] in ids:
                 errors.append(f"{fname}: duplicate panel id {p['id']}")
             ids.add(p["id"])
-            if p["type"] != "row" and p.get("datasource") != {"type": "prometheus", "uid": "prometheus"}:
-                errors.append(f"{fname}: panel {p['title']!r} datasource is not the pinned uid 'prometheus'")
+            if p["type"] != "row" and (p.get("datasource", {}).get("type") != "prometheus"
+                                       or p["datasource"].get("uid") not in dash.DATASOURCES):
+                errors.append(f"{fname}: panel {p['title']!r} datasource {p.get('datasource')} is not a pinned uid "
+                              f"of {sorted(dash.DATASOURCES)}")
+            for t in p.get("targets", []):
+                if dash.datasource_uid(p, t) != p.get("datasource", {}).get("uid"):
+                    errors.append(f"{fname}: panel {p['title']!r} target {t.get('refId')} queries another datasource")
+        errors += native_split(fname, b)
         for row, title, ref, expr in dash.queries(b):
             for window in re.findall(r"\[([^\]]+)\]", expr):
                 if window != "$__rate_interval":
@@ -191,6 +197,25 @@ def lint_dashboards(directory):
     if not exemplar_targets:
         errors.append("no panel shows exemplars (\"exemplar\": true) over image_gallery_request_duration_seconds_bucket")
     print(f"dashboards: {len(boards)} boards, {sum(1 for _, b in boards for _ in dash.queries(b))} queries checked")
+    return errors
+
+
+# Native-histogram functions that read a native series: the main Prometheus stores none (it scrapes text and keeps
+# the classic _bucket series), the `native` one stores no _bucket series of a histogram exposed both ways.
+NATIVE_ONLY = re.compile(r"\bhistogram_(count|sum|fraction|stddev|stdvar)\s*\(")
+
+
+def native_split(fname, board):
+    """Each query reads what its datasource stores: no native-only function on `prometheus`, no _bucket on `native`."""
+    errors = []
+    for row, title, ref, expr in dash.queries(board, "prometheus"):
+        if NATIVE_ONLY.search(expr):
+            errors.append(f"{fname}: {row}/{title}/{ref}: a native-histogram function on the classic datasource "
+                          "'prometheus'; put the panel on the 'native' one")
+    for row, title, ref, expr in dash.queries(board, "native"):
+        if "_bucket" in expr:
+            errors.append(f"{fname}: {row}/{title}/{ref}: a _bucket series on the 'native' datasource, which stores "
+                          "native histograms only; read the bare histogram name")
     return errors
 
 

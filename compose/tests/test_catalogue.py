@@ -64,10 +64,12 @@ class ReadsTest(unittest.TestCase):
         self.assertFalse(catalogue.reads(promql.selectors('x_requests_total{status="ok"}')[0], REQUESTS, "app"))
         self.assertTrue(catalogue.reads(promql.selectors('x_requests_total{status!~"ok"}')[0], REQUESTS, "app"))
 
-    def test_a_histogram_is_read_through_its_sample_names(self):
+    def test_a_histogram_is_read_through_its_sample_names_and_as_a_native_histogram_through_its_name(self):
         hist = family('# TYPE d_seconds histogram\nd_seconds_bucket{le="+Inf"} 1\nd_seconds_sum 1\nd_seconds_count 1\n')
         self.assertTrue(catalogue.reads(Selector("d_seconds_bucket", ()), hist, "app"))
-        self.assertFalse(catalogue.reads(Selector("d_seconds", ()), hist, "app"))
+        self.assertTrue(catalogue.reads(Selector("d_seconds", ()), hist, "app"))
+        self.assertFalse(catalogue.reads(Selector("d_seconds_created", ()), hist, "app"))
+        self.assertFalse(catalogue.reads(Selector("x_requests", ()), REQUESTS, "app"))
 
 
 class ParseTest(unittest.TestCase):

@@ -110,12 +110,14 @@ wait_healthy() {
 demo_jar() { printf '%s/%s/target/%s.jar\n' "$LUCID_ROOT" "$1" "${1##*/}"; }
 
 # demo_backend: the backend the demo apps run on, from BACKEND (simpleclient, the default, or client_java),
-# exported as METRICS_BACKEND, the setting each app reads (both backends are on every demo's class path). Any other
-# value stops with the accepted ones.
+# exported as METRICS_BACKEND, the setting each app reads (both backends are on every demo's class path). On
+# client_java the apps' histograms count both ways (METRICS_HISTOGRAM_KIND=both unless set): classic buckets for the
+# main Prometheus, native histograms for the native one. Any other value stops with the accepted ones.
 demo_backend() {
   local backend=${BACKEND:-simpleclient}
   case $backend in
-    simpleclient | client_java) export METRICS_BACKEND=$backend ;;
+    simpleclient) export METRICS_BACKEND=$backend ;;
+    client_java) export METRICS_BACKEND=$backend METRICS_HISTOGRAM_KIND=${METRICS_HISTOGRAM_KIND:-both} ;;
     *) echo "BACKEND=\"$backend\" is no backend: use BACKEND=simpleclient (the default) or BACKEND=client_java." >&2
        return 1 ;;
   esac
