@@ -16,6 +16,7 @@ import dev.lucidmetrics.core.spi.PushTarget;
 import dev.lucidmetrics.core.spi.Quantile;
 import dev.lucidmetrics.core.spi.ScrapeOptions;
 import dev.lucidmetrics.core.spi.SeriesFamily;
+import dev.lucidmetrics.core.spi.SeriesSource;
 import dev.lucidmetrics.core.spi.SummarySeries;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Summary;
@@ -24,6 +25,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** A client_java {@link PrometheusRegistry} behind the API: families, exposition, JVM metrics and the push. */
 final class ClientJavaRegistry implements BackendRegistry {
@@ -43,8 +45,9 @@ final class ClientJavaRegistry implements BackendRegistry {
 
     /** Our own counter storage, as on simpleclient: explicit exemplars are kept as given, never rate-limited. */
     @Override
-    public SeriesFamily<CounterSeries> counter(FamilySpec family, boolean sampledExemplars) {
-        return register(new CounterFamily(family, sampledExemplars));
+    public Supplier<CounterSeries> counter(FamilySpec family, boolean sampledExemplars,
+            SeriesSource<CounterSeries> source) {
+        return register(new CounterFamily(family, sampledExemplars, source));
     }
 
     @Override

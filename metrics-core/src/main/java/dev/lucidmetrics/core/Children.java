@@ -2,12 +2,14 @@ package dev.lucidmetrics.core;
 
 import dev.lucidmetrics.core.internal.CardinalityGuard;
 import dev.lucidmetrics.core.spi.SeriesFamily;
+import dev.lucidmetrics.core.spi.SeriesSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The series of one metric by label values: prepends the app's common label values, caches each series (this map
@@ -48,6 +50,31 @@ final class Children<C> {
                 }
             };
         }
+
+        /**
+         * The series of a backend family that scrapes the ones the cache holds ({@code family} gets them as a
+         * {@link SeriesSource}) and keeps no record of its own: nothing to remove or clear there.
+         */
+        static <S, C> Function<Children<C>, Backing<C>> recorded(Function<SeriesSource<S>, Supplier<S>> family,
+                Function<S, C> wrap, Function<C, S> unwrap) {
+            return children -> {
+                Supplier<S> storage = family.apply(children.source(unwrap));
+                return new Backing<>() {
+                    @Override
+                    public C create(String[] allValues) {
+                        return wrap.apply(storage.get());
+                    }
+
+                    @Override
+                    public void removed(String[] allValues) {
+                    }
+
+                    @Override
+                    public void cleared() {
+                    }
+                };
+            };
+        }
     }
 
     private final String metric;
@@ -59,14 +86,16 @@ final class Children<C> {
     private final String[] overflowValues;
     private volatile C overflow;
 
-    Children(String metric, List<String> labelNames, String[] commonValues, int limit, Backing<C> backing) {
+    /** @param backing the backing of these children, made last (a recorded one scrapes them) */
+    Children(String metric, List<String> labelNames, String[] commonValues, int limit,
+            Function<Children<C>, Backing<C>> backing) {
         this.metric = metric;
         this.labelNames = labelNames;
         this.commonValues = commonValues;
-        this.backing = backing;
         this.guard = new CardinalityGuard("label value combinations of \"" + metric + "\"", limit);
         this.overflowValues = new String[labelNames.size()];
         Arrays.fill(overflowValues, CardinalityGuard.OVERFLOW);
+        this.backing = backing.apply(this);
     }
 
     /** The child for these label values (one per label name, none null). */
@@ -127,6 +156,30 @@ final class Children<C> {
         if (spill != null) {
             action.accept(Arrays.asList(withCommon(overflowValues.clone())), spill);
         }
+    }
+
+    /**
+     * Every series as {@code unwrap} gives its storage, for a backend family that scrapes them: without common labels
+     * it hands out each key's own values (read-only by {@link SeriesSource}'s contract), so a scrape copies nothing.
+     */
+    <S> SeriesSource<S> source(Function<C, S> unwrap) {
+        return new SeriesSource<>() {
+            @Override
+            public void forEach(BiConsumer<String[], S> action) {
+                for (Map.Entry<LabelKey, C> e : cache.entrySet()) {
+                    action.accept(withCommon(e.getKey().shared()), unwrap.apply(e.getValue()));
+                }
+                C spill = overflow;
+                if (spill != null) {
+                    action.accept(withCommon(overflowValues), unwrap.apply(spill));
+                }
+            }
+
+            @Override
+            public int size() {
+                return Children.this.size();
+            }
+        };
     }
 
     /** How many series exist now, for presizing a scrape's list. */

@@ -16,8 +16,9 @@ import dev.lucidmetrics.core.spi.CounterSeries;
 public final class Counter extends Metric<Counter.Child> {
 
     private Counter(Builder b) {
-        super(b, Children.Backing.of(b.app.registry().counter(b.spec(), b.exemplars), series -> new Child(b.name,
-                series)));
+        super(b, Children.Backing.<CounterSeries, Child>recorded(
+                source -> b.app.registry().counter(b.spec(), b.exemplars, source),
+                series -> new Child(b.name, series), child -> child.series));
     }
 
     /** Adds one; only for a counter without label names. */

@@ -16,6 +16,11 @@ final class LabelKey {
         return values.clone();
     }
 
+    /** The values themselves, not a copy: for readers that never write them. */
+    String[] shared() {
+        return values;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LabelKey && Arrays.equals(values, ((LabelKey) o).values);

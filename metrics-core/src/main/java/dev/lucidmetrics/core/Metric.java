@@ -1,5 +1,6 @@
 package dev.lucidmetrics.core;
 
+import java.util.function.Function;
 
 /**
  * The shape every labelled metric shares: its full name, its series by label values (cached, capped), and the one
@@ -13,8 +14,13 @@ abstract class Metric<C> {
     private final Children<C> children;
     private final C unlabelled;
 
-    /** @param backing makes the series (our storage, or simpleclient's children) */
+    /** @param backing makes the series in a backend family that keeps its own record of them */
     Metric(LabelledBuilder<?, ?> b, Children.Backing<C> backing) {
+        this(b, children -> backing);
+    }
+
+    /** @param backing makes the backing from the children (a {@link Children.Backing#recorded} one scrapes them) */
+    Metric(LabelledBuilder<?, ?> b, Function<Children<C>, Children.Backing<C>> backing) {
         this.name = b.name;
         this.children = new Children<>(b.name, b.labelNames, b.app.commonLabelValues(), b.maxLabelCombinations,
                 backing);

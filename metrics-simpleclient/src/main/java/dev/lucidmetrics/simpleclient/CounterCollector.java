@@ -4,21 +4,20 @@ import dev.lucidmetrics.core.model.MetricType;
 import dev.lucidmetrics.core.naming.MetricNames;
 import dev.lucidmetrics.core.spi.CounterSeries;
 import dev.lucidmetrics.core.spi.FamilySpec;
-import dev.lucidmetrics.core.spi.SeriesFamily;
+import dev.lucidmetrics.core.spi.SeriesSource;
 import io.prometheus.client.Collector;
 import io.prometheus.client.exemplars.CounterExemplarSampler;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A counter family on simpleclient: our {@link CounterStorage} series, exposed as simpleclient's own counter would
  * be — a family named without {@code _total}, a {@code _total} sample with the series' exemplar, and a
- * {@code _created} sample (which the scrape leaves out unless asked for).
+ * {@code _created} sample (which the scrape leaves out unless asked for). The API's record of the series is the only
+ * one: this collector makes their storage and scrapes them from its {@link SeriesSource}.
  */
-final class CounterCollector extends Collector implements Collector.Describable, SeriesFamily<CounterSeries> {
+final class CounterCollector extends Collector implements Collector.Describable, Supplier<CounterSeries> {
 
     private final String familyName;
     private final String totalName;
@@ -26,30 +25,22 @@ final class CounterCollector extends Collector implements Collector.Describable,
     private final String help;
     private final List<String> labelNames;
     private final CounterExemplarSampler sampler;
-    private final Map<List<String>, CounterStorage> series = new ConcurrentHashMap<>();
+    private final SeriesSource<CounterSeries> series;
 
-    CounterCollector(FamilySpec spec, CounterExemplarSampler sampler) {
+    CounterCollector(FamilySpec spec, CounterExemplarSampler sampler, SeriesSource<CounterSeries> series) {
         this.familyName = MetricNames.familyName(spec.name(), MetricType.COUNTER);
         this.totalName = spec.name();
         this.createdName = familyName + "_created";
         this.help = spec.help();
         this.labelNames = spec.labelNames();
         this.sampler = sampler;
+        this.series = series;
     }
 
+    /** A new series' storage, which the API records in this collector's source. */
     @Override
-    public CounterSeries series(String[] labelValues) {
-        return series.computeIfAbsent(List.of(labelValues), k -> new CounterStorage(sampler));
-    }
-
-    @Override
-    public void remove(String[] labelValues) {
-        series.remove(Arrays.asList(labelValues));
-    }
-
-    @Override
-    public void clear() {
-        series.clear();
+    public CounterSeries get() {
+        return new CounterStorage(sampler);
     }
 
     @Override
@@ -60,7 +51,9 @@ final class CounterCollector extends Collector implements Collector.Describable,
     @Override
     public List<MetricFamilySamples> collect() {
         List<MetricFamilySamples.Sample> samples = new ArrayList<>(2 * series.size());
-        series.forEach((values, s) -> {
+        series.forEach((shared, any) -> {
+            List<String> values = List.of(shared);
+            CounterStorage s = (CounterStorage) any;
             samples.add(new MetricFamilySamples.Sample(totalName, labelNames, values, s.get(), s.exemplar()));
             samples.add(new MetricFamilySamples.Sample(createdName, labelNames, values, s.created() / 1000.0));
         });

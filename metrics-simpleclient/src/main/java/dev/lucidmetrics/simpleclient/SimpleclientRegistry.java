@@ -16,6 +16,7 @@ import dev.lucidmetrics.core.spi.PushTarget;
 import dev.lucidmetrics.core.spi.Quantile;
 import dev.lucidmetrics.core.spi.ScrapeOptions;
 import dev.lucidmetrics.core.spi.SeriesFamily;
+import dev.lucidmetrics.core.spi.SeriesSource;
 import dev.lucidmetrics.core.spi.SummarySeries;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Gauge;
@@ -25,6 +26,7 @@ import io.prometheus.client.exemplars.ExemplarConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** A simpleclient {@link CollectorRegistry} behind the API: families, exposition, JVM metrics and the push. */
 final class SimpleclientRegistry implements BackendRegistry {
@@ -48,9 +50,10 @@ final class SimpleclientRegistry implements BackendRegistry {
      * it none is asked for, since sampling on every call costs several times the increment.
      */
     @Override
-    public SeriesFamily<CounterSeries> counter(FamilySpec family, boolean sampledExemplars) {
+    public Supplier<CounterSeries> counter(FamilySpec family, boolean sampledExemplars,
+            SeriesSource<CounterSeries> source) {
         CounterCollector collector = new CounterCollector(family, sampledExemplars
-                && ExemplarConfig.isExemplarsEnabled() ? ExemplarConfig.getCounterExemplarSampler() : null);
+                && ExemplarConfig.isExemplarsEnabled() ? ExemplarConfig.getCounterExemplarSampler() : null, source);
         collector.register(registry);
         return collector;
     }

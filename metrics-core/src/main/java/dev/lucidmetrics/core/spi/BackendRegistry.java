@@ -4,6 +4,7 @@ import dev.lucidmetrics.core.model.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One registry of a backend: the families of one or more apps, their exposition, and what the backend's client
@@ -16,8 +17,12 @@ public interface BackendRegistry {
     /** The backend this registry belongs to. */
     Backend backend();
 
-    /** Registers a counter family; {@code sampledExemplars}: sample exemplars from the current trace, if any. */
-    SeriesFamily<CounterSeries> counter(FamilySpec family, boolean sampledExemplars);
+    /**
+     * Registers a counter family that scrapes the series in {@code source} and returns what makes a new one's
+     * storage (the API records it in {@code source}, so the family keeps no map of its own);
+     * {@code sampledExemplars}: sample exemplars from the current trace, if any.
+     */
+    Supplier<CounterSeries> counter(FamilySpec family, boolean sampledExemplars, SeriesSource<CounterSeries> source);
 
     /** Registers a gauge family. */
     SeriesFamily<GaugeSeries> gauge(FamilySpec family);
