@@ -90,7 +90,7 @@ public final class MetricsServer implements AutoCloseable {
     public void close() {
         boolean interrupted = false;
         try {
-            gate.closeAndStop(grace, () -> server.stop(0));
+            gate.closeAndStop(grace, () -> StopAll.now(server));
         } catch (InterruptedException e) {
             interrupted = true;  // the gate stopped the server before it let the interruption through
         }
