@@ -24,7 +24,7 @@ final class Backends {
         List<Backend> found = onClassPath();
         if (found.isEmpty()) {
             throw new IllegalStateException("No metrics backend is on the class path: add " + ARTIFACTS + " as a"
-                    + " dependency. Since 0.3.0 metrics-core holds the API only; a backend artifact brings it"
+                    + " dependency. Since 0.3 metrics-core holds the API only; a backend artifact brings it"
                     + " along.");
         }
         if (requested != null) {

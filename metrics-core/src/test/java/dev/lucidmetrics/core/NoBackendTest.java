@@ -12,7 +12,7 @@ class NoBackendTest {
     void buildingAnAppWithoutABackendNamesTheArtifactsToAdd() {
         assertEquals("No metrics backend is on the class path: add dev.lucidmetrics:metrics-simpleclient (simpleclient"
                 + " 0.16, the default) or dev.lucidmetrics:metrics-client-java (client_java 1.x) as a dependency. Since"
-                + " 0.3.0 metrics-core holds the API only; a backend artifact brings it along.",
+                + " 0.3 metrics-core holds the API only; a backend artifact brings it along.",
                 assertThrows(IllegalStateException.class, () -> AppMetrics.builder("shop").build()).getMessage());
     }
 
@@ -20,7 +20,7 @@ class NoBackendTest {
     void namingABackendThatIsNotThereSaysWhichArtifactBringsIt() {
         assertEquals("No metrics backend is on the class path: add dev.lucidmetrics:metrics-simpleclient (simpleclient"
                 + " 0.16, the default) or dev.lucidmetrics:metrics-client-java (client_java 1.x) as a dependency. Since"
-                + " 0.3.0 metrics-core holds the API only; a backend artifact brings it along.",
+                + " 0.3 metrics-core holds the API only; a backend artifact brings it along.",
                 assertThrows(IllegalStateException.class, () -> AppMetrics.builder("shop").backend("client_java")
                         .build()).getMessage());
     }
