@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>a request whose head has not arrived within the {@linkplain Builder#headerTimeout header timeout} (default
  *       5 s) of its first byte;</li>
- *   <li>while requests wait for a thread, the ones that have been reading their head the longest, once a thread has
- *       been reading it for more than {@value #SHED_MILLIS} ms (a whole head arrives in one packet; time spent queued
- *       for a thread does not count), as many as are waiting: so a scrape waits for a slow client a fraction of a second, not the whole timeout;</li>
+ *   <li>while requests wait for a thread, the ones that have been reading their head the longest, once it has taken
+ *       them more than {@value #SHED_MILLIS} ms since their first byte (a whole head arrives in one packet), as many
+ *       as are waiting: so a scrape waits for a slow client a fraction of a second, not the whole timeout;</li>
  *   <li>an exchange whose response is not complete within the {@linkplain Builder#responseTimeout response timeout}
  *       (default 30 s) of its head, such as one whose client stopped reading.</li>
  * </ul>
@@ -169,9 +169,7 @@ public final class RequestDeadlines implements AutoCloseable {
             if (state == Watch.READING && now - w.started() >= TICK.toNanos()) {
                 if (now - w.handed >= headerNanos) {
                     w.close(Watch.READING, closedHeads);
-                } else if (now - w.started() >= TimeUnit.MILLISECONDS.toNanos(SHED_MILLIS)) {
-                    // from when a thread began reading it, not from when it was queued: a whole head that waited
-                    // its turn behind others is read at once, and must not be taken for a slow one
+                } else if (now - w.handed >= TimeUnit.MILLISECONDS.toNanos(SHED_MILLIS)) {
                     readers.add(w);
                 }
             } else if (state == Watch.HANDLING && now - w.handling() >= responseNanos) {
