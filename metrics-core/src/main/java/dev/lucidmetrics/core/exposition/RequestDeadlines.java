@@ -163,26 +163,30 @@ public final class RequestDeadlines implements AutoCloseable {
 
     private void tick() {
         long now = System.nanoTime();
-        List<Watch> readers = new ArrayList<>();
+        List<Reading> readers = new ArrayList<>();
         for (Watch w : active) {
-            int state = w.state();
-            if (state == Watch.READING && now - w.started() >= TICK.toNanos()) {
+            Watch.Phase phase = w.phase();
+            if (phase.state() == Watch.READING && now - phase.since() >= TICK.toNanos()) {
                 if (now - w.handed >= headerNanos) {
-                    w.close(Watch.READING, closedHeads);
+                    w.close(phase, closedHeads);
                 } else if (now - w.handed >= TimeUnit.MILLISECONDS.toNanos(SHED_MILLIS)) {
-                    readers.add(w);
+                    readers.add(new Reading(w, phase));
                 }
-            } else if (state == Watch.HANDLING && now - w.handling() >= responseNanos) {
-                w.close(Watch.HANDLING, closedResponses);
+            } else if (phase.state() == Watch.HANDLING && now - phase.since() >= responseNanos) {
+                w.close(phase, closedResponses);
             }
         }
         int shed = Math.min(waiting.get(), readers.size());
         if (shed > 0) {
-            readers.sort(Comparator.comparingLong(w -> w.handed));
-            for (Watch w : readers.subList(0, shed)) {
-                w.close(Watch.READING, closedHeads);
+            readers.sort(Comparator.comparingLong(r -> r.watch().handed));
+            for (Reading r : readers.subList(0, shed)) {
+                r.watch().close(r.phase(), closedHeads);
             }
         }
+    }
+
+    /** A request the watchdog saw reading its head, and the phase it saw: closed only if still in that phase. */
+    private record Reading(Watch watch, Watch.Phase phase) {
     }
 
     /** Marks the head as arrived; closes the connection, answering nothing, when the watchdog was first. */

@@ -1,13 +1,15 @@
 package dev.lucidmetrics.core.exposition;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One request of a JDK {@code HttpServer} as {@link RequestDeadlines} watches it: handed to the executor (its first
  * byte had arrived), reading its head on a thread, handled (its head arrived), done, or closed by the watchdog.
- * The watchdog interrupts the thread only under this object's lock and only while the request is still reading or
- * handled; {@link #finish} clears that interrupt under the same lock, so it can never reach the thread's next task.
+ * Each state comes with the time it began, swapped in together ({@link Phase}): the watchdog never sees a state
+ * with the clock of the one before it. The watchdog interrupts the thread only under this object's lock and only
+ * while the request is still reading or handled; {@link #finish} clears that interrupt under the same lock, so it
+ * can never reach the thread's next task.
  */
 final class Watch {
 
@@ -17,48 +19,42 @@ final class Watch {
     static final int DONE = 3;
     static final int CLOSED = 4;
 
+    /** A state and when it began ({@link System#nanoTime()}). */
+    record Phase(int state, long since) {
+    }
+
     /** When the server handed the request to the executor: the head's clock starts there. */
     final long handed = System.nanoTime();
-    private final AtomicInteger state = new AtomicInteger(QUEUED);
-    private volatile long started;
-    private volatile long handling;
+    private final AtomicReference<Phase> phase = new AtomicReference<>(new Phase(QUEUED, handed));
     private Thread thread;   // guarded by this
     private boolean interrupted;   // guarded by this
 
     /** The request is on {@code thread} now, reading its head. */
     synchronized void start(Thread thread) {
         this.thread = thread;
-        this.started = System.nanoTime();
-        state.set(READING);
+        phase.set(new Phase(READING, System.nanoTime()));
     }
 
     /** The head arrived: true unless the watchdog closed the request first. */
     boolean headArrived() {
-        if (state.compareAndSet(READING, HANDLING)) {
-            handling = System.nanoTime();
+        Phase seen = phase.get();
+        if (seen.state() == READING && phase.compareAndSet(seen, new Phase(HANDLING, System.nanoTime()))) {
             return true;
         }
-        return state.get() == HANDLING;
+        return phase.get().state() == HANDLING;
     }
 
-    int state() {
-        return state.get();
-    }
-
-    long started() {
-        return started;
-    }
-
-    long handling() {
-        return handling;
+    /** The state and when it began, read together. */
+    Phase phase() {
+        return phase.get();
     }
 
     /**
-     * Interrupts the request's thread if it is still in {@code from}, counting it in {@code closed} first: the
-     * interrupt closes the connection, and whoever sees it closed must find it counted.
+     * Interrupts the request's thread if it is still in {@code seen} (the phase the watchdog judged), counting it in
+     * {@code closed} first: the interrupt closes the connection, and whoever sees it closed must find it counted.
      */
-    synchronized void close(int from, AtomicLong closed) {
-        if (!state.compareAndSet(from, CLOSED)) {
+    synchronized void close(Phase seen, AtomicLong closed) {
+        if (!phase.compareAndSet(seen, new Phase(CLOSED, System.nanoTime()))) {
             return;
         }
         closed.incrementAndGet();
@@ -68,7 +64,7 @@ final class Watch {
 
     /** The task ended: no interrupt of the watchdog's can reach this thread any more, and none is left on it. */
     synchronized void finish() {
-        state.set(DONE);
+        phase.set(new Phase(DONE, System.nanoTime()));
         if (interrupted) {
             Thread.interrupted();
         }
