@@ -3,8 +3,7 @@
 # docs/performance.md and docs/performance-scrape.svg from them (bench/report.py).
 #
 #   bench/run.sh                          # everything
-#   ONLY="hotpath scrape" bench/run.sh    # a subset of the PARTS below (the report always runs; "native" has no
-#                                         # figures of record yet and is not in the report)
+#   ONLY="hotpath scrape" bench/run.sh    # a subset of the PARTS below (the report always runs)
 #
 # Settings (env), each with its default:
 #   JMH rounds and options:  HOT_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") HOT_ROUNDS (5) HOT_THREADS ("1 2 4")
@@ -15,8 +14,8 @@
 #   integrations (JMH):      INTEGRATION_ROUNDS (5; HOT_OPTS, 1 thread, JDK 17)
 #   growth (JMH):            GROWTH_ROUNDS (5) GROWTH_SIZES ("1000 10000 100000 1000000", the library's scrape,
 #                            text, plain, SCRAPE_OPTS, -Xmx4g) LOOKUP_CHILDREN ("10 1000 100000", HOT_OPTS)
-#   native histograms:       NATIVE_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") NATIVE_ROUNDS (3) NATIVE_SIZES
-#                            ("100 1000", histogram series in the protobuf scrape)
+#   native histograms:       NATIVE_OPTS ("-f 1 -wi 2 -w 300ms -i 3 -r 300ms") NATIVE_ROUNDS (5) NATIVE_THREADS
+#                            ("1 2 4") NATIVE_SIZES ("100 1000", histogram series in the protobuf scrape)
 #   HTTP:                    HTTP_ROUNDS (5) WRK_SECONDS (8) HTTP_BACKENDS ("simpleclient client_java") BENCH_PORT (24080, hello server for wrk; the Jetty
 #                            one's metrics on BENCH_PORT + 1)
 #   heap:                    HEAP_ROUNDS (3) HEAP_SERIES (100000) HEAP_JAVAS ("17 25 25coh")
@@ -59,7 +58,8 @@ LIB_BACKENDS=${LIB_BACKENDS:-"simpleclient client_java"}
 LIB_SHARES=${LIB_SHARES:-"off jdk"}
 LIB_JAVAS=${LIB_JAVAS:-"17 25"}
 NATIVE_OPTS=${NATIVE_OPTS:-"-f 1 -wi 2 -w 300ms -i 3 -r 300ms"}
-NATIVE_ROUNDS=${NATIVE_ROUNDS:-3}
+NATIVE_ROUNDS=${NATIVE_ROUNDS:-5}
+NATIVE_THREADS=${NATIVE_THREADS:-"1 2 4"}
 NATIVE_SIZES=${NATIVE_SIZES:-"100 1000"}
 HTTP_ROUNDS=${HTTP_ROUNDS:-5}
 WRK_SECONDS=${WRK_SECONDS:-8}
@@ -98,7 +98,7 @@ write_settings() { # part: the settings it ran with, into settings.json (the rep
 import json, os, sys
 names = ("HOT_OPTS HOT_ROUNDS HOT_THREADS HOT_JAVAS OTEL_ROUNDS ADDER_ROUNDS PROFILE_OPTS SCRAPE_OPTS SCRAPE_ROUNDS "
          "SCRAPE_SIZES INTEGRATION_ROUNDS GROWTH_ROUNDS GROWTH_SIZES LOOKUP_CHILDREN HTTP_ROUNDS WRK_SECONDS "
-         "HTTP_BACKENDS NATIVE_OPTS NATIVE_ROUNDS NATIVE_SIZES HEAP_ROUNDS HEAP_SERIES HEAP_JAVAS STARTUP_ROUNDS STARTUP_JAVAS STARTUP_ARCHIVES TWIN_CONFIGS "
+         "HTTP_BACKENDS NATIVE_OPTS NATIVE_ROUNDS NATIVE_THREADS NATIVE_SIZES HEAP_ROUNDS HEAP_SERIES HEAP_JAVAS STARTUP_ROUNDS STARTUP_JAVAS STARTUP_ARCHIVES TWIN_CONFIGS "
          "LIB_ROUNDS LIB_BACKENDS LIB_SHARES LIB_JAVAS").split()
 settings = json.load(open(sys.argv[1])) if os.path.exists(sys.argv[1]) else {}
 settings[sys.argv[2]] = {n: os.environ[n] for n in names}
@@ -137,7 +137,7 @@ for part in $ONLY; do
 done
 export HOT_OPTS HOT_ROUNDS HOT_THREADS HOT_JAVAS OTEL_ROUNDS ADDER_ROUNDS PROFILE_OPTS SCRAPE_OPTS SCRAPE_ROUNDS \
   SCRAPE_SIZES INTEGRATION_ROUNDS GROWTH_ROUNDS GROWTH_SIZES LOOKUP_CHILDREN HTTP_ROUNDS WRK_SECONDS HTTP_BACKENDS \
-  NATIVE_OPTS NATIVE_ROUNDS NATIVE_SIZES HEAP_ROUNDS HEAP_SERIES HEAP_JAVAS STARTUP_ROUNDS STARTUP_JAVAS STARTUP_ARCHIVES TWIN_CONFIGS LIB_ROUNDS \
+  NATIVE_OPTS NATIVE_ROUNDS NATIVE_THREADS NATIVE_SIZES HEAP_ROUNDS HEAP_SERIES HEAP_JAVAS STARTUP_ROUNDS STARTUP_JAVAS STARTUP_ARCHIVES TWIN_CONFIGS LIB_ROUNDS \
   LIB_BACKENDS LIB_SHARES LIB_JAVAS
 skipped_25() { log "JDK 25 not found at $JAVA25: $1 on 25 skipped (set JAVA25)"; echo "$1" >> "$OUT/skipped-25.txt"; }
 rm -f "$OUT/skipped-25.txt"
@@ -229,17 +229,19 @@ if wants scrape; then
   part_end scrape
 fi
 
-# ---------------------------------------------------------------- native histograms (issue 25; no figures of record)
-# observe() into a classic, a native and a both histogram on the client_java backend, side by side in one run, and
-# one scrape of histogram series in text, OpenMetrics and protobuf. Not in the report until measured on a quiet
-# machine; the JSON stays in $OUT.
+# ---------------------------------------------------------------- native histograms
+# observe() into a classic, a native and a both histogram on the client_java backend and in raw client_java (and
+# Micrometer's classic histogram), side by side in one run at each thread count, and one scrape of histogram series
+# in text, OpenMetrics and protobuf by the library and by raw client_java's writers.
 if wants native; then
   part_begin
   rm -f "$OUT"/native-*.json "$OUT"/native-*.log
   sizes=$(echo "$NATIVE_SIZES" | tr ' ' ',')
   for round in $(seq 1 "$NATIVE_ROUNDS"); do
-    log "native histograms round $round: observe by kind (1 thread), scrape of $NATIVE_SIZES series by format"
-    jmh 17 "native-observe-r$round" "$JAR" "bench\.NativeObserveBenchmark\." $NATIVE_OPTS -t 1
+    log "native histograms round $round: observe by kind ($NATIVE_THREADS threads), scrape of $NATIVE_SIZES series by format"
+    for t in $NATIVE_THREADS; do
+      jmh 17 "native-observe-t$t-r$round" "$JAR" "bench\.NativeObserveBenchmark\." $NATIVE_OPTS -t "$t"
+    done
     jmh 17 "native-scrape-r$round" "$JAR" "bench\.ProtobufScrapeBenchmark\." $NATIVE_OPTS -p series="$sizes" -prof gc
   done
   part_end native

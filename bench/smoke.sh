@@ -23,7 +23,7 @@ export OUT="$SCRATCH/results" DOCS="$SCRATCH/docs"
 export HOT_OPTS="-f 1 -wi 0 -i 1 -r 100ms" HOT_ROUNDS=1 OTEL_ROUNDS=1 HOT_THREADS=2 HOT_JAVAS=17 ADDER_ROUNDS=1
 export PROFILE_OPTS="-f 1 -wi 0 -i 1 -r 300ms" PROFILE_METHODS=counter_raw
 export SCRAPE_OPTS="-f 1 -wi 0 -i 1 -r 100ms" SCRAPE_ROUNDS=1 SCRAPE_SIZES="1000"
-export NATIVE_OPTS="-f 1 -wi 0 -i 1 -r 100ms" NATIVE_ROUNDS=1 NATIVE_SIZES="100"
+export NATIVE_OPTS="-f 1 -wi 0 -i 1 -r 100ms" NATIVE_ROUNDS=1 NATIVE_THREADS=1 NATIVE_SIZES="100"
 export HTTP_ROUNDS=1 WRK_SECONDS=1 HEAP_ROUNDS=1 HEAP_SERIES=1000 HEAP_JAVAS="17 25coh"
 export STARTUP_ROUNDS=1 STARTUP_JAVAS="17 25" STARTUP_ARCHIVES=app TWIN_CONFIGS=small TRAIN_REQUESTS=10
 export INTEGRATION_ROUNDS=1 GROWTH_ROUNDS=1 GROWTH_SIZES="1000 2000" LOOKUP_CHILDREN="10 100"
@@ -68,11 +68,11 @@ PY
 [[ -z "$bad" ]] || fail "scrapes answered another format than asked: $bad"
 ok
 # Native histograms: observe() of each kind, and a scrape in each format (protobuf beside text and OpenMetrics).
-got=$(results native-observe-r1) want=$(methods NativeObserveBenchmark)
-[[ "$got" == "$want" ]] || fail "native-observe has $got results, expected $want (classic, native, both)"
+got=$(results native-observe-t1-r1) want=$(methods NativeObserveBenchmark)
+[[ "$got" == "$want" ]] || fail "native-observe has $got results, expected $want (each kind, library and raw)"
 ok
 got=$(results native-scrape-r1) want=$(methods ProtobufScrapeBenchmark)
-[[ "$got" == "$want" ]] || fail "native-scrape has $got results, expected $want (text, OpenMetrics, protobuf)"
+[[ "$got" == "$want" ]] || fail "native-scrape has $got results, expected $want (each format, library and raw)"
 ok
 grep -q '^counter_raw,' "$OUT/adder-profile.csv" || fail "no JFR profile of counter_raw in adder-profile.csv"
 ok

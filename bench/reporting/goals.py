@@ -19,13 +19,21 @@ RSS = "demo-iotd RSS after 1,000 requests ≤ 1.15 × the bare-JDK floor with th
 LIB_START = ("The library alone (AppMetrics + JVM + HTTP server metrics + /metrics on a JDK hello server), each "
              "backend, JDK and sharing mode: start to first 200 ≤ 1.2 × the same server bare")
 LIB_RSS = "The library alone, likewise: RSS after 1,000 requests ≤ 1.05 × the same server bare"
-ORDER = [ONE_THREAD, CONTENDED, HISTOGRAM, CLIENT_JAVA, HEAP, SCRAPE, HTTP, LIB_START, LIB_RSS, START, RSS]
+NATIVE = ("client_java backend, histogram `observe()` into a native histogram and a classic-and-native one, 1/2/4 "
+          "threads: library ≤ 1.05 × raw client_java 1.4.3 built the same way and ≤ 1.0 × Micrometer's histogram "
+          "(classic: Micrometer has no native one)")
+PROTOBUF = ("Scrape of 100 and 1,000 classic-and-native histogram series, text, OpenMetrics and protobuf, in time and in "
+            "bytes allocated: client_java backend ≤ 1.05 × raw client_java's writer for the same format")
+ORDER = [ONE_THREAD, CONTENDED, HISTOGRAM, CLIENT_JAVA, NATIVE, HEAP, SCRAPE, PROTOBUF, HTTP, LIB_START, LIB_RSS,
+         START, RSS]
 
 # Targets, one place: library ÷ peer, per backend. "raw" is each backend's own client (simpleclient 0.16 for the
 # simpleclient backend, client_java 1.4.3 for the client_java backend).
 SCRAPE_TARGETS = {"simpleclient": {"clientjava": 1.0, "micrometer": 1.0},
                   "client_java": {"clientjava": 1.05, "micrometer": 1.0}}
 HEAP_TARGETS = {"simpleclient": {"raw": 1.25, "micrometer": 1.0}, "client_java": {"clientjava": 1.05, "micrometer": 1.0}}
+NATIVE_TARGETS = {"clientjava": 1.05, "micrometer": 1.0}   # library ÷ peer, native and both kinds
+PROTOBUF_TARGET = 1.05                                    # library ÷ raw client_java, every format, time and bytes
 HTTP_TARGET = 0.98
 LIB_START_TARGET, LIB_RSS_TARGET = 1.2, 1.05
 RAW_OF = {"simpleclient": "raw", "client_java": "clientjava"}  # each backend's own client among the peers

@@ -1,10 +1,16 @@
 package dev.lucidmetrics.bench;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.lucidmetrics.core.AppMetrics;
 import dev.lucidmetrics.core.Histogram;
 import dev.lucidmetrics.core.exposition.MetricsHandler;
 import dev.lucidmetrics.core.model.HistogramKind;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +26,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * One scrape of {@code series} histogram series of kind {@code BOTH} (classic and native at once) through the
  * library's handler on the client_java backend, in each format a scraper can ask for: the text format and
  * OpenMetrics (classic buckets) and protobuf (native and classic buckets), on an in-memory exchange, plain.
- * Method names are {@code scrape_<format>}. Run with {@code -prof gc} for the bytes allocated per scrape. No figures
- * of record yet (issue 25): bench/smoke.sh runs it once so that it keeps working.
+ * Method names are {@code <impl>_<format>}: {@code lucid} is the library's handler, {@code clientjava} raw
+ * client_java 1.4.3's registry holding the same histogram, scraped by the writer its {@code ExpositionFormats} finds
+ * for the same Accept header, behind the plainest handler ({@link ScrapeTargets#streaming}'s shape: headers, then the
+ * writer straight into the body). Micrometer has no native histogram, so it has no row here. Run with
+ * {@code -prof gc} for the bytes allocated per scrape.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,19 +45,24 @@ public class ProtobufScrapeBenchmark {
     @Param({"100", "1000"})
     public int series;
 
-    MetricsHandler handler;
+    HttpHandler handler;
     String accept;
 
     @Setup
     public void setUp(BenchmarkParams params) {
         String method = params.getBenchmark();
-        accept = switch (method.substring(method.lastIndexOf('_') + 1)) {
+        String[] implAndFormat = method.substring(method.lastIndexOf('.') + 1).split("_");
+        accept = switch (implAndFormat[1]) {
             case "text" -> TEXT;
             case "openmetrics" -> OPENMETRICS;
             case "protobuf" -> PROTOBUF;
             default -> throw new IllegalArgumentException("no format for " + method);
         };
-        handler = MetricsHandler.builder(app(series)).path("/metrics").build();
+        handler = switch (implAndFormat[0]) {
+            case "lucid" -> MetricsHandler.builder(app(series)).path("/metrics").build();
+            case "clientjava" -> clientjava(series);
+            default -> throw new IllegalArgumentException("no implementation for " + method);
+        };
     }
 
     /** An app with one histogram of kind both, {@code series} routes, each with the same spread of observations. */
@@ -65,6 +79,31 @@ public class ProtobufScrapeBenchmark {
         return app;
     }
 
+    /** Raw client_java's registry with the same histogram (classic and native), routes and observations. */
+    static HttpHandler clientjava(int series) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        io.prometheus.metrics.core.metrics.Histogram h = io.prometheus.metrics.core.metrics.Histogram.builder()
+                .name("bench_request_duration_seconds").help("Request durations by route.").labelNames("route")
+                .classicUpperBounds(Meters.BUCKETS).register(registry);
+        for (int i = 0; i < series; i++) {
+            DistributionDataPoint route = h.labelValues("/route/" + i);
+            for (double v : NativeObserveBenchmark.VALUES) {
+                route.observe(v);
+            }
+        }
+        ExpositionFormats formats = ExpositionFormats.init();
+        return exchange -> {
+            try (exchange) {
+                ExpositionFormatWriter writer = formats.findWriter(exchange.getRequestHeaders().getFirst("Accept"));
+                exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    writer.write(out, registry.scrape());
+                }
+            }
+        };
+    }
+
     long scrape() throws IOException {
         InMemoryExchange exchange = new InMemoryExchange("/metrics", false);
         exchange.getRequestHeaders().set("Accept", accept);
@@ -76,17 +115,32 @@ public class ProtobufScrapeBenchmark {
     }
 
     @Benchmark
-    public long scrape_text() throws IOException {
+    public long lucid_text() throws IOException {
         return scrape();
     }
 
     @Benchmark
-    public long scrape_openmetrics() throws IOException {
+    public long lucid_openmetrics() throws IOException {
         return scrape();
     }
 
     @Benchmark
-    public long scrape_protobuf() throws IOException {
+    public long lucid_protobuf() throws IOException {
+        return scrape();
+    }
+
+    @Benchmark
+    public long clientjava_text() throws IOException {
+        return scrape();
+    }
+
+    @Benchmark
+    public long clientjava_openmetrics() throws IOException {
+        return scrape();
+    }
+
+    @Benchmark
+    public long clientjava_protobuf() throws IOException {
         return scrape();
     }
 }
