@@ -2,6 +2,7 @@
 (settings.json, written by bench/run.sh at the end of each part) and the commits in parts.csv."""
 import csv
 import json
+import subprocess
 
 from .common import MIN_ROUNDS
 
@@ -12,6 +13,8 @@ PART_SETTINGS = [
     ("adder", [("HOT_OPTS", "JMH options per round"), ("ADDER_ROUNDS", "rounds"), ("PROFILE_OPTS", "JFR run")]),
     ("scrape", [("SCRAPE_OPTS", "JMH options per round (+ `-prof gc`, `-Xmx2g`)"), ("SCRAPE_ROUNDS", "rounds"),
                 ("SCRAPE_SIZES", "series")]),
+    ("native", [("NATIVE_OPTS", "JMH options per round (the scrape with `-prof gc`)"), ("NATIVE_ROUNDS", "rounds"),
+                ("NATIVE_THREADS", "threads (observe)"), ("NATIVE_SIZES", "histogram series (scrape)")]),
     ("integrations", [("HOT_OPTS", "JMH options per round (1 thread)"), ("INTEGRATION_ROUNDS", "rounds")]),
     ("growth", [("SCRAPE_OPTS", "JMH options per scrape round (+ `-prof gc`, `-Xmx4g`)"), ("HOT_OPTS",
                 "JMH options per lookup round"), ("GROWTH_ROUNDS", "rounds"), ("GROWTH_SIZES", "series"),
@@ -25,6 +28,21 @@ PART_SETTINGS = [
                  ("LIB_SHARES", "class-data sharing (off: `-Xshare:off`; jdk: the JDK's default CDS archive, "
                   "`-Xshare:on`)")]),
 ]
+
+
+def library_commits(commits):
+    """The commits among `commits` that differ in more than bench/ from every earlier one: one means the parts
+    measured one library. Falls back to all of them when git cannot tell (no repository, unknown commit)."""
+    distinct = []
+    for c in commits:
+        try:
+            same = next((d for d in distinct if not subprocess.run(
+                ["git", "diff", "--quiet", d, c, "--", ".", ":(exclude)bench"], capture_output=True).returncode), None)
+        except OSError:
+            return commits
+        if same is None:
+            distinct.append(c)
+    return distinct
 
 
 def section(results):
@@ -45,8 +63,15 @@ def section(results):
           "3. **The settings are those of `bench/run.sh`**, listed below as each part actually ran; a part never "
           "runs shorter to fit a sitting — the run is split into parts (`ONLY=`) on **one commit** instead.",
           "4. **The load average before and after each part is recorded** (the table under *Machine and run*).\n"]
+    library = library_commits(commits)
     if len(commits) == 1:
         md.append(f"Every part below ran on commit `{commits[0]}`.\n")
+    elif len(library) == 1:
+        base = max(commits, key=lambda c: sum(p["git"] == c for p in parts))  # the commit most parts ran at
+        others = ", ".join(f"`{c}`" for c in commits if c != base)
+        md.append(f"Every part below measured the library at commit `{base}`: the parts that ran at {others} ran "
+                  f"commits that differ from `{base}` under `bench/` only (`git diff --stat {base} <commit>` "
+                  "lists no other path), so the code under test is the same.\n")
     elif commits:
         md.append(f"**The parts ran on {len(commits)} commits ({', '.join(commits)})**: these figures are not of "
                   "record until every part runs on one.\n")
