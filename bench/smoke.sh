@@ -112,7 +112,8 @@ done
 grep -q ',lucid:client_java,' "$OUT/heap.csv" || fail "heap.csv has no row of the client_java backend"
 ok
 for heading in '^## Rules of the run' '^## Goals' 'The Servlet filter on Jetty' "^## 7\. The library's own" \
-               '^## 8\. Integrations' '^## 9\. How cost grows' 'performance-growth.svg' 'performance-lookup.svg'; do
+               '^## 8\. Integrations' '^## 9\. How cost grows' 'performance-growth.svg' 'performance-lookup.svg' \
+               '^## 10\. Native histograms'; do
   grep -q "$heading" "$DOCS/performance.md" || fail "the report has no '$heading'"
   ok
 done

@@ -2,15 +2,15 @@ package dev.lucidmetrics.core.exposition;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lucidmetrics.core.spi.BackendRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Semaphore;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Renders one scrape with the backend's writer into a buffer of its own (released after the response) and sends
- * it: the negotiated Content-Type (with the {@code escaping} asked for), gzip when asked, nothing but headers for HEAD.
+ * Renders one scrape with the backend's writer into a buffer of its own ({@link RenderBuffer}, released after the
+ * response) and sends it: the negotiated Content-Type (with the {@code escaping} asked for), gzip when asked, nothing
+ * but headers for HEAD.
  */
 final class ScrapeResponse {
 
@@ -23,7 +23,7 @@ final class ScrapeResponse {
     static void send(HttpExchange exchange, ScrapeRequest request, BackendRegistry registry, boolean createdSeries,
             Semaphore renders) throws IOException {
         boolean head = "HEAD".equals(exchange.getRequestMethod());
-        ByteArrayOutputStream body = null;
+        RenderBuffer body = null;
         if (!head) {
             try {
                 body = renderInTurn(request, registry, createdSeries, renders);
@@ -50,7 +50,7 @@ final class ScrapeResponse {
         }
     }
 
-    private static ByteArrayOutputStream renderInTurn(ScrapeRequest request, BackendRegistry registry,
+    private static RenderBuffer renderInTurn(ScrapeRequest request, BackendRegistry registry,
             boolean createdSeries, Semaphore renders) throws IOException {
         if (renders == null) {
             return render(request, registry, createdSeries);
@@ -68,9 +68,9 @@ final class ScrapeResponse {
         }
     }
 
-    private static ByteArrayOutputStream render(ScrapeRequest request, BackendRegistry registry,
+    private static RenderBuffer render(ScrapeRequest request, BackendRegistry registry,
             boolean createdSeries) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(8 * 1024);
+        RenderBuffer body = new RenderBuffer();
         try (OutputStream target = request.gzip ? new GZIPOutputStream(body, 8 * 1024) : body) {
             registry.scrape(request.format, new NameSelection(request.names, createdSeries), target);
         }
