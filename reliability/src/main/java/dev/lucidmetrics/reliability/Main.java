@@ -1,7 +1,9 @@
 package dev.lucidmetrics.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +21,11 @@ import java.util.Map;
  *     --java java --jvm-option -Xmx128m ... --prometheus-config target/reliability/prometheus.yml
  *     --results target/reliability/results.json [--page docs/reliability.md] [--scenarios load,shutdown]
  *     [--fuzz-results target/fuzz/results.json] [--command "scripts/reliability --short"] [--apps ../v0.2.0]
+ *     [--notes reliability/notes.md]
+ * java -jar reliability.jar --render docs/reliability.json --page docs/reliability.md [--notes reliability/notes.md]
  * </pre>
+ * {@code --notes} appends a hand-written reading of the run to the page. {@code --render} writes the page of an
+ * existing results file again, without running anything (when the notes or the page's wording change).
  * {@code --apps} runs the demo jars of another tree (an older release, to compare), sizing the hostile clients by
  * this tree's servers all the same.
  * Exit status: 0 when every goal was met, 1 when one was missed, 2 on a usage or start-up error.
@@ -41,7 +47,19 @@ public final class Main {
             System.exit(2);
             return;
         }
-        System.exit(run(o));
+        System.exit(o.render != null ? render(o) : run(o));
+    }
+
+    /** The page of an existing results file, and the notes; no scenario runs. */
+    static int render(Options o) throws Exception {
+        JsonNode results = new ObjectMapper().readTree(o.render.toFile());
+        Files.writeString(o.page, page(results, o.notes));
+        log("page " + o.page + " written from " + o.render);
+        return 0;
+    }
+
+    private static String page(JsonNode results, Path notes) throws IOException {
+        return notes == null ? Report.render(results) : Report.render(results, Files.readString(notes));
     }
 
     static int run(Options o) throws Exception {
@@ -91,7 +109,7 @@ public final class Main {
         Files.createDirectories(o.results.toAbsolutePath().getParent());
         json.writeValue(o.results.toFile(), results);
         if (o.page != null) {
-            Files.writeString(o.page, Report.render(json.readTree(o.results.toFile())));
+            Files.writeString(o.page, page(json.readTree(o.results.toFile()), o.notes));
         }
         log(met + " goals met, " + missed + " missed; results in " + o.results
                 + (o.page == null ? "" : ", page " + o.page));
@@ -133,6 +151,8 @@ public final class Main {
         Path results;
         Path page;
         Path fuzzResults;
+        Path notes;
+        Path render;
         String command = "scripts/reliability";
         List<String> scenarios = SCENARIOS;
 
@@ -159,10 +179,21 @@ public final class Main {
                     case "--results": o.results = Path.of(v); break;
                     case "--page": o.page = Path.of(v); break;
                     case "--fuzz-results": o.fuzzResults = Path.of(v); break;
+                    case "--notes": o.notes = Path.of(v); break;
+                    case "--render": o.render = Path.of(v); break;
                     case "--command": o.command = v; break;
                     case "--scenarios": o.scenarios = List.of(v.split(",")); break;
                     default: throw new IllegalArgumentException("unknown option " + a);
                 }
+            }
+            if (o.notes != null && !Files.isRegularFile(o.notes)) {
+                throw new IllegalArgumentException("--notes " + o.notes + " is not a file");
+            }
+            if (o.render != null) {
+                if (o.page == null) {
+                    throw new IllegalArgumentException("--render " + o.render + " needs --page: where to write it");
+                }
+                return o;
             }
             if (o.prometheusConfig == null || o.results == null) {
                 throw new IllegalArgumentException("--prometheus-config and --results are required");

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * docs/reliability.md, generated from a results file: how the run was made and on what, every goal met or missed
- * with its figure, then each scenario's figures. Nothing in it is written by hand but the headings and the
- * explanations of what was measured.
+ * with its figure, then each scenario's figures. Nothing in it is written by hand but the headings, the
+ * explanations of what was measured and, for the run of record, the reading of its misses (a Markdown file of its
+ * own, appended as it is).
  */
 final class Report {
 
@@ -22,6 +23,11 @@ final class Report {
 
     static String render(JsonNode results) {
         return new Report(results).page();
+    }
+
+    /** The page, then {@code notes} (hand-written Markdown, such as the reading of the misses) as they are. */
+    static String render(JsonNode results, String notes) {
+        return render(results) + "\n" + notes;
     }
 
     private String page() {
