@@ -102,10 +102,10 @@ public final class RouteTemplate {
         if (path == null) {
             return Optional.empty();
         }
-        String[] p = split(path);
-        if (!matches(p)) {
+        if (!matches(path)) {
             return Optional.empty();
         }
+        String[] p = split(path);
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 1; i < segments.length; i++) {
             if (variable[i]) {
@@ -116,17 +116,30 @@ public final class RouteTemplate {
     }
 
     /**
-     * True when the path starts with '/' (its first segment is empty, as the template's), every literal segment
-     * equals the path's and every variable has a non-empty segment.
+     * True when {@code path} (after dropping one trailing slash, except for "/") starts with '/' (its first segment
+     * is empty, as the template's), has as many segments, every literal segment equals the path's and every variable
+     * has a non-empty segment. It walks the path in place: a request's path is matched against every declared
+     * template, and splitting it into strings each time was the largest part of the filter's own cost.
      */
-    boolean matches(String[] path) {
-        if (path.length != segments.length || !path[0].isEmpty()) {
+    boolean matches(String path) {
+        int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+        if (end == 0 || path.charAt(0) != '/') {
             return false;
         }
+        int start = 1;   // the first character of segment i
         for (int i = 1; i < segments.length; i++) {
-            if (variable[i] ? path[i].isEmpty() : !segments[i].equals(path[i])) {
+            int slash = path.indexOf('/', start);
+            int stop = slash < 0 || slash >= end ? end : slash;
+            boolean lastOfPath = stop == end;
+            if (lastOfPath != (i == segments.length - 1)) {
+                return false;   // the path has fewer segments, or more
+            }
+            int length = stop - start;
+            if (variable[i] ? length == 0
+                    : length != segments[i].length() || !path.regionMatches(start, segments[i], 0, length)) {
                 return false;
             }
+            start = stop + 1;
         }
         return true;
     }

@@ -29,9 +29,8 @@ final class Routes {
         if (templates.isEmpty() || path == null) {
             return null;
         }
-        String[] segments = RouteTemplate.split(path);
         for (RouteTemplate t : templates) {
-            if (t.matches(segments)) {
+            if (t.matches(path)) {
                 return t;
             }
         }
