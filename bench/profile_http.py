@@ -153,22 +153,23 @@ with open(os.path.join(OUT, "profile-http.csv"), "w", newline="") as f:
     w.writeheader()
     w.writerows(rows)
 
-print(f"Backend `{BACKEND}`, {ROUNDS} rounds, wrk -t1 -c16 -d{SECONDS}s after 3 s of warm-up; medians across "
-      "rounds (lowest–highest per-round ratio).\n")
-print("| server | bare: req/s | instrumented: req/s | throughput ÷ bare | bare: CPU µs per response | instrumented: "
-      "CPU µs per response | CPU ÷ bare | added CPU µs per response |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-for server in SERVERS:
-    bare = [x for x in rows if x["server"] == server and x["variant"] == "bare"]
-    inst = [x for x in rows if x["server"] == server and x["variant"] == "instrumented"]
-    tput = [i["rps"] / b["rps"] for b, i in zip(bare, inst)]
-    cpu = [i["cpu_us_per_response"] / b["cpu_us_per_response"] for b, i in zip(bare, inst)]
-    added = [i["cpu_us_per_response"] - b["cpu_us_per_response"] for b, i in zip(bare, inst)]
-    print(f"| {server} | {median([x['rps'] for x in bare]):,.0f} | {median([x['rps'] for x in inst]):,.0f} | "
-          f"**{median(tput):.3f}** ({min(tput):.3f}–{max(tput):.3f}) | "
-          f"{median([x['cpu_us_per_response'] for x in bare]):.2f} | "
-          f"{median([x['cpu_us_per_response'] for x in inst]):.2f} | **{median(cpu):.3f}** ({min(cpu):.3f}–"
-          f"{max(cpu):.3f}) | {median(added):.2f} ({min(added):.2f}–{max(added):.2f}) |")
+if rows:   # ROUNDS=0: the profile alone
+    print(f"Backend `{BACKEND}`, {ROUNDS} rounds, wrk -t1 -c16 -d{SECONDS}s after 3 s of warm-up; medians across "
+          "rounds (lowest–highest per-round ratio).\n")
+    print("| server | bare: req/s | instrumented: req/s | throughput ÷ bare | bare: CPU µs per response | instrumented: "
+          "CPU µs per response | CPU ÷ bare | added CPU µs per response |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for server in SERVERS:
+        bare = [x for x in rows if x["server"] == server and x["variant"] == "bare"]
+        inst = [x for x in rows if x["server"] == server and x["variant"] == "instrumented"]
+        tput = [i["rps"] / b["rps"] for b, i in zip(bare, inst)]
+        cpu = [i["cpu_us_per_response"] / b["cpu_us_per_response"] for b, i in zip(bare, inst)]
+        added = [i["cpu_us_per_response"] - b["cpu_us_per_response"] for b, i in zip(bare, inst)]
+        print(f"| {server} | {median([x['rps'] for x in bare]):,.0f} | {median([x['rps'] for x in inst]):,.0f} | "
+              f"**{median(tput):.3f}** ({min(tput):.3f}–{max(tput):.3f}) | "
+              f"{median([x['cpu_us_per_response'] for x in bare]):.2f} | "
+              f"{median([x['cpu_us_per_response'] for x in inst]):.2f} | **{median(cpu):.3f}** ({min(cpu):.3f}–"
+              f"{max(cpu):.3f}) | {median(added):.2f} ({min(added):.2f}–{max(added):.2f}) |")
 if not PROFILER:
     print("\nNo ASYNC_PROFILER given: no profile.")
     sys.exit(0)
