@@ -8,14 +8,14 @@ import java.util.List;
 /**
  * The buffer a scrape is rendered into before it is sent: chunks that are never copied. The first chunk holds
  * {@value #FIRST} bytes and each next one as many as the chunks before it hold together, up to {@value #LARGEST}, so a
- * small scrape costs what it always did and a large one allocates its size plus at most one chunk. A
- * {@link java.io.ByteArrayOutputStream} doubles one array and copies it at each step instead: about twice the body in
- * allocation, and up to three times its size held at once during a copy.
+ * small scrape costs what it always did and a large one allocates its size plus less than one chunk. A
+ * {@link java.io.ByteArrayOutputStream} doubles one array and copies it at each step instead: two to four times the
+ * body in allocation, and up to three times its size held at once during a copy.
  */
 final class RenderBuffer extends OutputStream {
 
     static final int FIRST = 8 * 1024;
-    static final int LARGEST = 1024 * 1024;
+    static final int LARGEST = 64 * 1024;
 
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] current = new byte[FIRST];
