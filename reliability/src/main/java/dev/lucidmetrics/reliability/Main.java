@@ -190,6 +190,10 @@ public final class Main {
                 throw new IllegalArgumentException("--notes " + o.notes + " is not a file");
             }
             if (o.render != null) {
+                if (!Files.isRegularFile(o.render)) {
+                    throw new IllegalArgumentException("--render " + o.render + " is not a file: give the results"
+                            + " file of a run, such as docs/reliability.json");
+                }
                 if (o.page == null) {
                     throw new IllegalArgumentException("--render " + o.render + " needs --page: where to write it");
                 }

@@ -41,14 +41,23 @@ class RenderTest {
     }
 
     @Test
-    void refusesToRenderWithoutAPageOrWithNotesThatAreNotAFile() {
+    void refusesToRenderWithoutAPageOrWithNotesThatAreNotAFile() throws Exception {
+        Path results = Files.writeString(dir.resolve("results.json"), "{}");
         IllegalArgumentException noPage = assertThrows(IllegalArgumentException.class,
-                () -> Main.Options.parse(new String[] {"--render", "docs/reliability.json"}));
-        assertEquals("--render docs/reliability.json needs --page: where to write it", noPage.getMessage());
+                () -> Main.Options.parse(new String[] {"--render", results.toString()}));
+        assertEquals("--render " + results + " needs --page: where to write it", noPage.getMessage());
         IllegalArgumentException noNotes = assertThrows(IllegalArgumentException.class,
-                () -> Main.Options.parse(new String[] {"--render", "r.json", "--page", "p.md", "--notes",
+                () -> Main.Options.parse(new String[] {"--render", results.toString(), "--page", "p.md", "--notes",
                         dir.resolve("missing.md").toString()}));
         assertTrue(noNotes.getMessage().startsWith("--notes ") && noNotes.getMessage().endsWith(" is not a file"),
                 noNotes.getMessage());
+    }
+
+    @Test
+    void refusesToRenderAResultsFileThatIsNotThere() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(
+                new String[] {"--render", dir.resolve("none.json").toString(), "--page", "p.md"}));
+        assertTrue(missing.getMessage().endsWith(" is not a file: give the results file of a run, such as"
+                + " docs/reliability.json"), missing.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The buffer a scrape is rendered into before it is sent: chunks that are never copied. The first chunk holds
@@ -36,9 +37,7 @@ final class RenderBuffer extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        if ((off | len | (b.length - (off + len))) < 0) {
-            throw new IndexOutOfBoundsException("offset " + off + " and length " + len + " outside " + b.length);
-        }
+        Objects.checkFromIndexSize(off, len, b.length);
         while (len > 0) {
             if (used == current.length) {
                 next();
